@@ -1,0 +1,41 @@
+// npm start — migrates, seeds demo data into an empty database, then serves the production build.
+// It sets ORIGIN from the URL it prints, so forms posted from that URL over plain http are accepted.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const port = process.env.PORT || '3000';
+process.env.PORT = port;
+process.env.ORIGIN ||= `http://localhost:${port}`;
+
+const { config } = await import('../src/lib/server/config.ts');
+const { openDatabase } = await import('../src/lib/server/db/client.ts');
+const { migrateDatabase } = await import('../src/lib/server/db/migrate.ts');
+const { seedDemoData, DemoSeedRefused } = await import('../src/lib/server/demo/seed-demo.ts');
+
+if (!existsSync('build/index.js')) {
+	console.error('No production build found: run "npm run build" first (npm start does this).');
+	process.exit(1);
+}
+
+const { client, db } = openDatabase({
+	url: config.databaseUrl,
+	authToken: config.databaseAuthToken,
+	busyTimeoutMs: config.databaseBusyTimeoutMs
+});
+await migrateDatabase(client);
+try {
+	const outcome = await seedDemoData(db);
+	if (outcome.seeded) console.log(`Seeded demo data: ${outcome.events} events.`);
+} catch (error) {
+	if (!(error instanceof DemoSeedRefused)) throw error;
+}
+client.close();
+
+await import(pathToFileURL(resolve('build/index.js')).href);
+
+console.log(`
+  Branchdesk is running at ${config.origin}
+  Database: ${config.databaseUrl}
+  Stop with Ctrl+C.
+`);

@@ -1,0 +1,52 @@
+// Public calendar files (METHOD:PUBLISH): one event's .ics and the branch's subscribable feed.
+// Times are written as UTC instants (DTSTART:…Z), which every calendar converts to local time
+// and which stay right across the Europe/London clock changes.
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import type { Event, EventSession } from '../db/schema/index.ts';
+
+export type CalendarSite = { origin: string; calendarDomain: string; branchName: string };
+
+/** One UID per session, stable for the life of the event, qualified by the branch's domain. */
+export function sessionUid(eventId: number, sessionId: number, calendarDomain: string) {
+	return `event-${eventId}-session-${sessionId}@${calendarDomain}`;
+}
+
+export function eventLocation(event: Event) {
+	const address = [event.venueAddress, event.venuePostcode].filter(Boolean).join(', ');
+	if (event.venueName) return { title: event.venueName, address: address || undefined };
+	return event.onlineUrl ? { title: `Online: ${event.onlineUrl}` } : null;
+}
+
+export function buildPublicCalendar(
+	items: { event: Event; sessions: EventSession[] }[],
+	site: CalendarSite,
+	name: string
+) {
+	const calendar = ical({
+		name,
+		method: ICalCalendarMethod.PUBLISH,
+		prodId: { company: site.branchName, product: 'Branchdesk', language: 'EN' },
+		// Hint for calendars that show a subscribed feed in its own zone.
+		x: { 'X-WR-TIMEZONE': 'Europe/London' }
+	});
+	for (const { event, sessions } of items) {
+		const url = `${site.origin}/events/${event.slug}`;
+		sessions.forEach((session, i) => {
+			const part = sessions.length > 1 ? ` (session ${i + 1} of ${sessions.length})` : '';
+			const notes = event.accessNotes ? `\n\nAccess: ${event.accessNotes}` : '';
+			calendar.createEvent({
+				id: sessionUid(event.id, session.id, site.calendarDomain),
+				sequence: event.sequence,
+				start: session.startsAt,
+				end: session.endsAt,
+				summary: `${event.title}${part}`,
+				description: `${event.summary}${notes}\n\n${url}`,
+				location: eventLocation(event),
+				url,
+				status:
+					event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+			});
+		});
+	}
+	return calendar.toString();
+}

@@ -1,0 +1,50 @@
+// Places on events: confirmed, waiting, offered or cancelled; one live booking per member and event.
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { events } from './events.ts';
+import { users } from './users.ts';
+
+export const bookingStatuses = ['confirmed', 'waitlisted', 'offered', 'cancelled'] as const;
+export type BookingStatus = (typeof bookingStatuses)[number];
+
+export type BookingAnswers = {
+	accessNeeds?: string[];
+	accessNotes?: string;
+	dietary?: string;
+	employer?: string;
+};
+
+export const bookings = sqliteTable(
+	'bookings',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		eventId: integer('event_id')
+			.notNull()
+			.references(() => events.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		status: text('status', { enum: bookingStatuses }).notNull(),
+		waitlistPosition: integer('waitlist_position'),
+		offerExpiresAt: integer('offer_expires_at', { mode: 'timestamp_ms' }),
+		answers: text('answers', { mode: 'json' }).$type<BookingAnswers>(),
+		guests: integer('guests').notNull().default(0),
+		checkedInAt: integer('checked_in_at', { mode: 'timestamp_ms' }),
+		createdAt: integer('created_at', { mode: 'timestamp_ms' })
+			.notNull()
+			.$defaultFn(() => new Date()),
+		cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' })
+	},
+	(t) => [
+		uniqueIndex('bookings_one_live_per_member')
+			.on(t.eventId, t.userId)
+			.where(sql`${t.status} <> 'cancelled'`),
+		uniqueIndex('bookings_waitlist_position')
+			.on(t.eventId, t.waitlistPosition)
+			.where(sql`${t.status} = 'waitlisted'`),
+		index('bookings_event_status_idx').on(t.eventId, t.status),
+		index('bookings_user_idx').on(t.userId)
+	]
+);
+
+export type Booking = typeof bookings.$inferSelect;

@@ -1,0 +1,3 @@
+export * from './users.ts';
+export * from './events.ts';
+export * from './bookings.ts';

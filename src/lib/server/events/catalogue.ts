@@ -1,0 +1,199 @@
+// The public catalogue: published events, upcoming or past, with availability from real bookings.
+import { and, asc, count, desc, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { EventCategory } from '../../event-categories.ts';
+import { db, table } from '../db/index.ts';
+import { describeAvailability, type Availability } from './availability.ts';
+
+export const PAGE_SIZE = 30;
+
+export type CatalogueQuery = {
+	now?: Date;
+	category?: EventCategory | null;
+	search?: string | null;
+	when?: 'upcoming' | 'past';
+	page?: number;
+	pageSize?: number;
+};
+
+export type EventCard = {
+	id: number;
+	slug: string;
+	title: string;
+	category: EventCategory;
+	summary: string;
+	startsAt: Date;
+	endsAt: Date;
+	sessionCount: number;
+	venueName: string | null;
+	online: boolean;
+	status: 'draft' | 'published' | 'cancelled';
+	availability: Availability;
+};
+
+const placesTaken = sql<number>`(select coalesce(sum(1 + ${table.bookings.guests}), 0) from ${table.bookings}
+	where ${table.bookings.eventId} = ${table.events.id} and ${table.bookings.status} in ('confirmed', 'offered'))`;
+const waiting = sql<number>`(select count(*) from ${table.bookings}
+	where ${table.bookings.eventId} = ${table.events.id} and ${table.bookings.status} = 'waitlisted')`;
+const sessionCount = sql<number>`(select count(*) from ${table.eventSessions}
+	where ${table.eventSessions.eventId} = ${table.events.id})`;
+
+const cardColumns = {
+	id: table.events.id,
+	slug: table.events.slug,
+	title: table.events.title,
+	category: table.events.category,
+	summary: table.events.summary,
+	startsAt: table.events.startsAt,
+	endsAt: table.events.endsAt,
+	venueName: table.events.venueName,
+	onlineUrl: table.events.onlineUrl,
+	status: table.events.status,
+	booking: table.events.booking,
+	capacity: table.events.capacity,
+	placesTaken,
+	waiting,
+	sessionCount
+};
+
+function selectCards() {
+	return db.select(cardColumns).from(table.events);
+}
+
+type CardRow = Awaited<ReturnType<typeof selectCards>>[number];
+
+function toCard(row: CardRow): EventCard {
+	const { onlineUrl, booking, capacity, placesTaken, waiting, ...rest } = row;
+	return {
+		...rest,
+		online: Boolean(onlineUrl),
+		sessionCount: Number(row.sessionCount),
+		availability: describeAvailability({
+			booking,
+			capacity,
+			placesTaken: Number(placesTaken),
+			waiting: Number(waiting)
+		})
+	};
+}
+
+/** Escapes LIKE wildcards so a search for "50%" finds "50%", not everything. */
+function containsPattern(term: string) {
+	return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+function searchCondition(search: string): SQL | undefined {
+	const pattern = containsPattern(search.toLowerCase());
+	return or(
+		...[table.events.title, table.events.summary, table.events.venueName].map(
+			(column) => sql`lower(${column}) like ${pattern} escape '\\'`
+		)
+	);
+}
+
+export async function listEvents(query: CatalogueQuery = {}) {
+	const now = query.now ?? new Date();
+	const pageSize = query.pageSize ?? PAGE_SIZE;
+	const when = query.when ?? 'upcoming';
+	const search = query.search?.trim().slice(0, 200) || null;
+	const where = and(
+		eq(table.events.status, 'published'),
+		when === 'upcoming' ? gt(table.events.endsAt, now) : lte(table.events.endsAt, now),
+		query.category ? eq(table.events.category, query.category) : undefined,
+		search ? searchCondition(search) : undefined
+	);
+
+	const [{ total }] = await db.select({ total: count() }).from(table.events).where(where);
+	const pageCount = Math.max(1, Math.ceil(total / pageSize));
+	const page = Math.min(Math.max(1, Math.floor(query.page ?? 1)), pageCount);
+	const order =
+		when === 'upcoming'
+			? [asc(table.events.startsAt), asc(table.events.id)]
+			: [desc(table.events.startsAt), desc(table.events.id)];
+	const rows = await selectCards()
+		.where(where)
+		.orderBy(...order)
+		.limit(pageSize)
+		.offset((page - 1) * pageSize);
+
+	return { events: rows.map(toCard), total, page, pageCount, pageSize };
+}
+
+/** The next few published events of each category, for the home page. */
+export async function listHighlights(perCategory = 3, now = new Date()) {
+	const ranked = db
+		.select({
+			...cardColumns,
+			rank: sql<number>`row_number() over (partition by ${table.events.category} order by ${table.events.startsAt}, ${table.events.id})`.as(
+				'rank'
+			)
+		})
+		.from(table.events)
+		.where(and(eq(table.events.status, 'published'), gt(table.events.endsAt, now)))
+		.as('ranked');
+	const rows = await db
+		.select()
+		.from(ranked)
+		.where(lte(ranked.rank, perCategory))
+		.orderBy(asc(ranked.startsAt));
+	return rows.map(toCard);
+}
+
+/** A public event with every session; drafts are never shown to the public. */
+export async function findPublicEvent(slug: string) {
+	const [row] = await db
+		.select({ event: table.events, placesTaken, waiting })
+		.from(table.events)
+		.where(and(eq(table.events.slug, slug), sql`${table.events.status} <> 'draft'`))
+		.limit(1);
+	if (!row) return null;
+	const sessions = await db
+		.select()
+		.from(table.eventSessions)
+		.where(eq(table.eventSessions.eventId, row.event.id))
+		.orderBy(asc(table.eventSessions.startsAt));
+	return {
+		event: row.event,
+		sessions,
+		availability: describeAvailability({
+			booking: row.event.booking,
+			capacity: row.event.capacity,
+			placesTaken: Number(row.placesTaken),
+			waiting: Number(row.waiting)
+		})
+	};
+}
+
+/** Published events with their sessions, for the public calendar feed. */
+export async function listFeedEvents(options: { category?: EventCategory | null; now?: Date }) {
+	const now = options.now ?? new Date();
+	// Keep a month of the past so calendars that subscribed do not see events vanish on the day.
+	const since = new Date(now.getTime() - 31 * 24 * 3_600_000);
+	const events = await db
+		.select()
+		.from(table.events)
+		.where(
+			and(
+				sql`${table.events.status} in ('published', 'cancelled')`,
+				gt(table.events.endsAt, since),
+				options.category ? eq(table.events.category, options.category) : undefined
+			)
+		)
+		.orderBy(asc(table.events.startsAt))
+		.limit(1000);
+	const sessions = events.length
+		? await db
+				.select()
+				.from(table.eventSessions)
+				.where(
+					inArray(
+						table.eventSessions.eventId,
+						events.map((e) => e.id)
+					)
+				)
+				.orderBy(asc(table.eventSessions.startsAt))
+		: [];
+	return events.map((event) => ({
+		event,
+		sessions: sessions.filter((s) => s.eventId === event.id)
+	}));
+}

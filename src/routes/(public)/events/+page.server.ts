@@ -1,0 +1,19 @@
+import { isEventCategory } from '$lib/event-categories';
+import { listEvents } from '$lib/server/events/catalogue';
+
+export const load = async ({ url }) => {
+	const category = url.searchParams.get('category');
+	const search = url.searchParams.get('q')?.trim() ?? '';
+	const when = url.searchParams.get('when') === 'past' ? 'past' : 'upcoming';
+	const page = Number.parseInt(url.searchParams.get('page') ?? '1', 10);
+	const result = await listEvents({
+		category: isEventCategory(category) ? category : null,
+		search,
+		when,
+		page: Number.isFinite(page) ? page : 1
+	});
+	return {
+		...result,
+		filters: { category: isEventCategory(category) ? category : null, search, when }
+	};
+};

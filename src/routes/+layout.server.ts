@@ -1,0 +1,3 @@
+import { config } from '$lib/server/config';
+
+export const load = () => ({ branchName: config.branchName });

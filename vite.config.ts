@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+import { sveltekit } from '@sveltejs/kit/vite';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	test: {
+		expect: { requireAssertions: true },
+		environment: 'node',
+		include: ['src/**/*.test.ts'],
+		setupFiles: ['src/lib/server/db/test-database.ts']
+	}
+});
