@@ -1,20 +1,30 @@
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent } from '@sveltejs/kit';
 import { config } from '$lib/server/config';
-import { withCacheValidators } from '$lib/server/http-cache';
+import { createPublicPageCache } from '$lib/server/http-cache';
 
 const secureOrigin = config.origin.startsWith('https:');
+const publicPages = createPublicPageCache(config.catalogueCacheMs);
 
-export const handle: Handle = async ({ event, resolve }) => {
-	let response = await resolve(event);
-	if (event.route.id?.startsWith('/(public)')) {
-		response = await withCacheValidators(event.request, response);
-	}
+function isAnonymousCatalogueRead(event: RequestEvent) {
+	return (
+		event.request.method === 'GET' &&
+		event.route.id?.startsWith('/(public)') === true &&
+		!event.request.headers.has('cookie')
+	);
+}
+
+function withSecurityHeaders(response: Response) {
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	if (secureOrigin) {
 		response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 	}
 	return response;
+}
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const render = async () => withSecurityHeaders(await resolve(event));
+	return isAnonymousCatalogueRead(event) ? publicPages.respond(event.request, render) : render();
 };
 
 export const handleError: HandleServerError = ({ error, status, message }) => {

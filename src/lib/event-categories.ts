@@ -1,6 +1,11 @@
 // The four kinds of branch event, with the words members see for them.
 
-export const eventCategories = ['celebration', 'day-of-action', 'fuel-grant-session', 'course'] as const;
+export const eventCategories = [
+	'celebration',
+	'day-of-action',
+	'fuel-grant-session',
+	'course'
+] as const;
 export type EventCategory = (typeof eventCategories)[number];
 
 export const categoryLabels: Record<EventCategory, string> = {

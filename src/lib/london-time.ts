@@ -23,10 +23,17 @@ export type LondonParts = {
 	weekday: string;
 };
 
+// Event times repeat on every page view, and formatToParts is slow: remember recent answers.
+const remembered = new Map<number, LondonParts>();
+
 export function londonParts(instant: Date): LondonParts {
+	const key = instant.getTime();
+	const known = remembered.get(key);
+	if (known) return known;
+	if (remembered.size >= 10_000) remembered.clear();
 	const parts: Record<string, string> = {};
 	for (const part of partsFormat.formatToParts(instant)) parts[part.type] = part.value;
-	return {
+	const result = {
 		year: Number(parts.year),
 		month: Number(parts.month),
 		day: Number(parts.day),
@@ -34,6 +41,8 @@ export function londonParts(instant: Date): LondonParts {
 		minute: Number(parts.minute),
 		weekday: parts.weekday
 	};
+	remembered.set(key, result);
+	return result;
 }
 
 /** The UTC instant of a London wall-clock time (month is 1–12). */
@@ -84,15 +93,16 @@ export function formatDayAndTime(instant: Date): string {
 }
 
 /** "Saturday 12 December 2026" */
+const longDateFormat = new Intl.DateTimeFormat('en-GB', {
+	timeZone: LONDON,
+	weekday: 'long',
+	day: 'numeric',
+	month: 'long',
+	year: 'numeric'
+});
+
 export function formatLongDate(instant: Date): string {
-	const p = new Intl.DateTimeFormat('en-GB', {
-		timeZone: LONDON,
-		weekday: 'long',
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric'
-	}).format(instant);
-	return p.replace(',', '');
+	return longDateFormat.format(instant).replace(',', '');
 }
 
 /** "Sat 12 Dec, 7:00pm to 11:00pm", or both days when a session runs past midnight. */

@@ -29,14 +29,6 @@ function readInteger(env: Env, name: string, fallback: number, min: number, max:
 	return value;
 }
 
-function readChoice<T extends string>(env: Env, name: string, choices: readonly T[], fallback: T): T {
-	const raw = env[name]?.trim() || fallback;
-	if (!(choices as readonly string[]).includes(raw)) {
-		throw new ConfigError(`${name} must be one of ${choices.join(', ')} (got "${raw}")`);
-	}
-	return raw as T;
-}
-
 export function readConfig(env: Env = process.env) {
 	const port = readInteger(env, 'PORT', 3000, 1, 65535);
 	const origin = readUrl(env, 'ORIGIN', `http://localhost:${port}`, ['http:', 'https:']).replace(
@@ -60,7 +52,8 @@ export function readConfig(env: Env = process.env) {
 		/** Domain that qualifies calendar UIDs; changing it makes calendars see new events. */
 		calendarDomain: env.CALENDAR_DOMAIN?.trim() || new URL(origin).hostname,
 		branchName: env.BRANCH_NAME?.trim() || 'Birmingham City Branch',
-		workers: readChoice(env, 'WORKERS', ['on', 'off'] as const, 'on')
+		/** How long this process reuses a rendered anonymous catalogue page (0 turns it off). */
+		catalogueCacheMs: readInteger(env, 'CATALOGUE_CACHE_MS', 1000, 0, 60_000)
 	};
 }
 

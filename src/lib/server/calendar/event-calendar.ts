@@ -43,8 +43,7 @@ export function buildPublicCalendar(
 				description: `${event.summary}${notes}\n\n${url}`,
 				location: eventLocation(event),
 				url,
-				status:
-					event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+				status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
 			});
 		});
 	}

@@ -109,7 +109,7 @@ export function buildDemoEvents(now: Date): DemoEvent[] {
 			capacity: 120,
 			guestsAllowed: 1,
 			bookingQuestions: QUESTIONS_SOCIAL,
-			sessions: [at(nextWeekday(today, 5, 35), '18:30', '21:30')],
+			sessions: [at(nextWeekday(today, 5, 24), '18:30', '21:30')],
 			confirmed: 4
 		},
 		{
@@ -163,28 +163,26 @@ export function buildDemoEvents(now: Date): DemoEvent[] {
 			sessions: [at(nextWeekday(today, 4, 10), '17:30', '19:30')],
 			confirmed: 11
 		},
-		...[0, 1, 2].map(
-			(i): DemoEvent => ({
-				slug: `winter-fuel-grant-help-session-${i + 1}`,
-				title: 'Winter fuel grant help session',
-				category: 'fuel-grant-session',
-				summary:
-					'Drop in for help applying for the £100 winter fuel grant: bring a recent bill and proof of income or benefits.',
-				description:
-					'A welfare officer will sit with you, check whether you are eligible and help you apply there and then. Everything is confidential.\n\nBring a recent energy bill or prepayment top-up receipt, and a payslip or benefit letter from the last three months.',
-				...BRANCH_OFFICE,
-				capacity: 12,
-				bookingQuestions: QUESTIONS_ACCESS,
-				sessions: [
-					at(
-						nextWeekday(today, [2, 4, 6][i], 5 + i * 7),
-						i === 2 ? '10:00' : '16:00',
-						i === 2 ? '13:00' : '19:00'
-					)
-				],
-				confirmed: [7, 3, 0][i]
-			})
-		),
+		...[0, 1, 2].map((i): DemoEvent => ({
+			slug: `winter-fuel-grant-help-session-${i + 1}`,
+			title: 'Winter fuel grant help session',
+			category: 'fuel-grant-session',
+			summary:
+				'Drop in for help applying for the £100 winter fuel grant: bring a recent bill and proof of income or benefits.',
+			description:
+				'A welfare officer will sit with you, check whether you are eligible and help you apply there and then. Everything is confidential.\n\nBring a recent energy bill or prepayment top-up receipt, and a payslip or benefit letter from the last three months.',
+			...BRANCH_OFFICE,
+			capacity: 12,
+			bookingQuestions: QUESTIONS_ACCESS,
+			sessions: [
+				at(
+					nextWeekday(today, [2, 4, 6][i], 5 + i * 7),
+					i === 2 ? '10:00' : '16:00',
+					i === 2 ? '13:00' : '19:00'
+				)
+			],
+			confirmed: [7, 3, 0][i]
+		})),
 		{
 			slug: 'introduction-to-being-a-workplace-rep',
 			title: 'Introduction to being a workplace rep',

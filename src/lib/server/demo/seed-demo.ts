@@ -105,7 +105,9 @@ export async function seedDemoData(
 					createdBy: staff[1].id
 				})
 				.returning({ id: table.events.id });
-			await tx.insert(table.eventSessions).values(sessions.map((s) => ({ ...s, eventId: event.id })));
+			await tx
+				.insert(table.eventSessions)
+				.values(sessions.map((s) => ({ ...s, eventId: event.id })));
 			// Rotate through the members so each event has its own mix of attendees.
 			const attendees = [...members.slice(i), ...members.slice(0, i)].slice(0, confirmed + waiting);
 			if (attendees.length) {

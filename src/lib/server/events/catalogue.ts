@@ -1,5 +1,6 @@
 // The public catalogue: published events, upcoming or past, with availability from real bookings.
 import { and, asc, count, desc, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { EventCategory } from '../../event-categories.ts';
 import { db, table } from '../db/index.ts';
 import { describeAvailability, type Availability } from './availability.ts';
@@ -30,12 +31,14 @@ export type EventCard = {
 	availability: Availability;
 };
 
-const placesTaken = sql<number>`(select coalesce(sum(1 + ${table.bookings.guests}), 0) from ${table.bookings}
-	where ${table.bookings.eventId} = ${table.events.id} and ${table.bookings.status} in ('confirmed', 'offered'))`;
-const waiting = sql<number>`(select count(*) from ${table.bookings}
-	where ${table.bookings.eventId} = ${table.events.id} and ${table.bookings.status} = 'waitlisted')`;
-const sessionCount = sql<number>`(select count(*) from ${table.eventSessions}
-	where ${table.eventSessions.eventId} = ${table.events.id})`;
+// Correlated subqueries name the outer table in full: drizzle leaves columns of a
+// single-table select unqualified, which inside a subquery would bind to the inner table.
+const placesTaken = sql<number>`(select coalesce(sum(1 + b.guests), 0) from bookings b
+	where b.event_id = "events"."id" and b.status in ('confirmed', 'offered'))`.as('places_taken');
+const waiting = sql<number>`(select count(*) from bookings b
+	where b.event_id = "events"."id" and b.status = 'waitlisted')`.as('waiting');
+const sessionCount = sql<number>`(select count(*) from event_sessions s
+	where s.event_id = "events"."id")`.as('session_count');
 
 const cardColumns = {
 	id: table.events.id,
@@ -55,11 +58,7 @@ const cardColumns = {
 	sessionCount
 };
 
-function selectCards() {
-	return db.select(cardColumns).from(table.events);
-}
-
-type CardRow = Awaited<ReturnType<typeof selectCards>>[number];
+type CardRow = SelectResultFields<typeof cardColumns>;
 
 function toCard(row: CardRow): EventCard {
 	const { onlineUrl, booking, capacity, placesTaken, waiting, ...rest } = row;
@@ -102,19 +101,29 @@ export async function listEvents(query: CatalogueQuery = {}) {
 		search ? searchCondition(search) : undefined
 	);
 
-	const [{ total }] = await db.select({ total: count() }).from(table.events).where(where);
-	const pageCount = Math.max(1, Math.ceil(total / pageSize));
-	const page = Math.min(Math.max(1, Math.floor(query.page ?? 1)), pageCount);
 	const order =
 		when === 'upcoming'
 			? [asc(table.events.startsAt), asc(table.events.id)]
 			: [desc(table.events.startsAt), desc(table.events.id)];
-	const rows = await selectCards()
-		.where(where)
-		.orderBy(...order)
-		.limit(pageSize)
-		.offset((page - 1) * pageSize);
+	const fetchPage = (page: number) =>
+		db
+			.select({ ...cardColumns, total: sql<number>`count(*) over ()`.as('total') })
+			.from(table.events)
+			.where(where)
+			.orderBy(...order)
+			.limit(pageSize)
+			.offset((page - 1) * pageSize);
 
+	let page = Math.max(1, Math.floor(query.page ?? 1));
+	let rows = await fetchPage(page);
+	if (rows.length === 0 && page > 1) {
+		// Past the last page (an old link): show the last page there is.
+		const [{ total }] = await db.select({ total: count() }).from(table.events).where(where);
+		page = Math.max(1, Math.ceil(total / pageSize));
+		rows = await fetchPage(page);
+	}
+	const total = rows.length ? Number(rows[0].total) : 0;
+	const pageCount = Math.max(1, Math.ceil(total / pageSize));
 	return { events: rows.map(toCard), total, page, pageCount, pageSize };
 }
 

@@ -4,7 +4,7 @@ import { listEvents } from '$lib/server/events/catalogue';
 export const load = async ({ url }) => {
 	const category = url.searchParams.get('category');
 	const search = url.searchParams.get('q')?.trim() ?? '';
-	const when = url.searchParams.get('when') === 'past' ? 'past' : 'upcoming';
+	const when: 'upcoming' | 'past' = url.searchParams.get('when') === 'past' ? 'past' : 'upcoming';
 	const page = Number.parseInt(url.searchParams.get('page') ?? '1', 10);
 	const result = await listEvents({
 		category: isEventCategory(category) ? category : null,

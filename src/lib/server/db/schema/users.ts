@@ -13,7 +13,10 @@ export const users = sqliteTable('users', {
 	name: text('name').notNull(),
 	membershipNumber: text('membership_number').unique(),
 	memberVerifiedAt: integer('member_verified_at', { mode: 'timestamp_ms' }),
-	roles: text('roles', { mode: 'json' }).$type<StaffRole[]>().notNull().default(sql`'[]'`),
+	roles: text('roles', { mode: 'json' })
+		.$type<StaffRole[]>()
+		.notNull()
+		.default(sql`'[]'`),
 	totpSecret: text('totp_secret'),
 	calendarFeedToken: text('calendar_feed_token').unique(),
 	isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),

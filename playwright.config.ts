@@ -1,0 +1,44 @@
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+const port = Number(process.env.E2E_PORT ?? 4173);
+
+// Debian's Chromium where it is installed (CI and this project's machines); otherwise
+// Playwright's own browser, so the suite also runs on a laptop.
+const executablePath =
+	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'test-results/e2e',
+	fullyParallel: true,
+	workers: 2,
+	retries: 0,
+	reporter: 'list',
+	use: {
+		baseURL: `http://localhost:${port}`,
+		trace: 'retain-on-failure',
+		launchOptions: {
+			executablePath,
+			args: [
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run'
+			]
+		}
+	},
+	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+	// The README's start command on an empty database, served at the plain-http URL it prints:
+	// no forwarded-protocol header is added anywhere, exactly as a newcomer's browser would do it.
+	webServer: {
+		command: 'rm -rf .e2e-data && npm start',
+		url: `http://localhost:${port}/healthz`,
+		env: { PORT: String(port), DATABASE_URL: 'file:.e2e-data/branchdesk.db' },
+		reuseExistingServer: false,
+		timeout: 180_000,
+		stdout: 'pipe'
+	}
+});

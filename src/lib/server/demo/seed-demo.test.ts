@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { count, eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/client.ts';
+import { db, table } from '../db/index.ts';
+import { listEvents } from '../events/catalogue.ts';
+import { createMember, emptyDatabase } from '../testing/fixtures.ts';
+import { DemoSeedRefused, seedDemoData } from './seed-demo.ts';
+
+const run = promisify(execFile);
+const now = new Date('2026-11-22T10:00:00Z');
+
+beforeEach(emptyDatabase);
+
+describe('demo seed', () => {
+	it('fills an empty database with the demo catalogue, all still to come', async () => {
+		const outcome = await seedDemoData(db, { now });
+		expect(outcome.seeded).toBe(true);
+		const { events } = await listEvents({ now, pageSize: 100 });
+		expect(events).toHaveLength(13);
+		expect(new Set(events.map((e) => e.category))).toEqual(
+			new Set(['celebration', 'day-of-action', 'fuel-grant-session', 'course'])
+		);
+		expect(events.every((e) => e.startsAt > now)).toBe(true);
+		const full = events.filter((e) => e.availability.state === 'full');
+		expect(full.map((e) => [e.title, e.availability.waiting])).toEqual([
+			['Negotiating skills for reps', 3]
+		]);
+	});
+
+	it('leaves a database that already holds data alone', async () => {
+		await seedDemoData(db, { now });
+		const again = await seedDemoData(db, { now });
+		expect(again.seeded).toBe(false);
+		const [{ events }] = await db.select({ events: count() }).from(table.events);
+		expect(events).toBe(13);
+	});
+
+	it('rebuilds on reset with dates fresh from the new day', async () => {
+		await seedDemoData(db, { now });
+		const later = new Date('2027-03-01T10:00:00Z');
+		await seedDemoData(db, { now: later, reset: true });
+		const { events } = await listEvents({ now: later, pageSize: 100 });
+		expect(events).toHaveLength(13);
+		const [{ users }] = await db.select({ users: count() }).from(table.users);
+		expect(users).toBe(21);
+	});
+
+	it('refuses to run where real accounts exist, and changes nothing', async () => {
+		await createMember({ email: 'real.person@example.org', isDemo: false });
+		await expect(seedDemoData(db, { now, reset: true })).rejects.toThrow(DemoSeedRefused);
+		const [{ real }] = await db
+			.select({ real: count() })
+			.from(table.users)
+			.where(eq(table.users.isDemo, false));
+		expect(real).toBe(1);
+	});
+});
+
+describe('starting two processes at once on one new database', () => {
+	it('applies each migration once and seeds the demo data once', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'branchdesk-race-'));
+		const url = `file:${join(folder, 'race.db')}`;
+		const env = { ...process.env, DATABASE_URL: url };
+		const results = await Promise.all(
+			[1, 2].map(() => run(process.execPath, ['scripts/seed.ts'], { env }))
+		);
+		const messages = results.map((r) => r.stdout.trim()).sort();
+		expect(messages[0]).toMatch(/^Demo data ready: 13 events/);
+		expect(messages[1]).toMatch(/already holds data/);
+
+		const { client } = openDatabase({ url, busyTimeoutMs: 5000 });
+		const migrations = await client.execute('select count(*) as n from __drizzle_migrations');
+		const migrationFiles = readdirSync('drizzle').filter((f) => f.endsWith('.sql'));
+		expect(Number(migrations.rows[0].n)).toBe(migrationFiles.length);
+		const events = await client.execute('select count(*) as n from events');
+		expect(Number(events.rows[0].n)).toBe(13);
+		client.close();
+	});
+});

@@ -1,0 +1,71 @@
+// Builders for unit tests: real rows in the migrated test database, with sensible defaults.
+import { db, table } from '../db/index.ts';
+import type { Event } from '../db/schema/index.ts';
+
+let serial = 0;
+const next = () => ++serial;
+
+const HOUR = 3_600_000;
+
+export async function emptyDatabase() {
+	await db.delete(table.bookings);
+	await db.delete(table.eventSessions);
+	await db.delete(table.events);
+	await db.delete(table.users);
+}
+
+export async function createMember(fields: Partial<typeof table.users.$inferInsert> = {}) {
+	const n = next();
+	const [user] = await db
+		.insert(table.users)
+		.values({ email: `member${n}@test.example`, name: `Member ${n}`, ...fields })
+		.returning();
+	return user;
+}
+
+type EventFields = Partial<Omit<typeof table.events.$inferInsert, 'startsAt' | 'endsAt'>> & {
+	sessions?: { startsAt: Date; endsAt: Date; title?: string }[];
+	startsAt?: Date;
+};
+
+export async function createEvent(fields: EventFields = {}): Promise<Event> {
+	const n = next();
+	const { sessions: given, startsAt, ...rest } = fields;
+	const start = startsAt ?? new Date(Date.now() + 7 * 24 * HOUR);
+	const sessions = given ?? [{ startsAt: start, endsAt: new Date(start.getTime() + 2 * HOUR) }];
+	const [event] = await db
+		.insert(table.events)
+		.values({
+			slug: `event-${n}`,
+			title: `Event ${n}`,
+			category: 'celebration',
+			summary: 'A branch event',
+			description: 'All about it.',
+			venueName: 'Branch office',
+			capacity: 10,
+			status: 'published',
+			...rest,
+			startsAt: sessions[0].startsAt,
+			endsAt: sessions[sessions.length - 1].endsAt
+		})
+		.returning();
+	await db.insert(table.eventSessions).values(sessions.map((s) => ({ ...s, eventId: event.id })));
+	return event;
+}
+
+export async function createBooking(
+	event: Event,
+	fields: Partial<typeof table.bookings.$inferInsert> = {}
+) {
+	const member = fields.userId ? null : await createMember();
+	const [booking] = await db
+		.insert(table.bookings)
+		.values({
+			eventId: event.id,
+			userId: member?.id ?? fields.userId!,
+			status: 'confirmed',
+			...fields
+		})
+		.returning();
+	return booking;
+}

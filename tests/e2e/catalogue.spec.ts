@@ -1,0 +1,198 @@
+import { expect, test } from '@playwright/test';
+import ICAL from 'ical.js';
+import { readFile } from 'node:fs/promises';
+import { expectNoAxeViolations } from './support/accessibility.ts';
+import { CataloguePage } from './support/catalogue-page.ts';
+import { screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
+
+test('a visitor sees the branch and the next events of each kind on the home page', async ({
+	page
+}) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Birmingham City Branch');
+	for (const heading of [
+		'Celebrations',
+		'Days of action',
+		'Winter fuel grant help sessions',
+		'Training courses'
+	]) {
+		await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+	}
+	await expect(
+		page.getByRole('link', { name: 'Branch 25th Anniversary Celebration' })
+	).toBeVisible();
+	await expectNoAxeViolations(page);
+	await screenshotAtPhoneAndDesktop(page, 'home');
+});
+
+test('a member browses upcoming events grouped by month, with dates, places and availability', async ({
+	page
+}) => {
+	const catalogue = new CataloguePage(page);
+	await catalogue.open();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Upcoming events');
+	await expect(page.getByRole('status')).toHaveText(/13 events/);
+	await expect(
+		page.getByRole('heading', { level: 2, name: /^(January|February) 20\d\d$/ })
+	).toBeVisible();
+
+	const anniversary = catalogue.cardTitled('Branch 25th Anniversary Celebration');
+	await expect(anniversary).toContainText(/Sat \d{1,2} [A-Z][a-z]{2}, 7:00pm to 11:30pm/);
+	await expect(anniversary).toContainText('Ladywood Social Club');
+	await expect(anniversary).toContainText('141 places left');
+	await expect(catalogue.cardTitled('Negotiating skills for reps')).toContainText(
+		'Full — join the waiting list'
+	);
+	await expect(catalogue.cardTitled('Windrush National Day of Action')).toContainText(
+		'Unlimited places'
+	);
+	await expect(catalogue.cardTitled("Home care workers' strike rally")).toContainText(
+		'No booking needed — just turn up'
+	);
+	await expectNoAxeViolations(page);
+	await screenshotAtPhoneAndDesktop(page, 'events');
+});
+
+test('the category filter and search work without JavaScript', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	const catalogue = new CataloguePage(page);
+	await catalogue.open();
+
+	await catalogue.chooseCategory('Training courses');
+	await expect(page).toHaveURL(/category=course/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Upcoming training courses');
+	await catalogue.expectEveryCardTagged('Training course');
+	await expect(catalogue.cards()).toHaveCount(5);
+
+	await catalogue.search('equal pay');
+	await expect(page).toHaveURL(/category=course&q=equal\+pay/);
+	await expect(catalogue.cards()).toHaveCount(1);
+	await expect(catalogue.cardTitled('Equal pay: know your rights')).toBeVisible();
+
+	await catalogue.chooseCategory('All events');
+	await catalogue.search('Ladywood');
+	await expect(catalogue.cards()).toHaveCount(1);
+	await catalogue.search('no such thing anywhere');
+	await expect(page.getByText('No events match your search.')).toBeVisible();
+	await context.close();
+});
+
+test('a course page lists every session, the venue with its access notes, and how to book', async ({
+	page
+}) => {
+	await page.goto('/events');
+	await page.getByRole('link', { name: 'Introduction to being a workplace rep' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Introduction to being a workplace rep'
+	);
+	const sessions = page.locator('ol.sessions li');
+	await expect(sessions).toHaveCount(3);
+	await expect(sessions.first()).toContainText(
+		/Week 1: Tue \d{1,2} [A-Z][a-z]{2}, 9:30am to 4:00pm/
+	);
+	await expect(page.locator('address')).toContainText('8 Cherry Street, Birmingham');
+	await expect(page.locator('address')).toContainText('B2 5AL');
+	await expect(page.getByText('Step-free entrance on Cherry Street')).toBeVisible();
+	await expect(page.getByText('11 places left')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Book a place' })).toHaveAttribute(
+		'href',
+		'/login?redirectTo=%2Fevents%2Fintroduction-to-being-a-workplace-rep'
+	);
+	await expectNoAxeViolations(page);
+	await screenshotAtPhoneAndDesktop(page, 'event-course');
+
+	await page.goto('/events/negotiating-skills-for-reps');
+	await expect(page.getByRole('link', { name: 'Join the waiting list' })).toBeVisible();
+	await expect(page.getByText('(3 people waiting)')).toBeVisible();
+});
+
+test('Add to calendar downloads an .ics that a calendar parser reads', async ({ page }) => {
+	await page.goto('/events/equal-pay-know-your-rights');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('link', { name: 'Add to calendar' }).click()
+	]);
+	const text = await readFile(await download.path(), 'utf8');
+	const calendar = new ICAL.Component(ICAL.parse(text));
+	expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
+	const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+	expect(events).toHaveLength(1);
+	expect(events[0].uid).toMatch(/^event-\d+-session-\d+@localhost$/);
+	expect(events[0].summary).toBe('Equal pay: know your rights');
+	// 6:00pm in London in January is 18:00 UTC.
+	expect(events[0].startDate.toJSDate().toISOString()).toMatch(/T18:00:00\.000Z$/);
+
+	const again = await page.request.get('/events/equal-pay-know-your-rights/calendar.ics');
+	expect(again.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+	expect(await again.text()).toContain(`UID:${events[0].uid}`);
+});
+
+test('the public feed holds every published event and can be narrowed to one category', async ({
+	request
+}) => {
+	const all = await request.get('/calendar/events.ics');
+	expect(all.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+	const parsed = new ICAL.Component(ICAL.parse(await all.text()));
+	// 13 events; the rep course has 3 sessions and health and safety has 2.
+	expect(parsed.getAllSubcomponents('vevent')).toHaveLength(16);
+
+	const courses = await request.get('/calendar/events.ics?category=fuel-grant-session');
+	const summaries = new ICAL.Component(ICAL.parse(await courses.text()))
+		.getAllSubcomponents('vevent')
+		.map((v) => v.getFirstPropertyValue('summary'));
+	expect(summaries).toEqual(Array(3).fill('Winter fuel grant help session'));
+});
+
+test('catalogue pages and calendar files can be cached and revalidated', async ({ request }) => {
+	for (const path of ['/events', '/events/equal-pay-know-your-rights/calendar.ics']) {
+		const first = await request.get(path);
+		expect(first.headers()['cache-control']).toContain('public');
+		const etag = first.headers()['etag'];
+		expect(etag).toBeTruthy();
+		const revalidated = await request.get(path, { headers: { 'if-none-match': etag } });
+		expect(revalidated.status()).toBe(304);
+	}
+});
+
+test('an unknown page gets a friendly 404 and /healthz reports the database', async ({
+	page,
+	request
+}) => {
+	const response = await page.goto('/events/no-such-event');
+	expect(response?.status()).toBe(404);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+	await expect(page.getByRole('link', { name: 'See all upcoming events' })).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	const health = await request.get('/healthz');
+	expect(health.status()).toBe(200);
+	expect(await health.json()).toMatchObject({ status: 'ok', database: { reachable: true } });
+});
+
+test('a form posted from the printed plain-http URL passes the origin check; another site is refused', async ({
+	request,
+	baseURL
+}) => {
+	// /events has no form actions, so an accepted POST reaches routing (405); a refused one is 403.
+	const sameSite = await request.post('/events', {
+		headers: { origin: baseURL! },
+		form: { q: 'x' }
+	});
+	expect(sameSite.status()).toBe(405);
+	const crossSite = await request.post('/events', {
+		headers: { origin: 'http://evil.example' },
+		form: { q: 'x' }
+	});
+	expect(crossSite.status()).toBe(403);
+});
+
+test('keyboard users can skip to the content and always see where focus is', async ({ page }) => {
+	await page.goto('/events');
+	await page.keyboard.press('Tab');
+	const skip = page.getByRole('link', { name: 'Skip to main content' });
+	await expect(skip).toBeFocused();
+	await expect(skip).toHaveCSS('background-color', 'rgb(255, 221, 0)');
+	await page.keyboard.press('Enter');
+	await expect(page.locator('main')).toBeFocused();
+});
