@@ -6,7 +6,7 @@ export default defineConfig({
 	test: {
 		expect: { requireAssertions: true },
 		environment: 'node',
-		include: ['src/**/*.test.ts'],
+		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
 		setupFiles: ['src/lib/server/db/test-database.ts']
 	}
 });

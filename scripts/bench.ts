@@ -5,6 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureLoad, type LoadFigures } from './bench/http-load.ts';
+import { measureOutboxDrain, type DrainFigures } from './bench/outbox-drain.ts';
 import { javascriptWeight } from './bench/page-weight.ts';
 import { peakMemoryMb, runToEnd, startProductionServer } from './bench/processes.ts';
 
@@ -15,7 +16,8 @@ const env = {
 	...process.env,
 	DATABASE_URL: `file:${join(folder, 'bench.db')}`,
 	WORKERS: 'off',
-	NODE_ENV: 'production'
+	NODE_ENV: 'production',
+	ALLOW_DEV_MAIL: 'true'
 };
 await runToEnd(['scripts/seed.ts'], env);
 
@@ -52,6 +54,23 @@ for (const [name, url] of targets) {
 const memory = { served: peakMemoryMb(served.child), rendered: peakMemoryMb(rendered.child) };
 for (const child of [served.child, rendered.child, bare]) child.kill();
 
+console.log('Draining the outbox into the fake Resend API…');
+const drainUnlimited = await measureOutboxDrain({
+	messages: 500,
+	providerLimitPerSecond: 0,
+	workerRatePerSecond: 1000
+});
+const drainLimited = await measureOutboxDrain({
+	messages: 41,
+	providerLimitPerSecond: 2,
+	workerRatePerSecond: 2
+});
+
+const drains: [string, DrainFigures][] = [
+	['none', drainUnlimited],
+	['2 requests/s', drainLimited]
+];
+
 const [bareFigures, health, events] = results;
 const weights = [
 	['/events', javascriptWeight(eventsHtml)],
@@ -71,7 +90,12 @@ const goals: [string, string, boolean][] = [
 		`${(w.gzippedBytes / 1024).toFixed(1)} KB in ${w.files} files`,
 		w.gzippedBytes <= 35 * 1024
 	]),
-	['no errors or non-2xx answers', String(errors), errors === 0]
+	['no errors or non-2xx answers', String(errors), errors === 0],
+	[
+		'outbox drain at a 2 requests/s limit ≥ 1.9 messages/s, zero duplicates',
+		`${drainLimited.perSecond}/s, ${drainLimited.duplicates} duplicates`,
+		drainLimited.perSecond >= 1.9 && drainLimited.duplicates === 0
+	]
 ];
 
 const machine = `${availableParallelism()} cores (${cpus()[0]?.model.trim()}), Node ${process.version}`;
@@ -99,6 +123,19 @@ ${results
 
 Peak memory of the server process: ${memory.served} MB (with the page cache), ${memory.rendered} MB
 (rendering every request).
+
+## Outbox drain
+
+\`npm run worker\` sending queued messages to the fake Resend API (tests/fakes) over HTTP.
+
+| provider limit | messages | seconds | messages/s | duplicates | answered 429 |
+|---|---:|---:|---:|---:|---:|
+${drains
+	.map(
+		([limit, d]) =>
+			`| ${limit} | ${d.messages} | ${d.seconds} | ${d.perSecond} | ${d.duplicates} | ${d.rateLimited} |`
+	)
+	.join('\n')}
 
 ## Goals
 

@@ -7,6 +7,8 @@ import { pathToFileURL } from 'node:url';
 const port = process.env.PORT || '3000';
 process.env.PORT = port;
 process.env.ORIGIN ||= `http://localhost:${port}`;
+// The demo keeps every email at /dev/mail instead of sending it (EMAIL_TRANSPORT=dev).
+process.env.ALLOW_DEV_MAIL ||= 'true';
 
 const { config } = await import('../src/lib/server/config.ts');
 const { openDatabase } = await import('../src/lib/server/db/client.ts');
@@ -37,5 +39,6 @@ await import(pathToFileURL(resolve('build/index.js')).href);
 console.log(`
   Branchdesk is running at ${config.origin}
   Database: ${config.databaseUrl}
+  Email: ${config.email.transport === 'dev' ? `not sent; read it at ${config.origin}/dev/mail` : `sent with ${config.email.transport}`}
   Stop with Ctrl+C.
 `);

@@ -1,6 +1,10 @@
-import type { Handle, HandleServerError, RequestEvent } from '@sveltejs/kit';
-import { config } from '$lib/server/config';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
+import { assertSafeToServe, config } from '$lib/server/config';
+import { client } from '$lib/server/db';
+import { migrateDatabase } from '$lib/server/db/migrate';
 import { createPublicPageCache } from '$lib/server/http-cache';
+import { startBackgroundJobs } from '$lib/server/jobs/background';
 
 const secureOrigin = config.origin.startsWith('https:');
 const publicPages = createPublicPageCache(config.catalogueCacheMs);
@@ -21,6 +25,13 @@ function withSecurityHeaders(response: Response) {
 	}
 	return response;
 }
+
+export const init: ServerInit = async () => {
+	if (building) return;
+	assertSafeToServe(config);
+	await migrateDatabase(client);
+	if (config.workers === 'on') startBackgroundJobs(config);
+};
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const render = async () => withSecurityHeaders(await resolve(event));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig } from './config.ts';
+import { assertSafeToServe, ConfigError, readConfig } from './config.ts';
 
 describe('configuration', () => {
 	it('defaults to the embedded database and a plain-http localhost origin', () => {
@@ -29,5 +29,29 @@ describe('configuration', () => {
 		});
 		expect(config.databaseUrl).toBe('libsql://branch.turso.io');
 		expect(config.databaseAuthToken).toBe('t');
+	});
+
+	it('refuses the dev mailbox in production unless a demo allows it', () => {
+		expect(() => assertSafeToServe(readConfig({ NODE_ENV: 'production' }))).toThrow(
+			/ALLOW_DEV_MAIL/
+		);
+		expect(() =>
+			assertSafeToServe(readConfig({ NODE_ENV: 'production', ALLOW_DEV_MAIL: 'true' }))
+		).not.toThrow();
+		expect(() =>
+			assertSafeToServe(
+				readConfig({ NODE_ENV: 'production', EMAIL_TRANSPORT: 'resend', RESEND_API_KEY: 're_x' })
+			)
+		).not.toThrow();
+	});
+
+	it('asks for the settings a real transport needs', () => {
+		expect(() => readConfig({ EMAIL_TRANSPORT: 'resend' })).toThrow(
+			'EMAIL_TRANSPORT=resend needs RESEND_API_KEY'
+		);
+		expect(() => readConfig({ EMAIL_TRANSPORT: 'smtp' })).toThrow(/needs SMTP_URL/);
+		expect(() => readConfig({ EMAIL_TRANSPORT: 'pigeon' })).toThrow(
+			/must be one of dev, resend, smtp/
+		);
 	});
 });

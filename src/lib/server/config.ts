@@ -29,12 +29,71 @@ function readInteger(env: Env, name: string, fallback: number, min: number, max:
 	return value;
 }
 
+function readChoice<T extends string>(
+	env: Env,
+	name: string,
+	choices: readonly T[],
+	fallback: T
+): T {
+	const raw = env[name]?.trim() || fallback;
+	if (!(choices as readonly string[]).includes(raw)) {
+		throw new ConfigError(`${name} must be one of ${choices.join(', ')} (got "${raw}")`);
+	}
+	return raw as T;
+}
+
+function readEmailConfig(env: Env, branchName: string) {
+	const transport = readChoice(env, 'EMAIL_TRANSPORT', ['dev', 'resend', 'smtp'] as const, 'dev');
+	const resendApiKey = env.RESEND_API_KEY?.trim() || undefined;
+	if (transport === 'resend' && !resendApiKey) {
+		throw new ConfigError('EMAIL_TRANSPORT=resend needs RESEND_API_KEY');
+	}
+	const smtpUrl = env.SMTP_URL?.trim() || undefined;
+	if (transport === 'smtp' && !smtpUrl) {
+		throw new ConfigError(
+			'EMAIL_TRANSPORT=smtp needs SMTP_URL, e.g. smtps://user:pass@smtp.example.org:465'
+		);
+	}
+	const fromAddress = env.EMAIL_FROM?.trim() || 'events@branchdesk.example';
+	if (!/^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/.test(fromAddress)) {
+		throw new ConfigError(`EMAIL_FROM must be a plain email address (got "${fromAddress}")`);
+	}
+	return {
+		transport,
+		/** The dev transport shows every message at /dev/mail: acceptable in production only for a demo. */
+		devMailInProduction: env.NODE_ENV === 'production' && env.ALLOW_DEV_MAIL !== 'true',
+		/** The branch mailbox that sends every email and organises every invite; people read it. */
+		fromAddress,
+		fromName: env.EMAIL_FROM_NAME?.trim() || branchName,
+		resendApiKey,
+		resendWebhookSecret: env.RESEND_WEBHOOK_SECRET?.trim() || undefined,
+		smtpUrl,
+		/** Messages a second this process hands to the provider (Resend allows about 2). */
+		ratePerSecond: readInteger(
+			env,
+			'EMAIL_RATE_PER_SECOND',
+			transport === 'resend' ? 2 : 50,
+			1,
+			1000
+		),
+		/** First retry delay; doubles each attempt (with jitter) up to an hour. */
+		retryBaseMs: readInteger(env, 'EMAIL_RETRY_BASE_MS', 30_000, 1, 3_600_000),
+		/** Give up inside the provider's 24-hour idempotency window. */
+		giveUpAfterMs: readInteger(env, 'EMAIL_GIVE_UP_AFTER_MS', 23 * 3_600_000, 1000, 23 * 3_600_000),
+		/** How long a claimed message is reserved for the process that claimed it. */
+		leaseMs: readInteger(env, 'EMAIL_LEASE_MS', 60_000, 100, 3_600_000),
+		/** How often an idle worker looks for due messages. */
+		pollMs: readInteger(env, 'EMAIL_POLL_MS', 1000, 10, 60_000)
+	};
+}
+
 export function readConfig(env: Env = process.env) {
 	const port = readInteger(env, 'PORT', 3000, 1, 65535);
 	const origin = readUrl(env, 'ORIGIN', `http://localhost:${port}`, ['http:', 'https:']).replace(
 		/\/$/,
 		''
 	);
+	const branchName = env.BRANCH_NAME?.trim() || 'Birmingham City Branch';
 	return {
 		databaseUrl: readUrl(env, 'DATABASE_URL', 'file:data/branchdesk.db', [
 			'file:',
@@ -51,12 +110,24 @@ export function readConfig(env: Env = process.env) {
 		origin,
 		/** Domain that qualifies calendar UIDs; changing it makes calendars see new events. */
 		calendarDomain: env.CALENDAR_DOMAIN?.trim() || new URL(origin).hostname,
-		branchName: env.BRANCH_NAME?.trim() || 'Birmingham City Branch',
+		branchName,
+		/** Background jobs (email delivery and the rest) in this process, or only in npm run worker. */
+		workers: readChoice(env, 'WORKERS', ['on', 'off'] as const, 'on'),
+		email: readEmailConfig(env, branchName),
 		/** How long this process reuses a rendered anonymous catalogue page (0 turns it off). */
 		catalogueCacheMs: readInteger(env, 'CATALOGUE_CACHE_MS', 1000, 0, 60_000)
 	};
 }
 
 export type Config = ReturnType<typeof readConfig>;
+
+/** Refuses to serve or send with settings that are only safe for development. */
+export function assertSafeToServe(config: Config) {
+	if (config.email.transport === 'dev' && config.email.devMailInProduction) {
+		throw new ConfigError(
+			'EMAIL_TRANSPORT=dev shows every message at /dev/mail, so it is refused with NODE_ENV=production; choose resend or smtp, or set ALLOW_DEV_MAIL=true for a demo'
+		);
+	}
+}
 
 export const config: Config = readConfig();

@@ -1,3 +1,4 @@
 export * from './users.ts';
 export * from './events.ts';
 export * from './bookings.ts';
+export * from './email.ts';

@@ -1,0 +1,106 @@
+// The transactional outbox: the only way the rest of the code sends mail. A domain module puts
+// `queueEmail(...)` in the same batch or write transaction as the state change that causes it,
+// so a change and its emails commit together or not at all.
+import { and, asc, count, desc, eq, inArray, min } from 'drizzle-orm';
+import type { Database } from '../db/client.ts';
+import { db as defaultDb, table } from '../db/index.ts';
+import type { OutboxStatus } from '../db/schema/index.ts';
+import type { OutgoingEmail } from './message.ts';
+
+type Writer = Pick<Database, 'insert'>;
+
+/** The outbox row for one email; a second queueing of the same idempotency key is ignored. */
+export function queueEmail(writer: Writer, email: OutgoingEmail, now = new Date()) {
+	return writer
+		.insert(table.outbox)
+		.values({
+			idempotencyKey: email.idempotencyKey,
+			recipient: email.to.email.toLowerCase(),
+			recipientName: email.to.name ?? null,
+			template: email.template,
+			subject: email.subject,
+			textBody: email.text,
+			htmlBody: email.html,
+			calendarMethod: email.calendar?.method ?? null,
+			calendarIcs: email.calendar?.ics ?? null,
+			nextAttemptAt: now,
+			createdAt: now
+		})
+		.onConflictDoNothing({ target: table.outbox.idempotencyKey });
+}
+
+export type OutboxHealth = {
+	counts: Record<OutboxStatus, number>;
+	backlog: number;
+	oldestPendingSeconds: number | null;
+	recentFailures: { id: number; recipient: string; template: string; lastError: string | null }[];
+};
+
+export async function readOutboxHealth(db = defaultDb, now = new Date()): Promise<OutboxHealth> {
+	const [byStatus, [{ oldest }], recentFailures] = await db.batch([
+		db
+			.select({ status: table.outbox.status, n: count() })
+			.from(table.outbox)
+			.groupBy(table.outbox.status),
+		db
+			.select({ oldest: min(table.outbox.createdAt) })
+			.from(table.outbox)
+			.where(inArray(table.outbox.status, ['pending', 'sending'])),
+		db
+			.select({
+				id: table.outbox.id,
+				recipient: table.outbox.recipient,
+				template: table.outbox.template,
+				lastError: table.outbox.lastError
+			})
+			.from(table.outbox)
+			.where(inArray(table.outbox.status, ['failed', 'dead']))
+			.orderBy(desc(table.outbox.id))
+			.limit(10)
+	]);
+	const counts = { pending: 0, sending: 0, sent: 0, failed: 0, dead: 0, suppressed: 0 };
+	for (const row of byStatus) counts[row.status] = row.n;
+	return {
+		counts,
+		backlog: counts.pending + counts.sending,
+		oldestPendingSeconds: oldest ? Math.round((now.getTime() - oldest.getTime()) / 1000) : null,
+		recentFailures
+	};
+}
+
+/** Puts a failed or dead message back in the queue (an admin's retry button). */
+export async function retryOutboxMessage(id: number, db = defaultDb, now = new Date()) {
+	const updated = await db
+		.update(table.outbox)
+		.set({ status: 'pending', nextAttemptAt: now, leaseExpiresAt: null, createdAt: now })
+		.where(and(eq(table.outbox.id, id), inArray(table.outbox.status, ['failed', 'dead'])))
+		.returning({ id: table.outbox.id });
+	return updated.length === 1;
+}
+
+export async function listOutboxMessages(
+	options: { status?: OutboxStatus; limit?: number } = {},
+	db = defaultDb
+) {
+	return db
+		.select({
+			id: table.outbox.id,
+			recipient: table.outbox.recipient,
+			template: table.outbox.template,
+			subject: table.outbox.subject,
+			status: table.outbox.status,
+			attempts: table.outbox.attempts,
+			lastError: table.outbox.lastError,
+			deliveryStatus: table.outbox.deliveryStatus,
+			createdAt: table.outbox.createdAt,
+			sentAt: table.outbox.sentAt
+		})
+		.from(table.outbox)
+		.where(options.status ? eq(table.outbox.status, options.status) : undefined)
+		.orderBy(desc(table.outbox.id))
+		.limit(options.limit ?? 100);
+}
+
+export async function listSuppressedAddresses(db = defaultDb) {
+	return db.select().from(table.emailSuppressions).orderBy(asc(table.emailSuppressions.email));
+}

@@ -1,0 +1,35 @@
+// How a provider's answer to one send decides what happens to the message next. Pure rules,
+// shared by every transport.
+
+export type SendOutcome =
+	| { kind: 'accepted'; providerId: string }
+	/** Worth trying again later: rate limits, provider outages, network failures. */
+	| { kind: 'retry'; error: string; retryAfterMs?: number }
+	/** The provider will never accept this message as it is: bad address, bad request, bad key. */
+	| { kind: 'rejected'; error: string };
+
+/** Classifies an HTTP status from an email API (Resend's semantics). */
+export function outcomeOfHttpStatus(
+	status: number | null,
+	error: string,
+	retryAfterHeader?: string | null
+): SendOutcome {
+	if (status === null) return { kind: 'retry', error };
+	if (status === 429) {
+		const seconds = retryAfterHeader?.trim() ? Number(retryAfterHeader) : NaN;
+		return {
+			kind: 'retry',
+			error,
+			retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined
+		};
+	}
+	// 409: the same idempotency key is still being processed by the provider; ask again later.
+	if (status === 409 || status >= 500) return { kind: 'retry', error };
+	return { kind: 'rejected', error };
+}
+
+/** Exponential backoff with jitter: base, 2×base, 4×base … capped at an hour, each 50–100%. */
+export function retryDelayMs(attempts: number, baseMs: number, random = Math.random) {
+	const capped = Math.min(3_600_000, baseMs * 2 ** Math.max(0, attempts - 1));
+	return Math.round(capped * (0.5 + random() * 0.5));
+}

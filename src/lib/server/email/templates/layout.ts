@@ -1,0 +1,106 @@
+// The one email layout: branded, readable on a phone, plain language, and always saying why the
+// person got the message. Each template describes its content as blocks; the layout writes the
+// HTML and plain-text versions from the same blocks so they never drift apart.
+
+export type Block =
+	| { kind: 'paragraph'; text: string }
+	| { kind: 'code'; text: string; label: string }
+	| { kind: 'button'; text: string; href: string }
+	| { kind: 'facts'; rows: [label: string, value: string][] }
+	| { kind: 'notice'; text: string };
+
+export type EmailContent = {
+	subject: string;
+	/** Shown by mail apps beside the subject. */
+	preview: string;
+	heading: string;
+	blocks: Block[];
+	/** Why this person got this email, in one sentence. */
+	reason: string;
+};
+
+export type Branding = { branchName: string; origin: string };
+
+const ESCAPES: Record<string, string> = {
+	'&': '&amp;',
+	'<': '&lt;',
+	'>': '&gt;',
+	'"': '&quot;',
+	"'": '&#39;'
+};
+
+export function escapeHtml(value: string) {
+	return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
+}
+
+const paragraphHtml = (text: string) =>
+	text
+		.split('\n')
+		.map((line) => escapeHtml(line))
+		.join('<br>');
+
+function blockHtml(block: Block): string {
+	switch (block.kind) {
+		case 'paragraph':
+			return `<p style="margin:0 0 16px">${paragraphHtml(block.text)}</p>`;
+		case 'code':
+			return `<p style="margin:0 0 4px">${escapeHtml(block.label)}</p><p style="margin:0 0 16px;font-size:32px;font-weight:700;letter-spacing:6px;font-family:Menlo,Consolas,monospace">${escapeHtml(block.text)}</p>`;
+		case 'button':
+			return `<p style="margin:0 0 24px"><a href="${escapeHtml(block.href)}" style="display:inline-block;background:#3d1a6e;color:#ffffff;font-weight:700;padding:12px 20px;text-decoration:none">${escapeHtml(block.text)}</a></p>`;
+		case 'facts':
+			return `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px">${block.rows
+				.map(
+					([label, value]) =>
+						`<tr><th scope="row" style="text-align:left;vertical-align:top;padding:4px 16px 4px 0">${escapeHtml(label)}</th><td style="padding:4px 0">${paragraphHtml(value)}</td></tr>`
+				)
+				.join('')}</table>`;
+		case 'notice':
+			return `<p style="margin:0 0 16px;padding:12px;border-left:6px solid #3d1a6e;background:#f1ecf8">${paragraphHtml(block.text)}</p>`;
+	}
+}
+
+function blockText(block: Block): string {
+	switch (block.kind) {
+		case 'paragraph':
+		case 'notice':
+			return block.text;
+		case 'code':
+			return `${block.label}\n\n    ${block.text}`;
+		case 'button':
+			return `${block.text}:\n${block.href}`;
+		case 'facts':
+			return block.rows.map(([label, value]) => `${label}: ${value}`).join('\n');
+	}
+}
+
+export function renderEmail(content: EmailContent, brand: Branding) {
+	const html = `<!doctype html>
+<html lang="en-GB">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(content.subject)}</title></head>
+<body style="margin:0;padding:0;background:#f3f2f1;color:#0b0c0c;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;font-size:17px;line-height:1.5">
+<div style="display:none;max-height:0;overflow:hidden">${escapeHtml(content.preview)}</div>
+<div style="max-width:600px;margin:0 auto;background:#ffffff">
+<div style="background:#3d1a6e;color:#ffffff;padding:16px 24px;font-weight:700;font-size:19px">${escapeHtml(brand.branchName)}</div>
+<div style="padding:24px">
+<h1 style="font-size:24px;line-height:1.25;margin:0 0 16px">${escapeHtml(content.heading)}</h1>
+${content.blocks.map(blockHtml).join('\n')}
+</div>
+<div style="padding:16px 24px;border-top:1px solid #b1b4b6;font-size:14px;color:#484949">
+<p style="margin:0 0 8px">${escapeHtml(content.reason)}</p>
+<p style="margin:0"><a href="${escapeHtml(brand.origin)}" style="color:#4b1f8f">${escapeHtml(brand.origin.replace(/^https?:\/\//, ''))}</a></p>
+</div>
+</div>
+</body>
+</html>`;
+	const text = [
+		brand.branchName,
+		'',
+		content.heading,
+		'',
+		...content.blocks.flatMap((block) => [blockText(block), '']),
+		'---',
+		content.reason,
+		brand.origin
+	].join('\n');
+	return { subject: content.subject, text, html };
+}

@@ -1,0 +1,79 @@
+// The email worker loop: claims due messages, hands them to the transport no faster than the
+// provider's rate, and sleeps when the queue is empty until the poll interval passes or this
+// process queues something new (wakeEmailWorker).
+import {
+	claimDueMessages,
+	deliverMessage,
+	type DeliverySettings,
+	type Transport
+} from './delivery.ts';
+
+export type WorkerOptions = DeliverySettings & {
+	transport: Transport;
+	ratePerSecond: number;
+	pollMs: number;
+	batchSize?: number;
+	onPass?: () => void;
+	onError?: (error: unknown) => void;
+};
+
+let wake: (() => void) | null = null;
+
+/** Lets a worker in this process start on a just-queued message without waiting for its poll. */
+export function wakeEmailWorker() {
+	wake?.();
+}
+
+export function startEmailWorker(options: WorkerOptions) {
+	let running = true;
+	// 3% under the provider's rate, so network jitter does not push two requests into one slot.
+	const interval = (1000 / options.ratePerSecond) * 1.03;
+	let nextSendAt = 0;
+	const batchSize =
+		options.batchSize ?? Math.max(1, Math.min(50, Math.ceil(options.ratePerSecond * 5)));
+
+	const sleep = (ms: number) =>
+		new Promise<void>((resolve) => {
+			const timer = setTimeout(done, ms);
+			function done() {
+				clearTimeout(timer);
+				if (wake === done) wake = null;
+				resolve();
+			}
+			wake = done;
+		});
+
+	const pace = async () => {
+		const wait = nextSendAt - Date.now();
+		if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+		nextSendAt = Math.max(Date.now(), nextSendAt) + interval;
+	};
+
+	const loop = async () => {
+		while (running) {
+			try {
+				const claimed = await claimDueMessages(batchSize, options.leaseMs);
+				for (const message of claimed) {
+					if (!running) break;
+					await pace();
+					const result = await deliverMessage(message, options.transport, options);
+					if (result.retryAfterMs) nextSendAt = Date.now() + result.retryAfterMs;
+				}
+				options.onPass?.();
+				if (claimed.length < batchSize && running) await sleep(options.pollMs);
+			} catch (error) {
+				options.onError?.(error);
+				if (running) await sleep(options.pollMs);
+			}
+		}
+	};
+	const finished = loop();
+
+	return {
+		async stop() {
+			running = false;
+			wakeEmailWorker();
+			await finished;
+		}
+	};
+}

@@ -1,0 +1,14 @@
+import { error } from '@sveltejs/kit';
+import { devMailEnabled } from '$lib/server/email/dev-guard';
+import { findDevMail } from '$lib/server/email/dev-mailbox';
+
+export const GET = async ({ params }) => {
+	const mail = devMailEnabled() ? await findDevMail(Number(params.id)) : null;
+	if (!mail) error(404, 'Not found');
+	return new Response(mail.raw, {
+		headers: {
+			'content-type': 'message/rfc822',
+			'content-disposition': `attachment; filename="message-${mail.id}.eml"`
+		}
+	});
+};
