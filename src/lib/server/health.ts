@@ -1,25 +1,19 @@
 // What /healthz reports: can this process reach its database, how far behind is email, and
 // when did its background jobs last run.
-import { client } from './db/index.ts';
-import { readOutboxHealth } from './email/outbox.ts';
+import { readOutboxBacklog } from './email/outbox.ts';
 import { jobHeartbeat } from './jobs/background.ts';
 
 export async function checkHealth() {
 	const started = performance.now();
 	try {
-		await client.execute('select 1');
+		// Reading the outbox backlog is also the proof that the database answers.
+		const outbox = await readOutboxBacklog();
 		const ms = Math.round(performance.now() - started);
-		const outbox = await readOutboxHealth();
 		const beat = jobHeartbeat();
 		return {
 			ok: true,
 			database: { reachable: true, ms },
-			outbox: {
-				backlog: outbox.backlog,
-				oldestPendingSeconds: outbox.oldestPendingSeconds,
-				failed: outbox.counts.failed,
-				dead: outbox.counts.dead
-			},
+			outbox,
 			jobs: { lastRunAt: beat?.toISOString() ?? null }
 		};
 	} catch (error) {

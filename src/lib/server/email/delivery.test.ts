@@ -5,7 +5,7 @@ import { db, table } from '../db/index.ts';
 import { createEvent, emptyDatabase } from '../testing/fixtures.ts';
 import { claimDueMessages, deliverMessage, type DeliverySettings } from './delivery.ts';
 import type { OutgoingEmail } from './message.ts';
-import { queueEmail, readOutboxHealth, retryOutboxMessage } from './outbox.ts';
+import { queueEmail, readOutboxBacklog, readOutboxHealth, retryOutboxMessage } from './outbox.ts';
 import { createResendTransport } from './transports/resend.ts';
 
 const settings: DeliverySettings = {
@@ -175,5 +175,10 @@ describe('outbox health', () => {
 		expect(health.counts.sent).toBe(1);
 		expect(health.backlog).toBe(1);
 		expect(health.oldestPendingSeconds).toBe(90);
+		expect(await readOutboxBacklog(db, now)).toEqual({
+			backlog: 1,
+			undeliverable: 0,
+			oldestPendingSeconds: 90
+		});
 	});
 });

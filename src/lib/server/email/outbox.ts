@@ -1,7 +1,7 @@
 // The transactional outbox: the only way the rest of the code sends mail. A domain module puts
 // `queueEmail(...)` in the same batch or write transaction as the state change that causes it,
 // so a change and its emails commit together or not at all.
-import { and, asc, count, desc, eq, inArray, min } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, min, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { db as defaultDb, table } from '../db/index.ts';
 import type { OutboxStatus } from '../db/schema/index.ts';
@@ -65,6 +65,24 @@ export async function readOutboxHealth(db = defaultDb, now = new Date()): Promis
 		backlog: counts.pending + counts.sending,
 		oldestPendingSeconds: oldest ? Math.round((now.getTime() - oldest.getTime()) / 1000) : null,
 		recentFailures
+	};
+}
+
+/** The cheap part of the health picture, for /healthz: index range scans of unsent messages only. */
+export async function readOutboxBacklog(db = defaultDb, now = new Date()) {
+	const [row] = await db
+		.select({
+			backlog: sql<number>`sum(${table.outbox.status} in ('pending', 'sending'))`,
+			undeliverable: sql<number>`sum(${table.outbox.status} in ('failed', 'dead'))`,
+			oldest: sql<number | null>`min(case when ${table.outbox.status} in ('pending', 'sending') then ${table.outbox.createdAt} end)`
+		})
+		.from(table.outbox)
+		.where(inArray(table.outbox.status, ['pending', 'sending', 'failed', 'dead']));
+	return {
+		backlog: Number(row?.backlog ?? 0),
+		undeliverable: Number(row?.undeliverable ?? 0),
+		oldestPendingSeconds:
+			row?.oldest == null ? null : Math.round((now.getTime() - Number(row.oldest)) / 1000)
 	};
 }
 
