@@ -13,7 +13,8 @@ process.env.ALLOW_DEV_MAIL ||= 'true';
 const { config } = await import('../src/lib/server/config.ts');
 const { openDatabase } = await import('../src/lib/server/db/client.ts');
 const { migrateDatabase } = await import('../src/lib/server/db/migrate.ts');
-const { seedDemoData, DemoSeedRefused } = await import('../src/lib/server/demo/seed-demo.ts');
+const { seedDemoData, DemoSeedRefused, DEMO_PASSWORDS, demoMembers, demoStaff } =
+	await import('../src/lib/server/demo/seed-demo.ts');
 
 if (!existsSync('build/index.js')) {
 	console.error('No production build found: run "npm run build" first (npm start does this).');
@@ -40,5 +41,10 @@ console.log(`
   Branchdesk is running at ${config.origin}
   Database: ${config.databaseUrl}
   Email: ${config.email.transport === 'dev' ? `not sent; read it at ${config.origin}/dev/mail` : `sent with ${config.email.transport}`}
+
+  Demo sign-ins (demo data only):
+    member     ${demoMembers[0].email}  password ${DEMO_PASSWORDS.member}
+${demoStaff.map((s) => `    ${s.roles.join(', ').padEnd(10)} ${s.email}  password ${DEMO_PASSWORDS.staff}`).join('\n')}
+
   Stop with Ctrl+C.
 `);

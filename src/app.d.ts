@@ -1,12 +1,14 @@
-// See https://svelte.dev/docs/kit/types#app.d.ts
-// for information about these interfaces
+import type { Viewer } from '$lib/server/auth/authorization';
+
 declare global {
 	namespace App {
-		// interface Error {}
-		// interface Locals {}
-		// interface PageData {}
-		// interface PageState {}
-		// interface Platform {}
+		interface Locals {
+			/** The signed-in person and their session, or null. */
+			viewer: Viewer;
+		}
+		interface Error {
+			message: string;
+		}
 	}
 }
 

@@ -4,6 +4,12 @@ import { assertSafeToServe, config } from '$lib/server/config';
 import { client } from '$lib/server/db';
 import { migrateDatabase } from '$lib/server/db/migrate';
 import { createPublicPageCache } from '$lib/server/http-cache';
+import { validateSessionToken } from '$lib/server/auth/session';
+import {
+	deleteSessionCookie,
+	SESSION_COOKIE,
+	setSessionCookie
+} from '$lib/server/auth/session-cookie';
 import { startBackgroundJobs } from '$lib/server/jobs/background';
 
 const secureOrigin = config.origin.startsWith('https:');
@@ -19,7 +25,9 @@ function isAnonymousCatalogueRead(event: RequestEvent) {
 
 function withSecurityHeaders(response: Response) {
 	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	if (!response.headers.has('referrer-policy')) {
+		response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	}
 	if (secureOrigin) {
 		response.headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 	}
@@ -33,7 +41,20 @@ export const init: ServerInit = async () => {
 	if (config.workers === 'on') startBackgroundJobs(config);
 };
 
+async function loadViewer(event: RequestEvent) {
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (!token) return null;
+	const validated = await validateSessionToken(token);
+	if (!validated) {
+		deleteSessionCookie(event.cookies);
+		return null;
+	}
+	setSessionCookie(event.cookies, token, validated.expiresAt);
+	return { user: validated.user, session: validated.session };
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
+	event.locals.viewer = isAnonymousCatalogueRead(event) ? null : await loadViewer(event);
 	const render = async () => withSecurityHeaders(await resolve(event));
 	return isAnonymousCatalogueRead(event) ? publicPages.respond(event.request, render) : render();
 };

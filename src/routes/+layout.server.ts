@@ -1,3 +1,8 @@
 import { config } from '$lib/server/config';
 
-export const load = () => ({ branchName: config.branchName });
+export const load = ({ locals }) => ({
+	branchName: config.branchName,
+	viewer: locals.viewer
+		? { name: locals.viewer.user.name, isStaff: locals.viewer.user.roles.length > 0 }
+		: null
+});

@@ -3,9 +3,13 @@
 import { count, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import * as table from '../db/schema/index.ts';
+import { hashPassword } from '../auth/password.ts';
 import { buildDemoEvents } from './demo-events.ts';
 
 export class DemoSeedRefused extends Error {}
+
+/** Fixed demo passwords, printed by the start command: demo data only. */
+export const DEMO_PASSWORDS = { staff: 'Branch-Staff-Demo-26', member: 'Branch-Member-Demo-26' };
 
 export const demoStaff = [
 	{ email: 'admin@branchdesk.example', name: 'Grace Mensah', roles: ['admin'] as const },
@@ -47,6 +51,11 @@ export async function seedDemoData(
 	options: { now?: Date; reset?: boolean } = {}
 ): Promise<SeedOutcome> {
 	const now = options.now ?? new Date();
+	// Hashed before the write lock is taken: argon2 is slow on purpose.
+	const [staffHash, memberHash] = await Promise.all([
+		hashPassword(DEMO_PASSWORDS.staff),
+		hashPassword(DEMO_PASSWORDS.member)
+	]);
 	return db.transaction(async (tx) => {
 		const [{ realUsers }] = await tx
 			.select({ realUsers: count() })
@@ -75,6 +84,7 @@ export async function seedDemoData(
 					email: s.email,
 					name: s.name,
 					roles: [...s.roles],
+					passwordHash: staffHash,
 					emailVerifiedAt: now,
 					isDemo: true
 				}))
@@ -85,6 +95,7 @@ export async function seedDemoData(
 			.values(
 				demoMembers.map((m) => ({
 					...m,
+					passwordHash: memberHash,
 					emailVerifiedAt: now,
 					memberVerifiedAt: now,
 					isDemo: true

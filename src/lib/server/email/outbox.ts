@@ -74,7 +74,9 @@ export async function readOutboxBacklog(db = defaultDb, now = new Date()) {
 		.select({
 			backlog: sql<number>`sum(${table.outbox.status} in ('pending', 'sending'))`,
 			undeliverable: sql<number>`sum(${table.outbox.status} in ('failed', 'dead'))`,
-			oldest: sql<number | null>`min(case when ${table.outbox.status} in ('pending', 'sending') then ${table.outbox.createdAt} end)`
+			oldest: sql<
+				number | null
+			>`min(case when ${table.outbox.status} in ('pending', 'sending') then ${table.outbox.createdAt} end)`
 		})
 		.from(table.outbox)
 		.where(inArray(table.outbox.status, ['pending', 'sending', 'failed', 'dead']));

@@ -2,3 +2,5 @@ export * from './users.ts';
 export * from './events.ts';
 export * from './bookings.ts';
 export * from './email.ts';
+export * from './auth.ts';
+export * from './members.ts';

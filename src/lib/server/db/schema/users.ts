@@ -1,4 +1,4 @@
-// People who hold an account. Sign-in fields arrive with the accounts capability.
+// People who hold an account: who they are, how they sign in, and what they may do.
 import { sql } from 'drizzle-orm';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
@@ -17,9 +17,13 @@ export const users = sqliteTable('users', {
 		.$type<StaffRole[]>()
 		.notNull()
 		.default(sql`'[]'`),
+	/** Base32 TOTP key; set when a staff member finishes enrolling two-factor. */
 	totpSecret: text('totp_secret'),
+	totpEnrolledAt: integer('totp_enrolled_at', { mode: 'timestamp_ms' }),
 	calendarFeedToken: text('calendar_feed_token').unique(),
 	isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+	/** Set when the member deleted their account: personal data is erased, the row stays for counts. */
+	deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
 	createdAt: integer('created_at', { mode: 'timestamp_ms' })
 		.notNull()
 		.$defaultFn(() => new Date())

@@ -1,0 +1,197 @@
+// Creating an account and signing in. Neither ever tells a stranger whether an address is
+// already known: both take the same path and the same time either way.
+import { and, eq, isNull } from 'drizzle-orm';
+import { config } from '../config.ts';
+import { db, table } from '../db/index.ts';
+import type { User } from '../db/schema/index.ts';
+import { recordAudit } from '../audit.ts';
+import { queueEmail } from '../email/outbox.ts';
+import { renderEmail } from '../email/templates/layout.ts';
+import { wakeEmailWorker } from '../email/worker.ts';
+import { createEmailVerificationRequest } from './email-verification.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import {
+	blockKey,
+	consumeRateLimit,
+	describeWait,
+	isBlocked,
+	isRateLimited,
+	LIMITS,
+	loginDelaySeconds,
+	resetRateLimit
+} from './rate-limit.ts';
+import { generateSecret } from './secrets.ts';
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+const EMAIL_PATTERN = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]{2,}$/;
+
+export function normaliseEmail(value: string) {
+	return value.trim().toLowerCase();
+}
+
+export function emailProblem(email: string) {
+	if (!email) return 'Enter your email address';
+	if (email.length > 254 || !EMAIL_PATTERN.test(email)) {
+		return 'Enter an email address in the correct format, like name@example.com';
+	}
+	return null;
+}
+
+export function nameProblem(name: string) {
+	if (!name) return 'Enter your full name';
+	if (name.length > 100) return 'Full name must be 100 characters or fewer';
+	return null;
+}
+
+export async function findUserByEmail(email: string) {
+	const [user] = await db
+		.select()
+		.from(table.users)
+		.where(and(eq(table.users.email, email), isNull(table.users.deletedAt)));
+	return user ?? null;
+}
+
+export type Registration =
+	{ ok: true; verificationId: string } | { ok: false; errors: FieldErrors };
+
+export async function registerAccount(
+	input: { name: string; email: string; password: string },
+	now = new Date()
+): Promise<Registration> {
+	const name = input.name.trim();
+	const email = normaliseEmail(input.email);
+	const errors: FieldErrors = {};
+	const nameError = nameProblem(name);
+	const emailError = emailProblem(email);
+	if (nameError) errors.name = nameError;
+	if (emailError) errors.email = emailError;
+	const passwordError = passwordProblem(input.password, [name, email, ...name.split(/\s+/)]);
+	if (passwordError) errors.password = passwordError;
+	if (Object.keys(errors).length) return { ok: false, errors };
+
+	const sending = await consumeRateLimit(`email-send:${email}`, LIMITS.emailsPerAddress, now);
+	if (!sending.allowed) {
+		return {
+			ok: false,
+			errors: {
+				email: `We have sent several emails to this address. Try again in ${describeWait(sending.retryAfterMs)}.`
+			}
+		};
+	}
+
+	const passwordHash = await hashPassword(input.password);
+	const existing = await findUserByEmail(email);
+	if (existing?.emailVerifiedAt) {
+		// Tell the owner, not the visitor; the page that follows looks the same either way.
+		await queueEmail(db, accountExistsEmail(existing), now);
+		wakeEmailWorker();
+		return { ok: true, verificationId: generateSecret(24) };
+	}
+	const user =
+		existing ??
+		(
+			await db.insert(table.users).values({ email, name, passwordHash, createdAt: now }).returning()
+		)[0];
+	if (existing) {
+		// Only the owner of the mailbox can finish this sign-up, so the latest details win.
+		await db.update(table.users).set({ name, passwordHash }).where(eq(table.users.id, existing.id));
+	}
+	const verificationId = await createEmailVerificationRequest({ id: user.id, name }, email, now);
+	await recordAudit(
+		{ actorUserId: user.id, action: 'account-registered', subjectType: 'user', subjectId: user.id },
+		now
+	);
+	return { ok: true, verificationId };
+}
+
+function accountExistsEmail(user: User) {
+	return {
+		idempotencyKey: `account-exists/${user.id}/${generateSecret(12)}`,
+		to: { email: user.email, name: user.name },
+		template: 'account-exists',
+		...renderEmail(
+			{
+				subject: `You already have a ${config.branchName} account`,
+				preview: 'Someone tried to create a new account with this address.',
+				heading: 'You already have an account',
+				blocks: [
+					{ kind: 'paragraph', text: `Hello ${user.name},` },
+					{
+						kind: 'paragraph',
+						text: 'Someone tried to create a new account with this email address. If it was you, sign in instead, or reset your password if you have forgotten it.'
+					},
+					{ kind: 'button', text: 'Sign in', href: `${config.origin}/login` },
+					{ kind: 'paragraph', text: `Forgotten your password? ${config.origin}/forgot-password` },
+					{ kind: 'paragraph', text: 'If it was not you, you can ignore this email.' }
+				],
+				reason: `You got this email because your address was entered on the ${config.branchName} sign-up page.`
+			},
+			config
+		)
+	};
+}
+
+export type SignIn =
+	{ ok: true; user: User } | { ok: false; unverified?: { verificationId: string }; error: string };
+
+const WRONG = 'Enter a correct email address and password';
+// A real argon2id hash of a random password, so unknown addresses take as long as known ones.
+let decoyHash: Promise<string> | null = null;
+
+export async function signInWithPassword(
+	input: { email: string; password: string; ip: string },
+	now = new Date()
+): Promise<SignIn> {
+	const email = normaliseEmail(input.email);
+	const ipKey = `login-ip:${input.ip}`;
+	if (await isRateLimited(ipKey, LIMITS.loginFailuresPerIp, now)) {
+		return {
+			ok: false,
+			error: 'Too many failed sign-in attempts from your network. Try again in 10 minutes.'
+		};
+	}
+	const user = email ? await findUserByEmail(email) : null;
+	if (user && (await isBlocked(`login-wait:${user.id}`, now))) {
+		return {
+			ok: false,
+			error: 'Too many failed attempts for this account. Wait a minute, then try again.'
+		};
+	}
+	decoyHash ??= hashPassword(generateSecret(32));
+	const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), input.password);
+	if (!user || !valid) {
+		const ip = await consumeRateLimit(ipKey, LIMITS.loginFailuresPerIp, now);
+		if (user) {
+			const account = await consumeRateLimit(
+				`login-account:${user.id}`,
+				LIMITS.loginFailuresPerAccount,
+				now
+			);
+			const delay = loginDelaySeconds(account.count);
+			if (delay > 0) await blockKey(`login-wait:${user.id}`, delay * 1000, now);
+			await recordAudit(
+				{ actorUserId: null, action: 'login-failed', subjectType: 'user', subjectId: user.id },
+				now
+			);
+		}
+		if (!ip.allowed) {
+			return {
+				ok: false,
+				error: 'Too many failed sign-in attempts from your network. Try again in 10 minutes.'
+			};
+		}
+		return { ok: false, error: WRONG };
+	}
+	await resetRateLimit(ipKey);
+	await resetRateLimit(`login-account:${user.id}`);
+	if (!user.emailVerifiedAt) {
+		const verificationId = await createEmailVerificationRequest(user, user.email, now);
+		return { ok: false, unverified: { verificationId }, error: 'Confirm your email address first' };
+	}
+	await recordAudit(
+		{ actorUserId: user.id, action: 'login', subjectType: 'user', subjectId: user.id },
+		now
+	);
+	return { ok: true, user };
+}

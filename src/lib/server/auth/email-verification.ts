@@ -1,0 +1,83 @@
+// Proving an email address: an 8-digit code, emailed, single use, 15 minutes, stored hashed.
+// The browser holds only the request id (in a cookie), never the code.
+import { and, eq, isNull } from 'drizzle-orm';
+import { config } from '../config.ts';
+import { db, table } from '../db/index.ts';
+import { queueEmail } from '../email/outbox.ts';
+import { verificationCodeEmail } from '../email/templates/account.ts';
+import { wakeEmailWorker } from '../email/worker.ts';
+import { digestSecret, generateNumericCode, generateSecret, secretMatches } from './secrets.ts';
+
+export const CODE_LIFETIME_MS = 15 * 60_000;
+
+/** Issues a new code for `email` (replacing any earlier one) and queues it in the same write. */
+export async function createEmailVerificationRequest(
+	user: { id: number; name: string },
+	email: string,
+	now = new Date()
+) {
+	const id = generateSecret(24);
+	const code = generateNumericCode(8);
+	const message = verificationCodeEmail({ email, name: user.name }, code, {
+		branchName: config.branchName,
+		origin: config.origin,
+		requestId: id,
+		expiresInMinutes: CODE_LIFETIME_MS / 60_000
+	});
+	await db.batch([
+		db
+			.delete(table.authTokens)
+			.where(
+				and(eq(table.authTokens.userId, user.id), eq(table.authTokens.kind, 'email-verification'))
+			),
+		db.insert(table.authTokens).values({
+			id,
+			userId: user.id,
+			kind: 'email-verification',
+			secretHash: digestSecret(code),
+			email,
+			expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS),
+			createdAt: now
+		}),
+		queueEmail(db, message, now)
+	]);
+	wakeEmailWorker();
+	return id;
+}
+
+export async function findEmailVerificationRequest(id: string) {
+	const [request] = await db
+		.select()
+		.from(table.authTokens)
+		.where(and(eq(table.authTokens.id, id), eq(table.authTokens.kind, 'email-verification')));
+	return request ?? null;
+}
+
+export type CodeCheck =
+	{ ok: true; userId: number; email: string } | { ok: false; reason: 'wrong' | 'expired' };
+
+/** Checks a code and, if right, uses it up and marks the address verified in one write. */
+export async function verifyEmailCode(
+	requestId: string,
+	code: string,
+	now = new Date()
+): Promise<CodeCheck> {
+	const request = await findEmailVerificationRequest(requestId);
+	if (!request || request.usedAt) return { ok: false, reason: 'wrong' };
+	if (!secretMatches(code.replace(/\s+/g, ''), request.secretHash))
+		return { ok: false, reason: 'wrong' };
+	if (request.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
+	const [used] = await db.batch([
+		db
+			.update(table.authTokens)
+			.set({ usedAt: now })
+			.where(and(eq(table.authTokens.id, request.id), isNull(table.authTokens.usedAt)))
+			.returning({ id: table.authTokens.id }),
+		db
+			.update(table.users)
+			.set({ email: request.email, emailVerifiedAt: now })
+			.where(eq(table.users.id, request.userId))
+	]);
+	if (used.length === 0) return { ok: false, reason: 'wrong' };
+	return { ok: true, userId: request.userId, email: request.email };
+}

@@ -1,0 +1,40 @@
+// The one guard every protected load and action calls: it turns the access rule into the
+// redirect or error SvelteKit sends.
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { StaffRole } from '../db/schema/index.ts';
+import { memberAccess, staffAccess, type Access } from './authorization.ts';
+
+type Guarded = Pick<RequestEvent, 'locals' | 'url'>;
+
+const NEXT_STEP: Record<Exclude<Access, 'allow' | 'forbidden'>, string> = {
+	'sign-in': '/login',
+	'verify-email': '/verify-email',
+	'two-factor-setup': '/two-factor/setup',
+	'two-factor': '/two-factor'
+};
+
+function enforce(event: Guarded, access: Access) {
+	if (access === 'allow') return;
+	if (access === 'forbidden') error(403, 'You do not have permission to see this page');
+	const back = encodeURIComponent(event.url.pathname + event.url.search);
+	redirect(303, `${NEXT_STEP[access]}?redirectTo=${back}`);
+}
+
+export function requireUser(event: Guarded) {
+	const viewer = event.locals.viewer;
+	enforce(event, memberAccess(viewer));
+	return viewer!;
+}
+
+export function requireRole(event: Guarded, ...roles: StaffRole[]) {
+	const viewer = event.locals.viewer;
+	enforce(event, staffAccess(viewer, roles));
+	return viewer!;
+}
+
+/** Only a same-site path may be a place to return to after signing in. */
+export function safeRedirectTarget(value: string | null | undefined, fallback = '/account') {
+	if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\'))
+		return fallback;
+	return value;
+}

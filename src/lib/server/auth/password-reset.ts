@@ -1,0 +1,125 @@
+// Forgotten passwords: a link valid for one hour, single use, stored hashed. Using it sets the
+// new password and ends every session of the account in the same write.
+import { and, eq, isNull } from 'drizzle-orm';
+import { config } from '../config.ts';
+import { db, table } from '../db/index.ts';
+import { queueEmail } from '../email/outbox.ts';
+import { passwordResetEmail } from '../email/templates/account.ts';
+import { wakeEmailWorker } from '../email/worker.ts';
+import { auditInsert, recordAudit } from '../audit.ts';
+import { hashPassword, passwordProblem } from './password.ts';
+import { digestSecret, generateSecret, secretMatches } from './secrets.ts';
+
+export const RESET_LIFETIME_MS = 60 * 60_000;
+
+/** Emails a reset link if the address belongs to an account; says nothing either way. */
+export async function requestPasswordReset(email: string, now = new Date()) {
+	const [user] = await db
+		.select()
+		.from(table.users)
+		.where(and(eq(table.users.email, email), isNull(table.users.deletedAt)));
+	if (!user) return;
+	const id = generateSecret(20);
+	const secret = generateSecret(32);
+	const link = `${config.origin}/reset-password?token=${id}.${secret}`;
+	await db.batch([
+		db.insert(table.authTokens).values({
+			id,
+			userId: user.id,
+			kind: 'password-reset',
+			secretHash: digestSecret(secret),
+			email: user.email,
+			expiresAt: new Date(now.getTime() + RESET_LIFETIME_MS),
+			createdAt: now
+		}),
+		queueEmail(
+			db,
+			passwordResetEmail({ email: user.email, name: user.name }, link, {
+				branchName: config.branchName,
+				origin: config.origin,
+				requestId: id,
+				expiresInMinutes: RESET_LIFETIME_MS / 60_000
+			}),
+			now
+		),
+		auditInsert(
+			db,
+			{
+				actorUserId: user.id,
+				action: 'password-reset-requested',
+				subjectType: 'user',
+				subjectId: user.id
+			},
+			now
+		)
+	]);
+	wakeEmailWorker();
+}
+
+export type ResetLinkState =
+	| { ok: true; userId: number; email: string }
+	| { ok: false; reason: 'invalid' | 'used' | 'expired' };
+
+export async function checkPasswordResetToken(
+	token: string,
+	now = new Date()
+): Promise<ResetLinkState> {
+	const [id, secret] = token.split('.');
+	if (!id || !secret) return { ok: false, reason: 'invalid' };
+	const [row] = await db
+		.select()
+		.from(table.authTokens)
+		.where(and(eq(table.authTokens.id, id), eq(table.authTokens.kind, 'password-reset')));
+	if (!row || !secretMatches(secret, row.secretHash)) return { ok: false, reason: 'invalid' };
+	if (row.usedAt) return { ok: false, reason: 'used' };
+	if (row.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
+	return { ok: true, userId: row.userId, email: row.email };
+}
+
+export type ResetOutcome =
+	| { ok: true; userId: number }
+	| { ok: false; linkProblem?: ResetLinkState & { ok: false }; passwordError?: string };
+
+export async function resetPassword(
+	token: string,
+	password: string,
+	now = new Date()
+): Promise<ResetOutcome> {
+	const link = await checkPasswordResetToken(token, now);
+	if (!link.ok) return { ok: false, linkProblem: link };
+	const problem = passwordProblem(password, [link.email]);
+	if (problem) return { ok: false, passwordError: problem };
+	const passwordHash = await hashPassword(password);
+	const id = token.split('.')[0];
+	// Every statement runs only while the link is unused, and the last one uses it up, so a
+	// double submit changes nothing the second time.
+	const linkUnused = isNull(
+		db
+			.select({ usedAt: table.authTokens.usedAt })
+			.from(table.authTokens)
+			.where(eq(table.authTokens.id, id))
+	);
+	const [, , used] = await db.batch([
+		db
+			.update(table.users)
+			.set({ passwordHash, emailVerifiedAt: now })
+			.where(and(eq(table.users.id, link.userId), linkUnused)),
+		db.delete(table.sessions).where(and(eq(table.sessions.userId, link.userId), linkUnused)),
+		db
+			.update(table.authTokens)
+			.set({ usedAt: now })
+			.where(and(eq(table.authTokens.id, id), isNull(table.authTokens.usedAt)))
+			.returning({ id: table.authTokens.id })
+	]);
+	if (used.length === 0) return { ok: false, linkProblem: { ok: false, reason: 'used' } };
+	await recordAudit(
+		{
+			actorUserId: link.userId,
+			action: 'password-reset',
+			subjectType: 'user',
+			subjectId: link.userId
+		},
+		now
+	);
+	return { ok: true, userId: link.userId };
+}

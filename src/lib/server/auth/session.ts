@@ -1,0 +1,93 @@
+// Sessions as the Lucia project now recommends: a token `id.secret`, the SHA-256 of the secret
+// stored, a constant-time compare. Members stay signed in while active (14 days of
+// inactivity ends it); anyone with a staff role gets 12 hours at most, whatever they do.
+import { eq } from 'drizzle-orm';
+import { db, table } from '../db/index.ts';
+import type { Session, User } from '../db/schema/index.ts';
+import { digestSecret, generateSecret, secretMatches } from './secrets.ts';
+
+export const MEMBER_INACTIVITY_MS = 14 * 24 * 3_600_000;
+export const STAFF_ABSOLUTE_MS = 12 * 3_600_000;
+/** lastUsedAt is refreshed at most this often, so reading pages does not mean writing. */
+const ACTIVITY_RESOLUTION_MS = 3_600_000;
+
+export type SessionValidation = { session: Session; user: User; expiresAt: Date } | null;
+
+export function isStaff(user: Pick<User, 'roles'>) {
+	return user.roles.length > 0;
+}
+
+/** When a session ends if nothing else happens: the rule behind both cookie and check. */
+export function sessionExpiresAt(
+	session: Pick<Session, 'createdAt' | 'lastUsedAt'>,
+	user: Pick<User, 'roles'>
+) {
+	return isStaff(user)
+		? new Date(session.createdAt.getTime() + STAFF_ABSOLUTE_MS)
+		: new Date(session.lastUsedAt.getTime() + MEMBER_INACTIVITY_MS);
+}
+
+export async function createSession(
+	userId: number,
+	options: { twoFactorVerified?: boolean; now?: Date } = {}
+) {
+	const now = options.now ?? new Date();
+	const id = generateSecret(20);
+	const secret = generateSecret(32);
+	const [session] = await db
+		.insert(table.sessions)
+		.values({
+			id,
+			secretHash: digestSecret(secret),
+			userId,
+			createdAt: now,
+			lastUsedAt: now,
+			twoFactorVerifiedAt: options.twoFactorVerified ? now : null
+		})
+		.returning();
+	return { token: `${id}.${secret}`, session };
+}
+
+export async function validateSessionToken(
+	token: string,
+	now = new Date()
+): Promise<SessionValidation> {
+	const [id, secret] = token.split('.');
+	if (!id || !secret || id.length > 64 || secret.length > 64) return null;
+	const [row] = await db
+		.select({ session: table.sessions, user: table.users })
+		.from(table.sessions)
+		.innerJoin(table.users, eq(table.sessions.userId, table.users.id))
+		.where(eq(table.sessions.id, id))
+		.limit(1);
+	if (!row || !secretMatches(secret, row.session.secretHash) || row.user.deletedAt) return null;
+	const expiresAt = sessionExpiresAt(row.session, row.user);
+	if (expiresAt.getTime() <= now.getTime()) {
+		await invalidateSession(id);
+		return null;
+	}
+	if (now.getTime() - row.session.lastUsedAt.getTime() >= ACTIVITY_RESOLUTION_MS) {
+		row.session.lastUsedAt = now;
+		await db.update(table.sessions).set({ lastUsedAt: now }).where(eq(table.sessions.id, id));
+	}
+	return {
+		session: row.session,
+		user: row.user,
+		expiresAt: sessionExpiresAt(row.session, row.user)
+	};
+}
+
+export async function markTwoFactorVerified(sessionId: string, now = new Date()) {
+	await db
+		.update(table.sessions)
+		.set({ twoFactorVerifiedAt: now })
+		.where(eq(table.sessions.id, sessionId));
+}
+
+export async function invalidateSession(sessionId: string) {
+	await db.delete(table.sessions).where(eq(table.sessions.id, sessionId));
+}
+
+export async function invalidateUserSessions(userId: number) {
+	await db.delete(table.sessions).where(eq(table.sessions.userId, userId));
+}

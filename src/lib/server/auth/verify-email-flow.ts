@@ -1,0 +1,69 @@
+// The verify-email screen's two actions, kept out of the route: check a code (rate-limited per
+// person) and send a fresh one (rate-limited per address).
+import { db, table } from '../db/index.ts';
+import { eq } from 'drizzle-orm';
+import {
+	createEmailVerificationRequest,
+	findEmailVerificationRequest,
+	verifyEmailCode
+} from './email-verification.ts';
+import { consumeRateLimit, describeWait, LIMITS } from './rate-limit.ts';
+
+export type CodeSubmission =
+	{ ok: true; userId: number } | { ok: false; status: 400 | 429; error: string };
+
+export async function submitVerificationCode(
+	requestId: string | null,
+	code: string,
+	now = new Date()
+): Promise<CodeSubmission> {
+	const digits = code.replace(/\s+/g, '');
+	if (!digits) return { ok: false, status: 400, error: 'Enter the verification code' };
+	if (!/^\d{8}$/.test(digits))
+		return { ok: false, status: 400, error: 'The verification code is 8 numbers, like 12345678' };
+	const request = requestId ? await findEmailVerificationRequest(requestId) : null;
+	const limitKey = request
+		? `code-check:${request.userId}`
+		: `code-check:request:${requestId ?? 'none'}`;
+	const limit = await consumeRateLimit(limitKey, LIMITS.codeChecksPerUser, now);
+	if (!limit.allowed) {
+		return {
+			ok: false,
+			status: 429,
+			error: `Too many wrong codes. Try again in ${describeWait(limit.retryAfterMs)}.`
+		};
+	}
+	const result = await verifyEmailCode(requestId ?? '', digits, now);
+	if (result.ok) return { ok: true, userId: result.userId };
+	return {
+		ok: false,
+		status: 400,
+		error:
+			result.reason === 'expired'
+				? 'This code has expired. Send a new code and use that one.'
+				: 'The code is not right. Check the latest email we sent and try again.'
+	};
+}
+
+export async function resendVerificationCode(requestId: string | null, now = new Date()) {
+	const request = requestId ? await findEmailVerificationRequest(requestId) : null;
+	// A stranger's browser may hold a made-up id: answer the same way and send nothing.
+	if (!request) return { ok: true as const, requestId };
+	const limit = await consumeRateLimit(`email-send:${request.email}`, LIMITS.emailsPerAddress, now);
+	if (!limit.allowed) {
+		return {
+			ok: false as const,
+			error: `We have sent several codes already. Try again in ${describeWait(limit.retryAfterMs)}.`
+		};
+	}
+	const [user] = await db.select().from(table.users).where(eq(table.users.id, request.userId));
+	return {
+		ok: true as const,
+		requestId: await createEmailVerificationRequest(user, request.email, now)
+	};
+}
+
+export async function verificationAddress(requestId: string | null) {
+	const request = requestId ? await findEmailVerificationRequest(requestId) : null;
+	return request?.email ?? null;
+}

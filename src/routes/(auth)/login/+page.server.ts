@@ -1,0 +1,40 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { signInWithPassword } from '$lib/server/auth/accounts';
+import { safeRedirectTarget } from '$lib/server/auth/guards';
+import { startSession } from '$lib/server/auth/sign-in';
+import { rememberVerification } from '$lib/server/auth/verification-cookie';
+import { formText } from '$lib/server/forms';
+
+export const load = ({ locals, url }) => {
+	const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'));
+	if (locals.viewer?.user.emailVerifiedAt) redirect(303, redirectTo);
+	return { redirectTo };
+};
+
+export const actions = {
+	default: async ({ request, cookies, getClientAddress, url }) => {
+		const form = await request.formData();
+		const email = formText(form, 'email');
+		const password = formText(form, 'password', { trim: false });
+		const redirectTo = safeRedirectTarget(
+			formText(form, 'redirectTo') || url.searchParams.get('redirectTo')
+		);
+		const errors: Record<string, string> = {};
+		if (!email) errors.email = 'Enter your email address';
+		if (!password) errors.password = 'Enter your password';
+		if (Object.keys(errors).length) return fail(400, { values: { email }, errors });
+
+		const result = await signInWithPassword({ email, password, ip: getClientAddress() });
+		if (!result.ok) {
+			if (result.unverified) {
+				rememberVerification(cookies, result.unverified.verificationId);
+				redirect(303, `/verify-email?redirectTo=${encodeURIComponent(redirectTo)}`);
+			}
+			const throttled = result.error.startsWith('Too many');
+			const errors: Record<string, string> = { email: result.error };
+			return fail(throttled ? 429 : 400, { values: { email }, errors });
+		}
+		await startSession(cookies, result.user);
+		redirect(303, redirectTo);
+	}
+};

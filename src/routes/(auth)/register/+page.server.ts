@@ -1,0 +1,28 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { registerAccount } from '$lib/server/auth/accounts';
+import { safeRedirectTarget } from '$lib/server/auth/guards';
+import { rememberVerification } from '$lib/server/auth/verification-cookie';
+import { formText } from '$lib/server/forms';
+
+export const load = ({ locals, url }) => {
+	if (locals.viewer?.user.emailVerifiedAt) redirect(303, '/account');
+	return { redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo')) };
+};
+
+export const actions = {
+	default: async ({ request, cookies }) => {
+		const form = await request.formData();
+		const values = { name: formText(form, 'name'), email: formText(form, 'email') };
+		const redirectTo = safeRedirectTarget(formText(form, 'redirectTo'));
+		const result = await registerAccount({
+			...values,
+			password: formText(form, 'password', { trim: false })
+		});
+		if (!result.ok) {
+			const throttled = result.errors.email?.startsWith('We have sent several');
+			return fail(throttled ? 429 : 400, { values, errors: result.errors });
+		}
+		rememberVerification(cookies, result.verificationId);
+		redirect(303, `/verify-email?redirectTo=${encodeURIComponent(redirectTo)}`);
+	}
+};

@@ -1,0 +1,49 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
+import { db, table } from '$lib/server/db';
+import { safeRedirectTarget } from '$lib/server/auth/guards';
+import { startSession } from '$lib/server/auth/sign-in';
+import {
+	forgetVerification,
+	pendingVerification,
+	rememberVerification
+} from '$lib/server/auth/verification-cookie';
+import {
+	resendVerificationCode,
+	submitVerificationCode,
+	verificationAddress
+} from '$lib/server/auth/verify-email-flow';
+import { formText } from '$lib/server/forms';
+
+export const load = async ({ cookies, url }) => {
+	const requestId = pendingVerification(cookies);
+	if (!requestId) redirect(303, '/login');
+	return {
+		email: await verificationAddress(requestId),
+		redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo')),
+		resent: url.searchParams.has('resent')
+	};
+};
+
+export const actions = {
+	verify: async ({ request, cookies }) => {
+		const form = await request.formData();
+		const code = formText(form, 'code');
+		const result = await submitVerificationCode(pendingVerification(cookies), code);
+		if (!result.ok)
+			return fail(result.status, { values: { code }, errors: { code: result.error } });
+		const [user] = await db.select().from(table.users).where(eq(table.users.id, result.userId));
+		forgetVerification(cookies);
+		await startSession(cookies, user);
+		redirect(303, safeRedirectTarget(formText(form, 'redirectTo')));
+	},
+	resend: async ({ cookies, url }) => {
+		const result = await resendVerificationCode(pendingVerification(cookies));
+		if (!result.ok) return fail(429, { values: { code: '' }, errors: { code: result.error } });
+		if (result.requestId) rememberVerification(cookies, result.requestId);
+		redirect(
+			303,
+			`/verify-email?resent=1&redirectTo=${encodeURIComponent(safeRedirectTarget(url.searchParams.get('redirectTo')))}`
+		);
+	}
+};
