@@ -1,7 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
-
-const port = Number(process.env.E2E_PORT ?? 4173);
+import { e2eDatabaseUrl, port } from './tests/e2e/support/server.ts';
 
 // Debian's Chromium where it is installed (CI and this project's machines); otherwise
 // Playwright's own browser, so the suite also runs on a laptop.
@@ -34,9 +33,9 @@ export default defineConfig({
 	// The README's start command on an empty database, served at the plain-http URL it prints:
 	// no forwarded-protocol header is added anywhere, exactly as a newcomer's browser would do it.
 	webServer: {
-		command: 'rm -rf .e2e-data && npm start',
+		command: `rm -rf .e2e-data/${port} && npm start`,
 		url: `http://localhost:${port}/healthz`,
-		env: { PORT: String(port), DATABASE_URL: 'file:.e2e-data/branchdesk.db' },
+		env: { PORT: String(port), DATABASE_URL: e2eDatabaseUrl },
 		reuseExistingServer: false,
 		timeout: 180_000,
 		stdout: 'pipe'

@@ -2,17 +2,17 @@ import { expect, test } from '@playwright/test';
 import ICAL from 'ical.js';
 import { readFile } from 'node:fs/promises';
 import { buildBookingInvite } from '../../src/lib/server/calendar/booking-invite.ts';
-import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { queueEmail } from '../../src/lib/server/email/outbox.ts';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
+import { openE2eDatabase } from './support/server.ts';
 
 test('a queued email reaches the dev mailbox through the worker, with its invite and raw message', async ({
 	page,
 	request
 }) => {
 	const recipient = `dev-mail-${Date.now()}@example.org`;
-	const { db, client } = openDatabase({ url: 'file:.e2e-data/branchdesk.db', busyTimeoutMs: 5000 });
+	const { db, client } = openE2eDatabase();
 	const invite = buildBookingInvite({
 		method: 'REQUEST',
 		bookingId: 9001,
