@@ -66,7 +66,7 @@ export async function registerAccount(
 	const emailError = emailProblem(email);
 	if (nameError) errors.name = nameError;
 	if (emailError) errors.email = emailError;
-	const passwordError = passwordProblem(input.password, [name, email, ...name.split(/\s+/)]);
+	const passwordError = passwordProblem(input.password, [name, email]);
 	if (passwordError) errors.password = passwordError;
 	if (Object.keys(errors).length) return { ok: false, errors };
 

@@ -39,7 +39,11 @@ export function passwordProblem(password: string, personal: string[] = []): stri
 		return `Enter a password of at least ${PASSWORD_MIN} characters`;
 	if (password.length > PASSWORD_MAX)
 		return `Enter a password of ${PASSWORD_MAX} characters or fewer`;
-	const result = zxcvbn.check(password, personal.filter(Boolean));
+	// The person's own name and address, whole and word by word, count as easy guesses.
+	const words = personal
+		.flatMap((value) => [value, ...value.split(/[^\p{L}\p{N}]+/u)])
+		.filter((w) => w.length > 2);
+	const result = zxcvbn.check(password, words);
 	if (result.score >= 3) return null;
 	const advice = result.feedback.warning || result.feedback.suggestions[0];
 	return `Choose a password that is harder to guess${advice ? `: ${advice.replace(/\.$/, '').toLowerCase()}` : ''}. A few unrelated words together work well.`;
