@@ -80,5 +80,5 @@ describe('starting two processes at once on one new database', () => {
 		const events = await client.execute('select count(*) as n from events');
 		expect(Number(events.rows[0].n)).toBe(13);
 		client.close();
-	});
+	}, 30_000);
 });

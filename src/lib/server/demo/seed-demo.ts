@@ -4,6 +4,7 @@ import { count, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import * as table from '../db/schema/index.ts';
 import { hashPassword } from '../auth/password.ts';
+import { newBookingUid } from '../bookings/booking-uid.ts';
 import { buildDemoEvents } from './demo-events.ts';
 
 export class DemoSeedRefused extends Error {}
@@ -129,7 +130,9 @@ export async function seedDemoData(
 						status: n < confirmed ? ('confirmed' as const) : ('waitlisted' as const),
 						waitlistPosition: n < confirmed ? null : n - confirmed + 1,
 						answers: {},
-						createdAt: new Date(now.getTime() - (attendees.length - n) * 3_600_000)
+						uid: newBookingUid(),
+						createdAt: new Date(now.getTime() - (attendees.length - n) * 3_600_000),
+						statusChangedAt: new Date(now.getTime() - (attendees.length - n) * 3_600_000)
 					}))
 				);
 			}

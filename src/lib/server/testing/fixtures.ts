@@ -1,6 +1,7 @@
 // Builders for unit tests: real rows in the migrated test database, with sensible defaults.
 import { db, table } from '../db/index.ts';
 import type { Event } from '../db/schema/index.ts';
+import { newBookingUid } from '../bookings/booking-uid.ts';
 
 let serial = 0;
 const next = () => ++serial;
@@ -64,6 +65,8 @@ export async function createBooking(
 			eventId: event.id,
 			userId: member?.id ?? fields.userId!,
 			status: 'confirmed',
+			uid: newBookingUid(),
+			statusChangedAt: new Date(),
 			...fields
 		})
 		.returning();

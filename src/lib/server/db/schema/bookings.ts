@@ -18,6 +18,8 @@ export const bookings = sqliteTable(
 	'bookings',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
+		/** Random and stable: names the booking in calendar UIDs and links, known before it is written. */
+		uid: text('uid').notNull().unique(),
 		eventId: integer('event_id')
 			.notNull()
 			.references(() => events.id, { onDelete: 'cascade' }),
@@ -33,7 +35,12 @@ export const bookings = sqliteTable(
 		createdAt: integer('created_at', { mode: 'timestamp_ms' })
 			.notNull()
 			.$defaultFn(() => new Date()),
-		cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' })
+		cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
+		/**
+		 * Set by every status change. Statements later in the same batch match on it, so an email
+		 * is queued only if the change it announces really happened.
+		 */
+		statusChangedAt: integer('status_changed_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [
 		uniqueIndex('bookings_one_live_per_member')
