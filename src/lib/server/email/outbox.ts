@@ -1,7 +1,7 @@
 // The transactional outbox: the only way the rest of the code sends mail. A domain module puts
 // `queueEmail(...)` in the same batch or write transaction as the state change that causes it,
 // so a change and its emails commit together or not at all.
-import { and, asc, count, desc, eq, inArray, min, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, min, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { db as defaultDb, table } from '../db/index.ts';
 import type { OutboxStatus } from '../db/schema/index.ts';
@@ -27,6 +27,30 @@ export function queueEmail(writer: Writer, email: OutgoingEmail, now = new Date(
 			createdAt: now
 		})
 		.onConflictDoNothing({ target: table.outbox.idempotencyKey });
+}
+
+/**
+ * The outbox row for one email, written only if `condition` holds when the statement runs:
+ * in a batch after a guarded state change, the email goes out only if the change happened.
+ * `fill` replaces a placeholder in subject and bodies with a value only SQL knows yet.
+ */
+export function queueEmailIf(
+	writer: Pick<Database, 'run'>,
+	email: OutgoingEmail,
+	condition: SQL,
+	options: { now?: Date; fill?: { placeholder: string; value: SQL } } = {}
+) {
+	const now = (options.now ?? new Date()).getTime();
+	const filled = (text: string) =>
+		options.fill ? sql`replace(${text}, ${options.fill.placeholder}, ${options.fill.value})` : sql`${text}`;
+	return writer.run(sql`insert into outbox
+		(idempotency_key, recipient, recipient_name, template, subject, text_body, html_body,
+		 calendar_method, calendar_ics, status, attempts, next_attempt_at, created_at)
+		select ${email.idempotencyKey}, ${email.to.email.toLowerCase()}, ${email.to.name ?? null},
+		 ${email.template}, ${filled(email.subject)}, ${filled(email.text)}, ${filled(email.html)},
+		 ${email.calendar?.method ?? null}, ${email.calendar?.ics ?? null}, 'pending', 0, ${now}, ${now}
+		where ${condition}
+		on conflict (idempotency_key) do nothing`);
 }
 
 export type OutboxHealth = {

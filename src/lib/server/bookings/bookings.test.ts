@@ -1,0 +1,253 @@
+import ICAL from 'ical.js';
+import { and, eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db, table } from '../db/index.ts';
+import { createEvent, createMember, emptyDatabase } from '../testing/fixtures.ts';
+import { bookPlace, waitingPositionOf } from './book.ts';
+import { cancelBooking } from './cancel.ts';
+import { decideBooking } from './eligibility.ts';
+import { acceptOffer, declineOffer, expireOffers } from './offers.ts';
+import { offerExpiresAt } from './offer-window.ts';
+
+const HOUR = 3_600_000;
+const now = new Date('2026-11-22T10:00:00Z');
+const inGoodStanding = { emailVerified: true, inGoodStanding: true };
+
+beforeEach(async () => {
+	await emptyDatabase();
+	await db.delete(table.outbox);
+});
+
+async function book(eventId: number, userId: number, at = now, guests = 0) {
+	return bookPlace({ eventId, userId, answers: {}, guests, standing: inGoodStanding }, at);
+}
+
+async function mailTo(email: string) {
+	return db.select().from(table.outbox).where(eq(table.outbox.recipient, email));
+}
+
+async function members(n: number) {
+	return Promise.all(Array.from({ length: n }, () => createMember({ emailVerifiedAt: now })));
+}
+
+describe('who may book', () => {
+	const event = {
+		category: 'course',
+		membersOnly: false,
+		status: 'published',
+		booking: 'required',
+		bookingOpensAt: null,
+		bookingClosesAt: null
+	} as const;
+	const start = new Date(now.getTime() + 48 * HOUR);
+
+	it('keeps courses for members in good standing, and says how to fix it', () => {
+		const lapsed = decideBooking(event, start, { emailVerified: true, inGoodStanding: false }, now);
+		expect(lapsed).toMatchObject({ allowed: false, fix: { href: '/account' } });
+		expect(decideBooking(event, start, inGoodStanding, now)).toEqual({ allowed: true });
+		expect(
+			decideBooking(
+				{ ...event, category: 'celebration' },
+				start,
+				{ emailVerified: true, inGoodStanding: false },
+				now
+			)
+		).toEqual({ allowed: true });
+	});
+
+	it('respects the booking window and closes when the event starts', () => {
+		const opens = new Date(now.getTime() + HOUR);
+		expect(
+			decideBooking({ ...event, bookingOpensAt: opens }, start, inGoodStanding, now)
+		).toMatchObject({ allowed: false, reason: expect.stringMatching(/^Booking opens on/) });
+		expect(
+			decideBooking({ ...event, bookingClosesAt: now }, start, inGoodStanding, now)
+		).toMatchObject({ reason: 'Booking for this event has closed.' });
+		expect(decideBooking(event, now, inGoodStanding, now)).toMatchObject({
+			allowed: false,
+			reason: expect.stringMatching(/already started/)
+		});
+	});
+});
+
+describe('booking a place', () => {
+	it('confirms while places last, then queues people in order, emailing each', async () => {
+		const event = await createEvent({ capacity: 2, startsAt: new Date(now.getTime() + 72 * HOUR) });
+		const [a, b, c, d] = await members(4);
+		expect((await book(event.id, a.id)).ok && (await book(event.id, b.id)).ok).toBe(true);
+		const third = await book(event.id, c.id);
+		const fourth = await book(event.id, d.id);
+		expect(third).toMatchObject({
+			ok: true,
+			booking: { status: 'waitlisted' },
+			waitingPosition: 1
+		});
+		expect(fourth).toMatchObject({
+			ok: true,
+			booking: { status: 'waitlisted' },
+			waitingPosition: 2
+		});
+
+		const [confirmation] = await mailTo(a.email);
+		expect(confirmation.template).toBe('booking-confirmed');
+		expect(confirmation.calendarMethod).toBe('REQUEST');
+		const vevent = new ICAL.Component(ICAL.parse(confirmation.calendarIcs!)).getFirstSubcomponent(
+			'vevent'
+		)!;
+		expect(vevent.getFirstProperty('attendee')!.getFirstValue()).toBe(`MAILTO:${a.email}`);
+		const [waiting] = await mailTo(d.email);
+		expect(waiting.subject).toBe(`Waiting list: ${event.title}`);
+		expect(waiting.textBody).toContain('You are number 2 on the waiting list');
+	});
+
+	it('counts guests against capacity', async () => {
+		const event = await createEvent({ capacity: 3, guestsAllowed: 2 });
+		const [a, b] = await members(2);
+		expect((await book(event.id, a.id, now, 2)).ok).toBe(true);
+		expect(await book(event.id, b.id, now, 1)).toMatchObject({ booking: { status: 'waitlisted' } });
+	});
+
+	it('makes one booking from a double submit', async () => {
+		const event = await createEvent({ capacity: 5 });
+		const [a] = await members(1);
+		const [first, second] = await Promise.all([book(event.id, a.id), book(event.id, a.id)]);
+		expect([first.ok, second.ok].sort()).toEqual([false, true]);
+		const rows = await db.select().from(table.bookings).where(eq(table.bookings.userId, a.id));
+		expect(rows).toHaveLength(1);
+		expect(await mailTo(a.email)).toHaveLength(1);
+	});
+
+	it('sends a multi-session course one invitation per session, each with its own UID', async () => {
+		const start = new Date(now.getTime() + 7 * 24 * HOUR);
+		const course = await createEvent({
+			category: 'course',
+			sessions: [0, 1, 2].map((w) => ({
+				startsAt: new Date(start.getTime() + w * 7 * 24 * HOUR),
+				endsAt: new Date(start.getTime() + w * 7 * 24 * HOUR + 6 * HOUR)
+			}))
+		});
+		const [a] = await members(1);
+		await book(course.id, a.id);
+		const mail = await mailTo(a.email);
+		expect(mail.map((m) => m.calendarMethod)).toEqual(['REQUEST', 'REQUEST', 'REQUEST']);
+		const uids = mail.map((m) =>
+			new ICAL.Component(ICAL.parse(m.calendarIcs!))
+				.getFirstSubcomponent('vevent')!
+				.getFirstPropertyValue('uid')
+		);
+		expect(new Set(uids).size).toBe(3);
+	});
+});
+
+describe('cancelling and the waiting list', () => {
+	it('frees the place, sends a CANCEL, and offers it to the first person waiting', async () => {
+		const event = await createEvent({ capacity: 1, startsAt: new Date(now.getTime() + 72 * HOUR) });
+		const [a, b, c] = await members(3);
+		const first = await book(event.id, a.id);
+		await book(event.id, b.id);
+		await book(event.id, c.id);
+		if (!first.ok) throw new Error('booking failed');
+
+		expect(await cancelBooking({ bookingUid: first.booking.uid, userId: a.id }, now)).toEqual({
+			ok: true
+		});
+		const cancel = (await mailTo(a.email)).find((m) => m.template === 'booking-cancelled')!;
+		expect(cancel.calendarMethod).toBe('CANCEL');
+		const ics = new ICAL.Component(ICAL.parse(cancel.calendarIcs!));
+		expect(ics.getFirstSubcomponent('vevent')!.getFirstPropertyValue('status')).toBe('CANCELLED');
+
+		const [offer] = await db
+			.select()
+			.from(table.bookings)
+			.where(and(eq(table.bookings.userId, b.id)));
+		expect(offer.status).toBe('offered');
+		expect(offer.offerExpiresAt!.getTime()).toBe(now.getTime() + 24 * HOUR);
+		expect((await mailTo(b.email)).map((m) => m.template)).toContain('booking-offer');
+		const [stillWaiting] = await db
+			.select()
+			.from(table.bookings)
+			.where(eq(table.bookings.userId, c.id));
+		expect(stillWaiting.status).toBe('waitlisted');
+		expect(await waitingPositionOf(stillWaiting)).toBe(1);
+	});
+
+	it('confirms an offer accepted in time, with a REQUEST invite', async () => {
+		const event = await createEvent({ capacity: 1, startsAt: new Date(now.getTime() + 72 * HOUR) });
+		const [a, b] = await members(2);
+		const first = await book(event.id, a.id);
+		const second = await book(event.id, b.id);
+		if (!first.ok || !second.ok) throw new Error('booking failed');
+		await cancelBooking({ bookingUid: first.booking.uid, userId: a.id }, now);
+		const later = new Date(now.getTime() + HOUR);
+		expect(await acceptOffer(second.booking.uid, b.id, later)).toEqual({ ok: true });
+		const confirmations = (await mailTo(b.email)).filter((m) => m.template === 'booking-confirmed');
+		expect(confirmations).toHaveLength(1);
+		expect(confirmations[0].calendarMethod).toBe('REQUEST');
+	});
+
+	it('refuses an expired offer and passes the place on', async () => {
+		const event = await createEvent({ capacity: 1, startsAt: new Date(now.getTime() + 72 * HOUR) });
+		const [a, b, c] = await members(3);
+		const first = await book(event.id, a.id);
+		const second = await book(event.id, b.id);
+		await book(event.id, c.id);
+		if (!first.ok || !second.ok) throw new Error('booking failed');
+		await cancelBooking({ bookingUid: first.booking.uid, userId: a.id }, now);
+
+		const tooLate = new Date(now.getTime() + 25 * HOUR);
+		expect(await acceptOffer(second.booking.uid, b.id, tooLate)).toMatchObject({
+			ok: false,
+			reason: expect.stringMatching(/^This offer expired at/)
+		});
+		expect(await expireOffers(tooLate)).toBe(1);
+		expect((await mailTo(b.email)).map((m) => m.template)).toContain('booking-offer-expired');
+		const [next] = await db.select().from(table.bookings).where(eq(table.bookings.userId, c.id));
+		expect(next.status).toBe('offered');
+		expect(await acceptOffer(second.booking.uid, b.id, tooLate)).toMatchObject({ ok: false });
+	});
+
+	it('passes a declined offer to the next person', async () => {
+		const event = await createEvent({ capacity: 1, startsAt: new Date(now.getTime() + 72 * HOUR) });
+		const [a, b, c] = await members(3);
+		const first = await book(event.id, a.id);
+		const second = await book(event.id, b.id);
+		await book(event.id, c.id);
+		if (!first.ok || !second.ok) throw new Error('booking failed');
+		await cancelBooking({ bookingUid: first.booking.uid, userId: a.id }, now);
+		expect(await declineOffer(second.booking.uid, b.id, now)).toEqual({ ok: true });
+		const [next] = await db.select().from(table.bookings).where(eq(table.bookings.userId, c.id));
+		expect(next.status).toBe('offered');
+	});
+
+	it('closes the waiting list two hours before the start: a freed place is open to book', async () => {
+		const start = new Date(now.getTime() + 90 * 60_000);
+		expect(offerExpiresAt(start, now)).toBeNull();
+		expect(offerExpiresAt(new Date(now.getTime() + 10 * HOUR), now)!.getTime()).toBe(
+			now.getTime() + 8 * HOUR
+		);
+
+		const event = await createEvent({ capacity: 1, startsAt: new Date(now.getTime() + 72 * HOUR) });
+		const [a, b, c] = await members(3);
+		const first = await book(event.id, a.id);
+		await book(event.id, b.id);
+		if (!first.ok) throw new Error('booking failed');
+		const lastMinute = new Date(now.getTime() + 71 * HOUR);
+		await cancelBooking({ bookingUid: first.booking.uid, userId: a.id }, lastMinute);
+		const [waiting] = await db.select().from(table.bookings).where(eq(table.bookings.userId, b.id));
+		expect(waiting.status).toBe('waitlisted');
+		expect(await book(event.id, c.id, lastMinute)).toMatchObject({
+			booking: { status: 'confirmed' }
+		});
+	});
+
+	it('will not cancel online once the event has started', async () => {
+		const event = await createEvent({ capacity: 5, startsAt: new Date(now.getTime() + HOUR) });
+		const [a] = await members(1);
+		const placed = await book(event.id, a.id);
+		if (!placed.ok) throw new Error('booking failed');
+		const started = new Date(now.getTime() + 2 * HOUR);
+		expect(
+			await cancelBooking({ bookingUid: placed.booking.uid, userId: a.id }, started)
+		).toMatchObject({ ok: false });
+	});
+});

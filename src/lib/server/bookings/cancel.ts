@@ -1,0 +1,70 @@
+// Cancelling a booking until the first session starts: the member's calendar gets a CANCEL,
+// and the freed place goes to the first person waiting.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { config } from '../config.ts';
+import { db, table } from '../db/index.ts';
+import { queueEmailIf } from '../email/outbox.ts';
+import { wakeEmailWorker } from '../email/worker.ts';
+import { loadEventWithSessions, loadMember } from './booking-context.ts';
+import { placeCancelledEmails } from './emails.ts';
+import { offerFreedPlaces } from './offers.ts';
+
+export type CancelOutcome = { ok: true } | { ok: false; reason: string };
+
+export async function cancelBooking(
+	input: { bookingUid: string; userId?: number; byOrganiser?: boolean },
+	now = new Date()
+): Promise<CancelOutcome> {
+	const [booking] = await db
+		.select()
+		.from(table.bookings)
+		.where(
+			and(
+				eq(table.bookings.uid, input.bookingUid),
+				input.userId === undefined ? undefined : eq(table.bookings.userId, input.userId)
+			)
+		);
+	if (!booking) return { ok: false, reason: 'We could not find that booking.' };
+	if (booking.status === 'cancelled') return { ok: true };
+	const found = await loadEventWithSessions(booking.eventId);
+	const member = await loadMember(booking.userId);
+	if (!found || !member) return { ok: false, reason: 'We could not find that booking.' };
+	if (!input.byOrganiser && found.sessions[0].startsAt.getTime() <= now.getTime()) {
+		return {
+			ok: false,
+			reason: 'This event has started, so the booking can no longer be cancelled online.'
+		};
+	}
+	const context = {
+		config,
+		...found,
+		member: { email: member.email, name: member.name },
+		bookingUid: booking.uid
+	};
+	await db.batch([
+		db
+			.update(table.bookings)
+			.set({ status: 'cancelled', cancelledAt: now, statusChangedAt: now })
+			.where(
+				and(
+					eq(table.bookings.id, booking.id),
+					inArray(table.bookings.status, ['confirmed', 'waitlisted', 'offered'])
+				)
+			),
+		...placeCancelledEmails(
+			context,
+			Boolean(input.byOrganiser),
+			booking.status === 'confirmed'
+		).map((email) =>
+			queueEmailIf(
+				db,
+				email,
+				sql`exists (select 1 from bookings where id = ${booking.id} and status = 'cancelled' and status_changed_at = ${now.getTime()})`,
+				{ now }
+			)
+		)
+	]);
+	wakeEmailWorker();
+	await offerFreedPlaces(booking.eventId, now);
+	return { ok: true };
+}
