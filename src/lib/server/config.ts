@@ -113,6 +113,8 @@ export function readConfig(env: Env = process.env) {
 		branchName,
 		/** Background jobs (email delivery and the rest) in this process, or only in npm run worker. */
 		workers: readChoice(env, 'WORKERS', ['on', 'off'] as const, 'on'),
+		/** How often the booking jobs (offer expiry, reminders, retention) run. */
+		jobsIntervalMs: readInteger(env, 'JOBS_INTERVAL_MS', 60_000, 100, 3_600_000),
 		email: readEmailConfig(env, branchName),
 		/** How long this process reuses a rendered anonymous catalogue page (0 turns it off). */
 		catalogueCacheMs: readInteger(env, 'CATALOGUE_CACHE_MS', 1000, 0, 60_000)

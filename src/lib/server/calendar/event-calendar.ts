@@ -3,6 +3,7 @@
 // and which stay right across the Europe/London clock changes.
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Event, EventSession } from '../db/schema/index.ts';
+import { bookingSessionUid, CALENDAR_DECLINE_NOTE } from './booking-invite.ts';
 
 export type CalendarSite = { origin: string; calendarDomain: string; branchName: string };
 
@@ -43,6 +44,41 @@ export function buildPublicCalendar(
 				description: `${event.summary}${notes}\n\n${url}`,
 				location: eventLocation(event),
 				url,
+				status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+			});
+		});
+	}
+	return calendar.toString();
+}
+
+/**
+ * A member's confirmed places as a PUBLISH calendar (their feed, or one booking's "Add to
+ * calendar" file). The UIDs are the ones their invitations carry, so calendars that already
+ * hold an invitation update it rather than adding a second copy.
+ */
+export function buildMemberCalendar(
+	items: { booking: { uid: string }; event: Event; sessions: EventSession[] }[],
+	site: CalendarSite,
+	name: string
+) {
+	const calendar = ical({
+		name,
+		method: ICalCalendarMethod.PUBLISH,
+		prodId: { company: site.branchName, product: 'Branchdesk', language: 'EN' },
+		x: { 'X-WR-TIMEZONE': 'Europe/London' }
+	});
+	for (const { booking, event, sessions } of items) {
+		sessions.forEach((session, i) => {
+			const part = sessions.length > 1 ? ` (session ${i + 1} of ${sessions.length})` : '';
+			calendar.createEvent({
+				id: bookingSessionUid(booking.uid, session.id, site.calendarDomain),
+				sequence: event.sequence,
+				start: session.startsAt,
+				end: session.endsAt,
+				summary: `${event.title}${part}`,
+				description: `${event.summary}\n\n${CALENDAR_DECLINE_NOTE}\n\n${site.origin}/account/bookings`,
+				location: eventLocation(event),
+				url: `${site.origin}/events/${event.slug}`,
 				status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
 			});
 		});

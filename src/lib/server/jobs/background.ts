@@ -1,5 +1,8 @@
 // The background jobs a process runs: in the web server unless WORKERS=off, or alone in
 // `npm run worker`. Jobs claim their work atomically, so any number of processes may run them.
+import { eraseExpiredAnswers } from '../bookings/retention.ts';
+import { expireOffers, offerFreePlacesEverywhere } from '../bookings/offers.ts';
+import { queueDueReminders } from '../bookings/reminders.ts';
 import type { Config } from '../config.ts';
 import { createTransport } from '../email/transports/index.ts';
 import { startEmailWorker } from '../email/worker.ts';
@@ -29,5 +32,42 @@ export function startBackgroundJobs(config: Config) {
 				})
 			)
 	});
-	return { stop: () => email.stop() };
+	const bookings = startPeriodicJobs(config.jobsIntervalMs, [
+		['offer-expiry', () => expireOffers()],
+		['waiting-list', () => offerFreePlacesEverywhere()],
+		['reminders', () => queueDueReminders()],
+		['retention', () => eraseExpiredAnswers()]
+	]);
+	return {
+		stop: async () => {
+			bookings.stop();
+			await email.stop();
+		}
+	};
+}
+
+/** Runs each job in turn every `intervalMs`, one pass at a time, logging one line a run. */
+function startPeriodicJobs(intervalMs: number, jobs: [name: string, run: () => Promise<number>][]) {
+	let timer: ReturnType<typeof setTimeout> | null = null;
+	let stopped = false;
+	const pass = async () => {
+		for (const [name, run] of jobs) {
+			const started = performance.now();
+			try {
+				const handled = await run();
+				if (handled) console.log(JSON.stringify({ job: name, handled, ms: Math.round(performance.now() - started) }));
+			} catch (error) {
+				console.error(JSON.stringify({ job: name, error: error instanceof Error ? error.message : String(error) }));
+			}
+		}
+		lastBeat = new Date();
+		if (!stopped) timer = setTimeout(pass, intervalMs);
+	};
+	timer = setTimeout(pass, Math.min(intervalMs, 1000));
+	return {
+		stop() {
+			stopped = true;
+			if (timer) clearTimeout(timer);
+		}
+	};
 }

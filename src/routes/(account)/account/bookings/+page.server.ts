@@ -1,0 +1,51 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guards';
+import { cancelBooking } from '$lib/server/bookings/cancel';
+import { calendarFeedToken, listMemberBookings } from '$lib/server/bookings/member-bookings';
+import { acceptOffer, declineOffer } from '$lib/server/bookings/offers';
+import { config } from '$lib/server/config';
+import { formText } from '$lib/server/forms';
+
+export const load = async (event) => {
+	const { user } = requireUser(event);
+	const token = await calendarFeedToken(user.id);
+	const feedUrl = `${config.origin}/calendar/${token}.ics`;
+	return {
+		...(await listMemberBookings(user.id)),
+		feedUrl,
+		webcalUrl: feedUrl.replace(/^https?:/, 'webcal:'),
+		confirmCancel: event.url.searchParams.get('cancel'),
+		notice: event.url.searchParams.get('done')
+	};
+};
+
+const done = (what: string) => redirect(303, `/account/bookings?done=${what}`);
+
+export const actions = {
+	cancel: async (event) => {
+		const { user } = requireUser(event);
+		const uid = formText(await event.request.formData(), 'booking');
+		const result = await cancelBooking({ bookingUid: uid, userId: user.id });
+		if (!result.ok) return fail(400, { booking: uid, error: result.reason });
+		done('cancelled');
+	},
+	accept: async (event) => {
+		const { user } = requireUser(event);
+		const uid = formText(await event.request.formData(), 'booking');
+		const result = await acceptOffer(uid, user.id);
+		if (!result.ok) return fail(409, { booking: uid, error: result.reason });
+		done('accepted');
+	},
+	decline: async (event) => {
+		const { user } = requireUser(event);
+		const uid = formText(await event.request.formData(), 'booking');
+		const result = await declineOffer(uid, user.id);
+		if (!result.ok) return fail(409, { booking: uid, error: result.reason });
+		done('declined');
+	},
+	regenerateFeed: async (event) => {
+		const { user } = requireUser(event);
+		await calendarFeedToken(user.id, { regenerate: true });
+		done('feed');
+	}
+};
