@@ -1,6 +1,6 @@
 // Proving an email address: an 8-digit code, emailed, single use, 15 minutes, stored hashed.
 // The browser holds only the request id (in a cookie), never the code.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, exists, isNull, ne, notExists, sql } from 'drizzle-orm';
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import { queueEmail } from '../email/outbox.ts';
@@ -54,9 +54,14 @@ export async function findEmailVerificationRequest(id: string) {
 }
 
 export type CodeCheck =
-	{ ok: true; userId: number; email: string } | { ok: false; reason: 'wrong' | 'expired' };
+	| { ok: true; userId: number; email: string }
+	| { ok: false; reason: 'wrong' | 'expired' | 'taken' };
 
-/** Checks a code and, if right, uses it up and marks the address verified in one write. */
+/**
+ * Checks a code and, if right, uses it up and marks the address verified in one write. For an
+ * email change the address may meanwhile belong to another account: then nothing changes and
+ * the code stays unused.
+ */
 export async function verifyEmailCode(
 	requestId: string,
 	code: string,
@@ -67,17 +72,36 @@ export async function verifyEmailCode(
 	if (!secretMatches(code.replace(/\s+/g, ''), request.secretHash))
 		return { ok: false, reason: 'wrong' };
 	if (request.expiresAt.getTime() <= now.getTime()) return { ok: false, reason: 'expired' };
+	const addressFree = notExists(
+		db
+			.select({ one: sql`1` })
+			.from(table.users)
+			.where(and(eq(table.users.email, request.email), ne(table.users.id, request.userId)))
+	);
 	const [used] = await db.batch([
 		db
 			.update(table.authTokens)
 			.set({ usedAt: now })
-			.where(and(eq(table.authTokens.id, request.id), isNull(table.authTokens.usedAt)))
+			.where(and(eq(table.authTokens.id, request.id), isNull(table.authTokens.usedAt), addressFree))
 			.returning({ id: table.authTokens.id }),
 		db
 			.update(table.users)
 			.set({ email: request.email, emailVerifiedAt: now })
-			.where(eq(table.users.id, request.userId))
+			.where(
+				and(
+					eq(table.users.id, request.userId),
+					exists(
+						db
+							.select({ one: sql`1` })
+							.from(table.authTokens)
+							.where(and(eq(table.authTokens.id, request.id), eq(table.authTokens.usedAt, now)))
+					)
+				)
+			)
 	]);
-	if (used.length === 0) return { ok: false, reason: 'wrong' };
+	if (used.length === 0) {
+		const latest = await findEmailVerificationRequest(requestId);
+		return { ok: false, reason: latest && !latest.usedAt ? 'taken' : 'wrong' };
+	}
 	return { ok: true, userId: request.userId, email: request.email };
 }

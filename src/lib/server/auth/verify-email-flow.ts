@@ -10,7 +10,14 @@ import {
 import { consumeRateLimit, describeWait, LIMITS } from './rate-limit.ts';
 
 export type CodeSubmission =
-	{ ok: true; userId: number } | { ok: false; status: 400 | 429; error: string };
+	{ ok: true; userId: number } | { ok: false; status: 400 | 409 | 429; error: string };
+
+const CODE_PROBLEMS = {
+	wrong: 'The code is not right. Check the latest email we sent and try again.',
+	expired: 'This code has expired. Send a new code and use that one.',
+	taken:
+		'Another account now uses this email address, so it cannot be yours as well. Sign in to that account, or use a different address.'
+};
 
 export async function submitVerificationCode(
 	requestId: string | null,
@@ -37,11 +44,8 @@ export async function submitVerificationCode(
 	if (result.ok) return { ok: true, userId: result.userId };
 	return {
 		ok: false,
-		status: 400,
-		error:
-			result.reason === 'expired'
-				? 'This code has expired. Send a new code and use that one.'
-				: 'The code is not right. Check the latest email we sent and try again.'
+		status: result.reason === 'taken' ? 409 : 400,
+		error: CODE_PROBLEMS[result.reason]
 	};
 }
 

@@ -1,0 +1,134 @@
+// A member confirms their membership by entering their membership number, surname and postcode
+// exactly as the membership list holds them (case and spacing aside). One account per number.
+// A mismatch never says which detail was wrong: that would tell a stranger whether someone is
+// a member of the union, which is special category data.
+import { and, eq, isNull, ne, notExists, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit.ts';
+import { consumeRateLimit, describeWait, isRateLimited, LIMITS } from '../auth/rate-limit.ts';
+import { db, table } from '../db/index.ts';
+import { membershipKey, tidy } from './matching-keys.ts';
+import { findRegisteredMember } from './register.ts';
+import { matchesRegister, type MembershipClaim } from './standing.ts';
+
+export type MembershipCheckField = keyof MembershipClaim;
+
+export type MembershipCheck =
+	| { ok: true }
+	| {
+			ok: false;
+			status: 400 | 409 | 429;
+			errors: Partial<Record<MembershipCheckField, string>>;
+	  };
+
+const MISMATCH =
+	'These details do not match the branch membership list. Check your membership number, surname and postcode (the one the branch has for you, which may be an old address) and try again, or contact the branch office.';
+
+function claimProblems(claim: MembershipClaim) {
+	const errors: Partial<Record<MembershipCheckField, string>> = {};
+	if (!claim.membershipNumber) errors.membershipNumber = 'Enter your membership number';
+	else if (claim.membershipNumber.length > 30)
+		errors.membershipNumber = 'Membership number must be 30 characters or fewer';
+	if (!claim.surname) errors.surname = 'Enter your surname';
+	else if (claim.surname.length > 100) errors.surname = 'Surname must be 100 characters or fewer';
+	if (!claim.postcode) errors.postcode = 'Enter your postcode';
+	else if (claim.postcode.length > 12) errors.postcode = 'Enter a real postcode, like B2 5AL';
+	return errors;
+}
+
+export async function checkMembership(
+	userId: number,
+	input: MembershipClaim,
+	now = new Date()
+): Promise<MembershipCheck> {
+	const claim = {
+		membershipNumber: tidy(input.membershipNumber),
+		surname: tidy(input.surname),
+		postcode: tidy(input.postcode)
+	};
+	const errors = claimProblems(claim);
+	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
+
+	const limitKey = `membership-check:${userId}`;
+	const tooMany = (retryAfterMs: number) => ({
+		ok: false as const,
+		status: 429 as const,
+		errors: {
+			membershipNumber: `You have tried too many times. Try again in ${describeWait(retryAfterMs)}, or contact the branch office.`
+		}
+	});
+	if (await isRateLimited(limitKey, LIMITS.codeChecksPerUser, now)) {
+		return tooMany(LIMITS.codeChecksPerUser.windowMs);
+	}
+
+	const membershipNumber = membershipKey(claim.membershipNumber);
+	const entry = await findRegisteredMember(membershipNumber);
+	if (!entry || !matchesRegister(entry, claim)) {
+		const attempt = await consumeRateLimit(limitKey, LIMITS.codeChecksPerUser, now);
+		await recordAudit(
+			{
+				actorUserId: userId,
+				action: 'membership-check-failed',
+				subjectType: 'user',
+				subjectId: userId
+			},
+			now
+		);
+		if (!attempt.allowed) return tooMany(attempt.retryAfterMs);
+		return { ok: false, status: 400, errors: { membershipNumber: MISMATCH } };
+	}
+
+	// Linked only if no other account holds the number (the unique index backs this up), and
+	// the audit entry is written only if the link was.
+	const [linked] = await db.batch([
+		db
+			.update(table.users)
+			.set({ membershipNumber, memberVerifiedAt: now })
+			.where(
+				and(
+					eq(table.users.id, userId),
+					isNull(table.users.deletedAt),
+					notExists(
+						db
+							.select({ one: sql`1` })
+							.from(table.users)
+							.where(eq(table.users.membershipNumber, membershipNumber))
+					)
+				)
+			)
+			.returning({ id: table.users.id }),
+		db.insert(table.auditLog).select(
+			db
+				.select({
+					id: sql`null`.as('id'),
+					actorUserId: table.users.id,
+					action: sql`'membership-verified'`.as('action'),
+					subjectType: sql`'user'`.as('subject_type'),
+					subjectId: sql`${String(userId)}`.as('subject_id'),
+					detail: sql`null`.as('detail'),
+					createdAt: sql`${now.getTime()}`.as('created_at')
+				})
+				.from(table.users)
+				.where(
+					and(
+						eq(table.users.id, userId),
+						eq(table.users.membershipNumber, membershipNumber),
+						eq(table.users.memberVerifiedAt, now)
+					)
+				)
+		)
+	]);
+	if (linked.length === 1) return { ok: true };
+	const [holder] = await db
+		.select({ id: table.users.id })
+		.from(table.users)
+		.where(and(eq(table.users.membershipNumber, membershipNumber), ne(table.users.id, userId)));
+	if (!holder) return { ok: true };
+	return {
+		ok: false,
+		status: 409,
+		errors: {
+			membershipNumber:
+				'This membership number is already linked to another account. If that account is not yours, contact the branch office and we will sort it out.'
+		}
+	};
+}
