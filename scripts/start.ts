@@ -13,8 +13,15 @@ process.env.ALLOW_DEV_MAIL ||= 'true';
 const { config } = await import('../src/lib/server/config.ts');
 const { openDatabase } = await import('../src/lib/server/db/client.ts');
 const { migrateDatabase } = await import('../src/lib/server/db/migrate.ts');
-const { seedDemoData, DemoSeedRefused, DEMO_PASSWORDS, demoMembers, demoStaff } =
-	await import('../src/lib/server/demo/seed-demo.ts');
+const {
+	seedDemoData,
+	DemoSeedRefused,
+	DEMO_PASSWORDS,
+	DEMO_UNCLAIMED_MEMBER,
+	DEMO_UNVERIFIED_EMAIL,
+	demoMembers,
+	demoStaff
+} = await import('../src/lib/server/demo/seed-demo.ts');
 
 if (!existsSync('build/index.js')) {
 	console.error('No production build found: run "npm run build" first (npm start does this).');
@@ -44,7 +51,11 @@ console.log(`
 
   Demo sign-ins (demo data only):
     member     ${demoMembers[0].email}  password ${DEMO_PASSWORDS.member}
+    lapsed     ${demoMembers.at(-1)!.email}  password ${DEMO_PASSWORDS.member} (subs out of date)
+    unverified ${DEMO_UNVERIFIED_EMAIL}  password ${DEMO_PASSWORDS.member} (email not confirmed)
 ${demoStaff.map((s) => `    ${s.roles.join(', ').padEnd(10)} ${s.email}  password ${DEMO_PASSWORDS.staff}`).join('\n')}
+  To try the membership check on a new account: membership number ${DEMO_UNCLAIMED_MEMBER.membershipNumber},
+  surname ${DEMO_UNCLAIMED_MEMBER.surname}, postcode ${DEMO_UNCLAIMED_MEMBER.postcode}.
 
   Stop with Ctrl+C.
 `);

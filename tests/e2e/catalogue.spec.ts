@@ -97,7 +97,7 @@ test('a course page lists every session, the venue with its access notes, and ho
 	await expect(page.getByText('11 places left')).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Book a place' })).toHaveAttribute(
 		'href',
-		'/login?redirectTo=%2Fevents%2Fintroduction-to-being-a-workplace-rep'
+		'/events/introduction-to-being-a-workplace-rep/book'
 	);
 	await expectNoAxeViolations(page);
 	await screenshotAtPhoneAndDesktop(page, 'event-course');

@@ -10,7 +10,8 @@ import { queueEmailIf } from '../email/outbox.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
 import { loadEventWithSessions, findLiveBooking, loadMember } from './booking-context.ts';
 import { newBookingUid } from './booking-uid.ts';
-import { decideBooking, type Standing } from './eligibility.ts';
+import { memberStanding } from '../members/standing.ts';
+import { decideBooking } from './eligibility.ts';
 import { joinedWaitingListEmail, placeConfirmedEmails, POSITION_PLACEHOLDER } from './emails.ts';
 import { isWaitingListOpen } from './offer-window.ts';
 
@@ -30,7 +31,6 @@ export async function bookPlace(
 		userId: number;
 		answers: BookingAnswers;
 		guests: number;
-		standing: Standing;
 	},
 	now = new Date()
 ): Promise<BookingOutcome> {
@@ -39,7 +39,13 @@ export async function bookPlace(
 	if (!found || !member || found.sessions.length === 0)
 		return { ok: false, reason: 'This event is not open for booking.' };
 	const { event, sessions } = found;
-	const decision = decideBooking(event, sessions[0].startsAt, input.standing, now);
+	const standing = await memberStanding(member.id, now);
+	const decision = decideBooking(
+		event,
+		sessions[0].startsAt,
+		{ emailVerified: Boolean(member.emailVerifiedAt), ...standing },
+		now
+	);
 	if (!decision.allowed) return { ok: false, reason: decision.reason, fix: decision.fix };
 	const existing = await findLiveBooking(event.id, member.id);
 	if (existing)

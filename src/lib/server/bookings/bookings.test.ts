@@ -2,7 +2,12 @@ import ICAL from 'ical.js';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
-import { createEvent, createMember, emptyDatabase } from '../testing/fixtures.ts';
+import {
+	createEvent,
+	createMember,
+	createMemberInGoodStanding,
+	emptyDatabase
+} from '../testing/fixtures.ts';
 import { bookPlace, waitingPositionOf } from './book.ts';
 import { cancelBooking } from './cancel.ts';
 import { decideBooking } from './eligibility.ts';
@@ -11,7 +16,7 @@ import { offerExpiresAt } from './offer-window.ts';
 
 const HOUR = 3_600_000;
 const now = new Date('2026-11-22T10:00:00Z');
-const inGoodStanding = { emailVerified: true, inGoodStanding: true };
+const inGoodStanding = { emailVerified: true, inGoodStanding: true, standingProblem: null };
 
 beforeEach(async () => {
 	await emptyDatabase();
@@ -19,7 +24,7 @@ beforeEach(async () => {
 });
 
 async function book(eventId: number, userId: number, at = now, guests = 0) {
-	return bookPlace({ eventId, userId, answers: {}, guests, standing: inGoodStanding }, at);
+	return bookPlace({ eventId, userId, answers: {}, guests }, at);
 }
 
 async function mailTo(email: string) {
@@ -27,7 +32,7 @@ async function mailTo(email: string) {
 }
 
 async function members(n: number) {
-	return Promise.all(Array.from({ length: n }, () => createMember({ emailVerifiedAt: now })));
+	return Promise.all(Array.from({ length: n }, () => createMemberInGoodStanding(now)));
 }
 
 describe('who may book', () => {
@@ -42,14 +47,23 @@ describe('who may book', () => {
 	const start = new Date(now.getTime() + 48 * HOUR);
 
 	it('keeps courses for members in good standing, and says how to fix it', () => {
-		const lapsed = decideBooking(event, start, { emailVerified: true, inGoodStanding: false }, now);
-		expect(lapsed).toMatchObject({ allowed: false, fix: { href: '/account' } });
+		const lapsed = decideBooking(
+			event,
+			start,
+			{ emailVerified: true, inGoodStanding: false, standingProblem: 'Subs lapsed.' },
+			now
+		);
+		expect(lapsed).toMatchObject({
+			allowed: false,
+			reason: expect.stringMatching(/Subs lapsed\.$/),
+			fix: { href: '/account' }
+		});
 		expect(decideBooking(event, start, inGoodStanding, now)).toEqual({ allowed: true });
 		expect(
 			decideBooking(
 				{ ...event, category: 'celebration' },
 				start,
-				{ emailVerified: true, inGoodStanding: false },
+				{ emailVerified: true, inGoodStanding: false, standingProblem: 'Subs lapsed.' },
 				now
 			)
 		).toEqual({ allowed: true });
@@ -71,6 +85,17 @@ describe('who may book', () => {
 });
 
 describe('booking a place', () => {
+	it('refuses a course to someone whose membership is not confirmed, with the reason', async () => {
+		const course = await createEvent({ category: 'course' });
+		const stranger = await createMember({ emailVerifiedAt: now });
+		expect(await book(course.id, stranger.id)).toMatchObject({
+			ok: false,
+			reason: expect.stringMatching(/^Courses and grant help sessions are for branch members/)
+		});
+		const party = await createEvent({ category: 'celebration' });
+		expect((await book(party.id, stranger.id)).ok).toBe(true);
+	});
+
 	it('confirms while places last, then queues people in order, emailing each', async () => {
 		const event = await createEvent({ capacity: 2, startsAt: new Date(now.getTime() + 72 * HOUR) });
 		const [a, b, c, d] = await members(4);

@@ -2,11 +2,13 @@
 import { formatDayAndTime } from '../../london-time.ts';
 import type { Event } from '../db/schema/index.ts';
 
-export type Standing = {
+export type BookerStanding = {
 	/** Email confirmed: any account may book open events. */
 	emailVerified: boolean;
-	/** Verified member with subs paid no more than 4 weeks ago. */
+	/** Verified member with subs paid no more than 4 weeks ago (members/standing.ts). */
 	inGoodStanding: boolean;
+	/** Why not, in the member's words, when they are not in good standing. */
+	standingProblem: string | null;
 };
 
 export type BookingDecision =
@@ -25,7 +27,7 @@ export function decideBooking(
 		'category' | 'membersOnly' | 'status' | 'booking' | 'bookingOpensAt' | 'bookingClosesAt'
 	>,
 	firstSessionStart: Date,
-	standing: Standing,
+	standing: BookerStanding,
 	now: Date
 ): BookingDecision {
 	if (event.status === 'cancelled')
@@ -54,12 +56,14 @@ export function decideBooking(
 		};
 	}
 	if (needsGoodStanding(event) && !standing.inGoodStanding) {
+		const who =
+			event.category === 'course' || event.category === 'fuel-grant-session'
+				? 'Courses and grant help sessions are'
+				: 'This event is';
 		return {
 			allowed: false,
 			reason:
-				event.category === 'course' || event.category === 'fuel-grant-session'
-					? 'Courses and grant help sessions are for branch members whose subscriptions are up to date. Check your membership on your account page.'
-					: 'This event is for branch members whose subscriptions are up to date. Check your membership on your account page.',
+				`${who} for branch members whose subs are up to date. ${standing.standingProblem ?? ''}`.trim(),
 			fix: { label: 'Check your membership', href: '/account' }
 		};
 	}

@@ -11,7 +11,16 @@ export type MemberBooking = {
 	waitlistPosition: number | null;
 	offerExpiresAt: Date | null;
 	createdAt: Date;
-	event: { id: number; slug: string; title: string; category: EventCategory; status: string; startsAt: Date; endsAt: Date; venueName: string | null };
+	event: {
+		id: number;
+		slug: string;
+		title: string;
+		category: EventCategory;
+		status: string;
+		startsAt: Date;
+		endsAt: Date;
+		venueName: string | null;
+	};
 };
 
 export async function listMemberBookings(userId: number, now = new Date()) {
@@ -21,13 +30,17 @@ export async function listMemberBookings(userId: number, now = new Date()) {
 		.innerJoin(table.events, eq(table.bookings.eventId, table.events.id))
 		.where(eq(table.bookings.userId, userId))
 		.orderBy(asc(table.events.startsAt), desc(table.bookings.createdAt));
-	const waiting = rows.filter((r) => r.booking.status === 'waitlisted').map((r) => r.booking.eventId);
+	const waiting = rows
+		.filter((r) => r.booking.status === 'waitlisted')
+		.map((r) => r.booking.eventId);
 	// Each member's place in their queue, counting only people still waiting ahead of them.
 	const queues = waiting.length
 		? await db
 				.select({ eventId: table.bookings.eventId, position: table.bookings.waitlistPosition })
 				.from(table.bookings)
-				.where(and(inArray(table.bookings.eventId, waiting), eq(table.bookings.status, 'waitlisted')))
+				.where(
+					and(inArray(table.bookings.eventId, waiting), eq(table.bookings.status, 'waitlisted'))
+				)
 		: [];
 	const toBooking = ({ booking, event }: (typeof rows)[number]): MemberBooking => ({
 		uid: booking.uid,
@@ -35,7 +48,10 @@ export async function listMemberBookings(userId: number, now = new Date()) {
 		guests: booking.guests,
 		waitlistPosition:
 			booking.status === 'waitlisted'
-				? queues.filter((q) => q.eventId === booking.eventId && (q.position ?? 0) <= (booking.waitlistPosition ?? 0)).length
+				? queues.filter(
+						(q) =>
+							q.eventId === booking.eventId && (q.position ?? 0) <= (booking.waitlistPosition ?? 0)
+					).length
 				: null,
 		offerExpiresAt: booking.status === 'offered' ? booking.offerExpiresAt : null,
 		createdAt: booking.createdAt,
@@ -58,7 +74,10 @@ export async function listMemberBookings(userId: number, now = new Date()) {
 
 /** The member's feed token, made on first use; regenerating it stops the old address working. */
 export async function calendarFeedToken(userId: number, options: { regenerate?: boolean } = {}) {
-	const [user] = await db.select({ token: table.users.calendarFeedToken }).from(table.users).where(eq(table.users.id, userId));
+	const [user] = await db
+		.select({ token: table.users.calendarFeedToken })
+		.from(table.users)
+		.where(eq(table.users.id, userId));
 	if (user?.token && !options.regenerate) return user.token;
 	const token = generateSecret(32);
 	await db.update(table.users).set({ calendarFeedToken: token }).where(eq(table.users.id, userId));
@@ -78,16 +97,31 @@ export async function feedBookings(token: string, now = new Date()) {
 		.select({ booking: table.bookings, event: table.events })
 		.from(table.bookings)
 		.innerJoin(table.events, eq(table.bookings.eventId, table.events.id))
-		.where(and(eq(table.bookings.userId, user.id), eq(table.bookings.status, 'confirmed'), ne(table.events.status, 'draft'), gt(table.events.endsAt, since)));
+		.where(
+			and(
+				eq(table.bookings.userId, user.id),
+				eq(table.bookings.status, 'confirmed'),
+				ne(table.events.status, 'draft'),
+				gt(table.events.endsAt, since)
+			)
+		);
 	const sessions = rows.length
 		? await db
 				.select()
 				.from(table.eventSessions)
-				.where(inArray(table.eventSessions.eventId, rows.map((r) => r.event.id)))
+				.where(
+					inArray(
+						table.eventSessions.eventId,
+						rows.map((r) => r.event.id)
+					)
+				)
 				.orderBy(asc(table.eventSessions.startsAt))
 		: [];
 	return {
 		user,
-		bookings: rows.map((r) => ({ ...r, sessions: sessions.filter((s) => s.eventId === r.event.id) }))
+		bookings: rows.map((r) => ({
+			...r,
+			sessions: sessions.filter((s) => s.eventId === r.event.id)
+		}))
 	};
 }

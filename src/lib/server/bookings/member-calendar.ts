@@ -10,14 +10,23 @@ export async function memberBookingCalendar(userId: number, bookingUid: string) 
 		.select({ booking: table.bookings, event: table.events })
 		.from(table.bookings)
 		.innerJoin(table.events, eq(table.bookings.eventId, table.events.id))
-		.where(and(eq(table.bookings.uid, bookingUid), eq(table.bookings.userId, userId), eq(table.bookings.status, 'confirmed')));
+		.where(
+			and(
+				eq(table.bookings.uid, bookingUid),
+				eq(table.bookings.userId, userId),
+				eq(table.bookings.status, 'confirmed')
+			)
+		);
 	if (!row) return null;
 	const sessions = await db
 		.select()
 		.from(table.eventSessions)
 		.where(eq(table.eventSessions.eventId, row.event.id))
 		.orderBy(asc(table.eventSessions.startsAt));
-	return { slug: row.event.slug, ics: buildMemberCalendar([{ ...row, sessions }], config, row.event.title) };
+	return {
+		slug: row.event.slug,
+		ics: buildMemberCalendar([{ ...row, sessions }], config, row.event.title)
+	};
 }
 
 export async function memberFeedCalendar(token: string) {

@@ -32,10 +32,16 @@ export async function queueDueReminders(now = new Date()) {
 		.limit(500);
 	const events = new Map<number, Awaited<ReturnType<typeof loadEventWithSessions>>>();
 	for (const { session, booking, user } of due) {
-		if (!events.has(session.eventId)) events.set(session.eventId, await loadEventWithSessions(session.eventId));
+		if (!events.has(session.eventId))
+			events.set(session.eventId, await loadEventWithSessions(session.eventId));
 		const found = events.get(session.eventId);
 		if (!found) continue;
-		const context = { config, ...found, member: { email: user.email, name: user.name }, bookingUid: booking.uid };
+		const context = {
+			config,
+			...found,
+			member: { email: user.email, name: user.name },
+			bookingUid: booking.uid
+		};
 		const held = found.sessions.find((s) => s.id === session.id) ?? session;
 		await queueEmail(db, reminderEmail(context, held), now);
 	}

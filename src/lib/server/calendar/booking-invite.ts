@@ -35,7 +35,11 @@ export type InviteInput = {
 export const CALENDAR_DECLINE_NOTE =
 	'Declining this invitation in your calendar does not give up your place. To free it for someone else, use Cancel booking on the branch website.';
 
-export function bookingSessionUid(bookingId: string | number, sessionId: number, calendarDomain: string) {
+export function bookingSessionUid(
+	bookingId: string | number,
+	sessionId: number,
+	calendarDomain: string
+) {
 	return `booking-${bookingId}-session-${sessionId}@${calendarDomain}`;
 }
 

@@ -47,7 +47,7 @@ describe('demo seed', () => {
 		const { events } = await listEvents({ now: later, pageSize: 100 });
 		expect(events).toHaveLength(13);
 		const [{ users }] = await db.select({ users: count() }).from(table.users);
-		expect(users).toBe(21);
+		expect(users).toBe(22);
 	});
 
 	it('refuses to run where real accounts exist, and changes nothing', async () => {

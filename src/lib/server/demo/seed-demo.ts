@@ -45,6 +45,40 @@ export const demoMembers = demoMemberNames.map((name, i) => ({
 	membershipNumber: `B${String(100201 + i)}`
 }));
 
+/** An account whose email address was never confirmed. */
+export const DEMO_UNVERIFIED_EMAIL = 'jordan.ellis@branchdesk.example';
+
+/** On the membership list but with no account yet: for trying the membership check. */
+export const DEMO_UNCLAIMED_MEMBER = {
+	membershipNumber: 'B300001',
+	surname: 'Walker',
+	postcode: 'B15 2TT'
+};
+
+const isoDay = (now: Date, daysAgo: number) =>
+	new Date(now.getTime() - daysAgo * 24 * 3_600_000).toISOString().slice(0, 10);
+
+/** The membership list: every demo member paid up, except the last, whose subs have lapsed. */
+function demoRegister(now: Date) {
+	const postcodes = ['B16 8DN', 'B12 9QH', 'B11 1AA', 'B23 6TT', 'B30 2PL', 'B21 9NH'];
+	return [
+		...demoMembers.map((m, i) => ({
+			membershipNumber: m.membershipNumber,
+			surname: m.name.split(' ').at(-1)!,
+			postcode: postcodes[i % postcodes.length],
+			joinedOn: isoDay(now, 400 + i * 180),
+			subsPaidTo: isoDay(now, i === demoMembers.length - 1 ? 90 : 10),
+			importedAt: now
+		})),
+		{
+			...DEMO_UNCLAIMED_MEMBER,
+			joinedOn: isoDay(now, 900),
+			subsPaidTo: isoDay(now, 5),
+			importedAt: now
+		}
+	];
+}
+
 export type SeedOutcome = { seeded: boolean; events: number; users: number };
 
 export async function seedDemoData(
@@ -68,10 +102,20 @@ export async function seedDemoData(
 			);
 		}
 		if (options.reset) {
-			await tx.delete(table.bookings);
-			await tx.delete(table.eventSessions);
-			await tx.delete(table.events);
-			await tx.delete(table.users);
+			// Children first; sessions, codes and recovery codes go with their users.
+			for (const demoTable of [
+				table.bookings,
+				table.eventSessions,
+				table.events,
+				table.users,
+				table.membersRegister,
+				table.outbox,
+				table.devMailbox,
+				table.rateLimits,
+				table.auditLog
+			]) {
+				await tx.delete(demoTable);
+			}
 		} else {
 			const [{ events }] = await tx.select({ events: count() }).from(table.events);
 			const [{ users }] = await tx.select({ users: count() }).from(table.users);
@@ -103,6 +147,14 @@ export async function seedDemoData(
 				}))
 			)
 			.returning({ id: table.users.id });
+
+		await tx.insert(table.membersRegister).values(demoRegister(now));
+		await tx.insert(table.users).values({
+			email: DEMO_UNVERIFIED_EMAIL,
+			name: 'Jordan Ellis',
+			passwordHash: memberHash,
+			isDemo: true
+		});
 
 		const demoEvents = buildDemoEvents(now);
 		for (const [i, spec] of demoEvents.entries()) {
@@ -137,6 +189,6 @@ export async function seedDemoData(
 				);
 			}
 		}
-		return { seeded: true, events: demoEvents.length, users: staff.length + members.length };
+		return { seeded: true, events: demoEvents.length, users: staff.length + members.length + 1 };
 	});
 }

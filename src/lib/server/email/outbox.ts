@@ -42,7 +42,9 @@ export function queueEmailIf(
 ) {
 	const now = (options.now ?? new Date()).getTime();
 	const filled = (text: string) =>
-		options.fill ? sql`replace(${text}, ${options.fill.placeholder}, ${options.fill.value})` : sql`${text}`;
+		options.fill
+			? sql`replace(${text}, ${options.fill.placeholder}, ${options.fill.value})`
+			: sql`${text}`;
 	return writer.run(sql`insert into outbox
 		(idempotency_key, recipient, recipient_name, template, subject, text_body, html_body,
 		 calendar_method, calendar_ics, status, attempts, next_attempt_at, created_at)

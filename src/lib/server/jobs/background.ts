@@ -55,9 +55,17 @@ function startPeriodicJobs(intervalMs: number, jobs: [name: string, run: () => P
 			const started = performance.now();
 			try {
 				const handled = await run();
-				if (handled) console.log(JSON.stringify({ job: name, handled, ms: Math.round(performance.now() - started) }));
+				if (handled)
+					console.log(
+						JSON.stringify({ job: name, handled, ms: Math.round(performance.now() - started) })
+					);
 			} catch (error) {
-				console.error(JSON.stringify({ job: name, error: error instanceof Error ? error.message : String(error) }));
+				console.error(
+					JSON.stringify({
+						job: name,
+						error: error instanceof Error ? error.message : String(error)
+					})
+				);
 			}
 		}
 		lastBeat = new Date();

@@ -9,6 +9,7 @@ const next = () => ++serial;
 const HOUR = 3_600_000;
 
 export async function emptyDatabase() {
+	await db.delete(table.membersRegister);
 	await db.delete(table.bookings);
 	await db.delete(table.eventSessions);
 	await db.delete(table.events);
@@ -22,6 +23,27 @@ export async function createMember(fields: Partial<typeof table.users.$inferInse
 		.values({ email: `member${n}@test.example`, name: `Member ${n}`, ...fields })
 		.returning();
 	return user;
+}
+
+/** A verified member whose subs are paid up, as the membership list says today. */
+export async function createMemberInGoodStanding(now = new Date()) {
+	const n = next();
+	const membershipNumber = `T${100000 + n}`;
+	const today = now.toISOString().slice(0, 10);
+	await db.insert(table.membersRegister).values({
+		membershipNumber,
+		surname: `Member${n}`,
+		postcode: 'B1 1AA',
+		joinedOn: '2020-01-01',
+		subsPaidTo: today,
+		importedAt: now
+	});
+	return createMember({
+		membershipNumber,
+		memberVerifiedAt: now,
+		emailVerifiedAt: now,
+		name: `Member ${n}`
+	});
 }
 
 type EventFields = Partial<Omit<typeof table.events.$inferInsert, 'startsAt' | 'endsAt'>> & {

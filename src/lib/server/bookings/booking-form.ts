@@ -1,0 +1,57 @@
+// The booking questions page: what to ask about one event, and confirming a booking from the
+// submitted form.
+import { and, eq } from 'drizzle-orm';
+import { db, table } from '../db/index.ts';
+import type { User } from '../db/schema/index.ts';
+import { describeAvailability } from '../events/availability.ts';
+import { bookPlace, placesTakenSql } from './book.ts';
+import { memberViewOfEvent } from './booking-page.ts';
+import { loadEventWithSessions } from './booking-context.ts';
+import { parseAnswers, type AnswerInput } from './answers.ts';
+import { sql } from 'drizzle-orm';
+
+export async function bookingFormFor(slug: string, user: User, now = new Date()) {
+	const [row] = await db
+		.select({ id: table.events.id })
+		.from(table.events)
+		.where(and(eq(table.events.slug, slug), eq(table.events.status, 'published')));
+	const found = row ? await loadEventWithSessions(row.id) : null;
+	if (!found || found.sessions.length === 0) return null;
+	const [{ taken, waiting }] = await db
+		.select({
+			taken: sql<number>`${placesTakenSql(found.event.id)}`,
+			waiting: sql<number>`(select count(*) from bookings where event_id = ${found.event.id} and status = 'waitlisted')`
+		})
+		.from(table.events)
+		.where(eq(table.events.id, found.event.id));
+	const view = await memberViewOfEvent(user, found.event, found.sessions[0].startsAt, now);
+	return {
+		...found,
+		view,
+		availability: describeAvailability({
+			booking: found.event.booking,
+			capacity: found.event.capacity,
+			placesTaken: Number(taken),
+			waiting: Number(waiting)
+		})
+	};
+}
+
+export async function confirmBooking(
+	eventId: number,
+	user: User,
+	input: AnswerInput,
+	now = new Date()
+) {
+	const found = await loadEventWithSessions(eventId);
+	if (!found) return { ok: false as const, status: 404, reason: 'Event not found' };
+	const parsed = parseAnswers(input, found.event.bookingQuestions, found.event.guestsAllowed);
+	if (!parsed.ok) return { ok: false as const, status: 400, errors: parsed.errors };
+	const outcome = await bookPlace(
+		{ eventId, userId: user.id, answers: parsed.answers, guests: parsed.guests },
+		now
+	);
+	if (!outcome.ok)
+		return { ok: false as const, status: outcome.existing ? 409 : 403, reason: outcome.reason };
+	return { ok: true as const, status: outcome.booking.status };
+}

@@ -1,0 +1,59 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/auth/guards';
+import { ACCESS_NEEDS } from '$lib/server/bookings/answers';
+import { bookingFormFor, confirmBooking } from '$lib/server/bookings/booking-form';
+import { formText } from '$lib/server/forms';
+
+export const load = async (event) => {
+	const { user } = requireUser(event);
+	const form = await bookingFormFor(event.params.slug, user);
+	if (!form) error(404, 'Event not found');
+	if (form.view.booking) redirect(303, '/account/bookings');
+	return {
+		event: {
+			id: form.event.id,
+			slug: form.event.slug,
+			title: form.event.title,
+			category: form.event.category,
+			guestsAllowed: form.event.guestsAllowed,
+			questions: form.event.bookingQuestions
+		},
+		firstSession: form.sessions[0].startsAt,
+		sessionCount: form.sessions.length,
+		availability: form.availability,
+		decision: form.view.decision,
+		accessNeeds: Object.entries(ACCESS_NEEDS)
+	};
+};
+
+export const actions = {
+	default: async (event) => {
+		const { user } = requireUser(event);
+		const form = await event.request.formData();
+		const eventId = Number(formText(form, 'eventId'));
+		const values = {
+			accessNeeds: form
+				.getAll('accessNeeds')
+				.filter((v): v is string => typeof v === 'string')
+				.slice(0, 10),
+			accessNotes: formText(form, 'accessNotes'),
+			dietary: formText(form, 'dietary'),
+			employer: formText(form, 'employer'),
+			guests: formText(form, 'guests')
+		};
+		if (!Number.isInteger(eventId))
+			return fail(400, { values, errors: {}, reason: 'Choose an event to book.' });
+		const result = await confirmBooking(eventId, user, values);
+		if (!result.ok) {
+			return fail(result.status, {
+				values,
+				errors: result.errors ?? {},
+				reason: result.reason ?? null
+			});
+		}
+		redirect(
+			303,
+			`/account/bookings?done=${result.status === 'confirmed' ? 'booked' : 'waitlisted'}`
+		);
+	}
+};

@@ -1,0 +1,165 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import ICAL from 'ical.js';
+import { expectNoAxeViolations } from './support/accessibility.ts';
+import { createTestEvent } from './support/events.ts';
+import { waitForMail } from './support/mailbox.ts';
+import { screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
+import { openE2eDatabase } from './support/server.ts';
+
+const PASSWORD = 'Branch-Member-Demo-26';
+const AMARA = 'amara.okafor@branchdesk.example';
+const SHAZIA = 'shazia.begum@branchdesk.example';
+
+async function signedIn(browser: Browser, email: string) {
+	const page = await (await browser.newContext()).newPage();
+	await page.goto('/login');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('link', { name: 'Your account' })).toBeVisible();
+	return page;
+}
+
+function parseInvite(ics: string) {
+	const calendar = new ICAL.Component(ICAL.parse(ics));
+	const vevent = calendar.getFirstSubcomponent('vevent')!;
+	return {
+		method: calendar.getFirstPropertyValue('method'),
+		uid: vevent.getFirstPropertyValue('uid') as string,
+		sequence: vevent.getFirstPropertyValue('sequence'),
+		attendee: vevent.getFirstProperty('attendee')!.getFirstValue()
+	};
+}
+
+async function bookFromEventPage(page: Page, slug: string, button: string) {
+	await page.goto(`/events/${slug}`);
+	await page.getByRole('link', { name: button }).click();
+	await expectNoAxeViolations(page);
+	await page.getByLabel('Step-free access').check();
+	await page.getByLabel('Dietary needs').fill('Vegetarian');
+	await page.getByRole('button', { name: 'Confirm booking' }).click();
+}
+
+test('a member books the last place, the next joins the waiting list, a cancellation becomes their place', async ({
+	browser,
+	request
+}) => {
+	const event = await createTestEvent({ title: 'Reps negotiation workshop', capacity: 1 });
+	const amara = await signedIn(browser, AMARA);
+	await bookFromEventPage(amara, event.slug, 'Book a place');
+	await expect(amara.getByText('Your place is booked.')).toBeVisible();
+	await expectNoAxeViolations(amara);
+
+	const confirmation = await waitForMail(request, AMARA, 'booking-confirmed');
+	const invite = parseInvite(confirmation.calendar!.ics);
+	expect(invite).toMatchObject({ method: 'REQUEST', attendee: `MAILTO:${AMARA}` });
+	expect(confirmation.text).toContain('does not give up your place');
+
+	const shazia = await signedIn(browser, SHAZIA);
+	await shazia.goto(`/events/${event.slug}`);
+	await expect(shazia.getByText('Full — join the waiting list')).toBeVisible();
+	await bookFromEventPage(shazia, event.slug, 'Join the waiting list');
+	await expect(shazia.getByText('You are number 1 on the waiting list.')).toBeVisible();
+	expect((await waitForMail(request, SHAZIA, 'booking-waitlisted')).subject).toContain(
+		'Waiting list'
+	);
+
+	await amara.goto('/account/bookings');
+	await amara.getByRole('link', { name: 'Cancel booking for Reps negotiation workshop' }).click();
+	await amara.getByRole('button', { name: 'Yes, cancel my booking' }).click();
+	await expect(amara.getByText('Your booking is cancelled.')).toBeVisible();
+	const cancel = parseInvite(
+		(await waitForMail(request, AMARA, 'booking-cancelled')).calendar!.ics
+	);
+	expect(cancel).toMatchObject({ method: 'CANCEL', uid: invite.uid });
+
+	await waitForMail(request, SHAZIA, 'booking-offer');
+	await shazia.goto('/account/bookings');
+	await expect(shazia.getByText('A place has come up for you.')).toBeVisible();
+	await expectNoAxeViolations(shazia);
+	await screenshotAtPhoneAndDesktop(shazia, 'bookings-offer');
+	await shazia.getByRole('button', { name: 'Accept place' }).click();
+	await expect(shazia.getByText('Your place is confirmed.')).toBeVisible();
+	const accepted = parseInvite(
+		(await waitForMail(request, SHAZIA, 'booking-confirmed')).calendar!.ics
+	);
+	expect(accepted.method).toBe('REQUEST');
+	expect(accepted.attendee).toBe(`MAILTO:${SHAZIA}`);
+	expect(accepted.uid).not.toBe(invite.uid);
+});
+
+test('an expired offer cannot be accepted and says why', async ({ browser }) => {
+	const event = await createTestEvent({
+		title: 'Pensions surgery',
+		capacity: 1,
+		category: 'celebration'
+	});
+	const daniel = await signedIn(browser, 'daniel.hughes@branchdesk.example');
+	await bookFromEventPage(daniel, event.slug, 'Book a place');
+	const kevin = await signedIn(browser, 'kevin.doyle@branchdesk.example');
+	await bookFromEventPage(kevin, event.slug, 'Join the waiting list');
+	await daniel.goto('/account/bookings');
+	await daniel.getByRole('link', { name: 'Cancel booking for Pensions surgery' }).click();
+	await daniel.getByRole('button', { name: 'Yes, cancel my booking' }).click();
+
+	await kevin.goto('/account/bookings');
+	await expect(kevin.getByRole('button', { name: 'Accept place' })).toBeVisible();
+	const { client } = openE2eDatabase();
+	await client.execute({
+		sql: "update bookings set offer_expires_at = ? where status = 'offered' and event_id = ?",
+		args: [Date.now() - 60_000, event.id]
+	});
+	client.close();
+	await kevin.getByRole('button', { name: 'Accept place' }).click();
+	await expect(kevin.getByRole('alert')).toContainText('This offer expired at');
+});
+
+test('the personal calendar feed holds exactly the confirmed bookings', async ({
+	browser,
+	request
+}) => {
+	const open = await createTestEvent({
+		title: 'Branch quiz night',
+		capacity: 10,
+		category: 'celebration'
+	});
+	const full = await createTestEvent({
+		title: 'Tiny workshop',
+		capacity: 1,
+		category: 'celebration'
+	});
+	const leanne = await signedIn(browser, 'leanne.price@branchdesk.example');
+	await bookFromEventPage(leanne, open.slug, 'Book a place');
+	const marcus = await signedIn(browser, 'marcus.campbell@branchdesk.example');
+	await bookFromEventPage(marcus, full.slug, 'Book a place');
+	await bookFromEventPage(leanne, full.slug, 'Join the waiting list');
+
+	await leanne.goto('/account/bookings');
+	const feedUrl = await leanne.locator('.feed-url code').textContent();
+	const feed = await request.get(new URL(feedUrl!).pathname);
+	expect(feed.headers()['cache-control']).toBe('private, no-cache');
+	const summaries = new ICAL.Component(ICAL.parse(await feed.text()))
+		.getAllSubcomponents('vevent')
+		.map((v) => v.getFirstPropertyValue('summary'));
+	expect(summaries).toContain('Branch quiz night');
+	expect(summaries).not.toContain('Tiny workshop');
+	await screenshotAtPhoneAndDesktop(leanne, 'bookings');
+
+	await leanne.getByRole('button', { name: 'Make a new feed address' }).click();
+	expect((await request.get(new URL(feedUrl!).pathname)).status()).toBe(404);
+});
+
+test('a member whose subs have lapsed is told why they cannot book a course', async ({
+	browser
+}) => {
+	const course = await createTestEvent({ title: 'Workplace organising', capacity: 10 });
+	const lapsed = await signedIn(browser, 'hannah.roberts@branchdesk.example');
+	await lapsed.goto(`/events/${course.slug}`);
+	await expect(
+		lapsed.getByText(
+			/Courses and grant help sessions are for branch members whose subs are up to date/
+		)
+	).toBeVisible();
+	await expect(lapsed.getByRole('link', { name: 'Check your membership' })).toBeVisible();
+	await expectNoAxeViolations(lapsed);
+});

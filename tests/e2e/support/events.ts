@@ -1,0 +1,39 @@
+// Events made for one test, straight into the end-to-end server's database.
+import { openE2eDatabase } from './server.ts';
+
+const DAY = 24 * 3_600_000;
+
+export async function createTestEvent(fields: {
+	title: string;
+	capacity: number | null;
+	category?: string;
+	startsInDays?: number;
+}) {
+	const { client } = openE2eDatabase();
+	const slug = `${fields.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${Date.now()}`;
+	const start = Date.now() + (fields.startsInDays ?? 7) * DAY;
+	const end = start + 3 * 3_600_000;
+	const event = await client.execute({
+		sql: `insert into events (slug, title, category, summary, description, venue_name, venue_address, venue_postcode,
+			capacity, status, starts_at, ends_at, created_at, updated_at, booking_questions)
+			values (?, ?, ?, 'A test event.', 'All about it.', 'Branch office, Bank House', '8 Cherry Street, Birmingham', 'B2 5AL',
+			?, 'published', ?, ?, ?, ?, '{"accessNeeds":true,"dietary":true,"employer":false}') returning id`,
+		args: [
+			slug,
+			fields.title,
+			fields.category ?? 'course',
+			fields.capacity,
+			start,
+			end,
+			Date.now(),
+			Date.now()
+		]
+	});
+	const id = Number(event.rows[0].id);
+	await client.execute({
+		sql: 'insert into event_sessions (event_id, starts_at, ends_at) values (?, ?, ?)',
+		args: [id, start, end]
+	});
+	client.close();
+	return { id, slug };
+}
