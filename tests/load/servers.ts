@@ -1,0 +1,37 @@
+// Production servers (`node build`) started for a load test, all on one database file.
+import { spawn, type ChildProcess } from 'node:child_process';
+
+export async function startServers(
+	ports: number[],
+	databaseUrl: string,
+	extraEnv: Record<string, string> = {}
+) {
+	const children: ChildProcess[] = ports.map((port) =>
+		spawn(process.execPath, ['build'], {
+			env: {
+				...process.env,
+				PORT: String(port),
+				ORIGIN: `http://localhost:${port}`,
+				DATABASE_URL: databaseUrl,
+				NODE_ENV: 'production',
+				ALLOW_DEV_MAIL: 'true',
+				WORKERS: 'off',
+				...extraEnv
+			},
+			stdio: 'ignore'
+		})
+	);
+	const origins = ports.map((port) => `http://localhost:${port}`);
+	for (const origin of origins) {
+		for (let i = 0; ; i++) {
+			try {
+				if ((await fetch(`${origin}/healthz`)).ok) break;
+			} catch {
+				// not listening yet
+			}
+			if (i > 300) throw new Error(`${origin} did not start`);
+			await new Promise((r) => setTimeout(r, 100));
+		}
+	}
+	return { origins, children, stop: () => children.forEach((c) => c.kill()) };
+}
