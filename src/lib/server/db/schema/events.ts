@@ -1,6 +1,6 @@
 // Branch events and their dated sessions (all times stored as UTC instants).
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { eventCategories } from '../../../event-categories.ts';
 import { users } from './users.ts';
 
@@ -68,6 +68,21 @@ export const eventSessions = sqliteTable(
 		endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [index('event_sessions_event_idx').on(t.eventId, t.startsAt)]
+);
+
+/** Who manages an event: its creator plus any organisers added. Admins manage every event. */
+export const eventOrganisers = sqliteTable(
+	'event_organisers',
+	{
+		eventId: integer('event_id')
+			.notNull()
+			.references(() => events.id, { onDelete: 'cascade' }),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		addedAt: integer('added_at', { mode: 'timestamp_ms' }).notNull()
+	},
+	(t) => [primaryKey({ columns: [t.eventId, t.userId] }), index('event_organisers_user_idx').on(t.userId)]
 );
 
 export type Event = typeof events.$inferSelect;
