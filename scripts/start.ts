@@ -13,7 +13,7 @@ process.env.ALLOW_DEV_MAIL ||= 'true';
 const { config } = await import('../src/lib/server/config.ts');
 const { openDatabase } = await import('../src/lib/server/db/client.ts');
 const { migrateDatabase } = await import('../src/lib/server/db/migrate.ts');
-const { seedDemoData, DemoSeedRefused, DEMO_PASSWORDS, demoMembers, demoStaff } =
+const { seedDemoData, DemoSeedRefused, DEMO_PASSWORDS, DEMO_TOTP_SECRET, demoMembers, demoStaff } =
 	await import('../src/lib/server/demo/seed-demo.ts');
 
 if (!existsSync('build/index.js')) {
@@ -45,6 +45,11 @@ console.log(`
   Demo sign-ins (demo data only):
     member     ${demoMembers[0].email}  password ${DEMO_PASSWORDS.member}
 ${demoStaff.map((s) => `    ${s.roles.join(', ').padEnd(10)} ${s.email}  password ${DEMO_PASSWORDS.staff}`).join('\n')}
+
+  Staff pages also ask for a two-factor code. The demo staff share the key
+    ${DEMO_TOTP_SECRET}
+  (add it to any authenticator app), or print the current code with
+    npm run demo:code -- ${demoStaff[0].email}
 
   Stop with Ctrl+C.
 `);

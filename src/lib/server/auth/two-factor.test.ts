@@ -9,14 +9,11 @@ import { digestSecret } from './secrets.ts';
 import {
 	countUnusedRecoveryCodes,
 	enrolTwoFactor,
-	generateTotpKey,
-	groupKeyForTyping,
 	resetTwoFactor,
-	totpKeyUri,
-	totpQrCodeDataUrl,
 	useRecoveryCode,
 	verifyTwoFactorCode
 } from './two-factor.ts';
+import { generateTotpKey } from './totp.ts';
 
 const codeFor = (key: string) => generateTOTP(decodeBase32(key), 30, 6);
 const wrongCodeFor = (key: string) =>
@@ -65,28 +62,6 @@ beforeEach(async () => {
 	await db.delete(table.rateLimits);
 	await db.delete(table.auditLog);
 	await emptyDatabase();
-});
-
-describe('a new TOTP key', () => {
-	it('is 20 random bytes in base32, shown in groups of four for typing', () => {
-		const key = generateTotpKey();
-		expect(key).toMatch(/^[A-Z2-7]{32}$/);
-		expect(decodeBase32(key)).toHaveLength(20);
-		expect(generateTotpKey()).not.toBe(key);
-		expect(groupKeyForTyping(key)).toMatch(/^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/);
-	});
-
-	it('goes to the app as an otpauth URI in an SVG QR code', async () => {
-		const key = generateTotpKey();
-		const uri = totpKeyUri('Birmingham City Branch', 'grace@example.org', key);
-		expect(uri).toMatch(/^otpauth:\/\/totp\/Birmingham%20City%20Branch:grace%40example\.org\?/);
-		expect(new URL(uri).searchParams.get('secret')).toBe(key);
-		expect(new URL(uri).searchParams.get('period')).toBe('30');
-		expect(new URL(uri).searchParams.get('digits')).toBe('6');
-		const dataUrl = await totpQrCodeDataUrl(uri);
-		expect(dataUrl).toMatch(/^data:image\/svg\+xml;base64,/);
-		expect(atob(dataUrl.split(',')[1])).toContain('<svg');
-	});
 });
 
 describe('turning two-factor on', () => {

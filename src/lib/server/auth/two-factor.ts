@@ -1,65 +1,14 @@
-// Two-factor sign-in for staff: one TOTP key per person (RFC 6238: 30-second steps, 6 digits),
-// ten single-use recovery codes kept only as digests, and an admin's reset for a lost phone.
+// Two-factor sign-in for staff: one TOTP key per person (totp.ts), ten single-use recovery
+// codes kept only as digests, and an admin's reset for a lost phone.
 import { and, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { createTOTPKeyURI, verifyTOTPWithGracePeriod } from '@oslojs/otp';
-import { decodeBase32IgnorePadding, encodeBase32NoPadding, encodeBase64 } from '@oslojs/encoding';
-import QRCode from 'qrcode';
 import { db, table } from '../db/index.ts';
 import { auditInsert, auditInsertWhen } from '../audit.ts';
 import { consumeRateLimit, describeWait, LIMITS } from './rate-limit.ts';
 import { markTwoFactorVerified } from './session.ts';
 import { digestSecret, generateSecret } from './secrets.ts';
+import { isTotpKey, totpCodeMatches } from './totp.ts';
 
-const PERIOD_SECONDS = 30;
-const DIGITS = 6;
-/** One step either side, so a code typed as it changes, or on a phone a little fast or slow, works. */
-const GRACE_SECONDS = 30;
-const KEY_BYTES = 20;
 export const RECOVERY_CODE_COUNT = 10;
-
-const KEY_PATTERN = /^[A-Z2-7]{32}$/;
-
-/** A fresh key: 20 random bytes (160 bits, RFC 4226's recommendation), base32 as apps expect. */
-export function generateTotpKey() {
-	const bytes = new Uint8Array(KEY_BYTES);
-	crypto.getRandomValues(bytes);
-	return encodeBase32NoPadding(bytes);
-}
-
-export function isTotpKey(value: string) {
-	return KEY_PATTERN.test(value);
-}
-
-/** The key as people type it into an app by hand: groups of four. */
-export function groupKeyForTyping(key: string) {
-	return key.match(/.{1,4}/g)?.join(' ') ?? '';
-}
-
-export function totpKeyUri(issuer: string, accountName: string, key: string) {
-	return createTOTPKeyURI(
-		issuer,
-		accountName,
-		decodeBase32IgnorePadding(key),
-		PERIOD_SECONDS,
-		DIGITS
-	);
-}
-
-/** The otpauth:// URI as an SVG QR code, ready for an <img src>. */
-export async function totpQrCodeDataUrl(uri: string) {
-	const svg = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
-	return `data:image/svg+xml;base64,${encodeBase64(new TextEncoder().encode(svg))}`;
-}
-
-export function totpCodeMatches(key: string, code: string) {
-	return verifyTOTPWithGracePeriod(
-		decodeBase32IgnorePadding(key),
-		PERIOD_SECONDS,
-		DIGITS,
-		code,
-		GRACE_SECONDS
-	);
-}
 
 export type CodeRefusal = { ok: false; status: 400 | 409 | 429; error: string };
 

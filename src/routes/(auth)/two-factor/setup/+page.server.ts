@@ -2,12 +2,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import { config } from '$lib/server/config';
 import { requireStaffMember, safeRedirectTarget } from '$lib/server/auth/guards';
 import {
-	enrolTwoFactor,
 	generateTotpKey,
 	groupKeyForTyping,
 	totpKeyUri,
 	totpQrCodeDataUrl
-} from '$lib/server/auth/two-factor';
+} from '$lib/server/auth/totp';
+import { enrolTwoFactor } from '$lib/server/auth/two-factor';
 import {
 	forgetPendingTotpKey,
 	pendingTotpKey,
