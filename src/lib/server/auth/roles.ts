@@ -68,6 +68,16 @@ export async function listAccounts(
 	return { accounts, total };
 }
 
+/** For the admin's landing page: how many staff there are, and how many lack two-factor. */
+export async function summariseStaff() {
+	const u = table.users;
+	const [row] = await db
+		.select({ staff: count(), withoutTwoFactor: sql<number>`sum(${u.totpEnrolledAt} is null)` })
+		.from(u)
+		.where(and(isNull(u.deletedAt), ne(u.roles, sql`'[]'`)));
+	return { staff: row.staff, withoutTwoFactor: Number(row.withoutTwoFactor ?? 0) };
+}
+
 function sortRoles(roles: readonly StaffRole[]) {
 	return staffRoles.filter((role) => roles.includes(role));
 }
