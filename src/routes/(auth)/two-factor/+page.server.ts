@@ -17,12 +17,10 @@ export const actions = {
 	verify: async (event) => {
 		const { user, session } = requireStaffMember(event);
 		const form = await event.request.formData();
-		const result = await verifyTwoFactorCode({
-			user,
-			sessionId: session.id,
-			code: formText(form, 'code')
-		});
-		if (!result.ok) return fail(result.status, { errors: { code: result.error } });
+		const code = formText(form, 'code');
+		const result = await verifyTwoFactorCode({ user, sessionId: session.id, code });
+		if (!result.ok)
+			return fail(result.status, { values: { code }, errors: { code: result.error } });
 		redirect(303, safeRedirectTarget(formText(form, 'redirectTo')));
 	},
 	recover: async (event) => {

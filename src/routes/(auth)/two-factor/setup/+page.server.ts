@@ -49,13 +49,10 @@ export const actions = {
 		if (!key) {
 			redirect(303, `/two-factor/setup?expired=1&redirectTo=${encodeURIComponent(redirectTo)}`);
 		}
-		const result = await enrolTwoFactor({
-			userId: user.id,
-			sessionId: session.id,
-			key,
-			code: formText(form, 'code')
-		});
-		if (!result.ok) return fail(result.status, { errors: { code: result.error } });
+		const code = formText(form, 'code');
+		const result = await enrolTwoFactor({ userId: user.id, sessionId: session.id, key, code });
+		if (!result.ok)
+			return fail(result.status, { values: { code }, errors: { code: result.error } });
 		forgetPendingTotpKey(event.cookies);
 		return { recoveryCodes: result.recoveryCodes, redirectTo };
 	}
