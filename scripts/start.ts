@@ -27,11 +27,13 @@ const { client, db } = openDatabase({
 	busyTimeoutMs: config.databaseBusyTimeoutMs
 });
 await migrateDatabase(client);
+let realAccounts = false;
 try {
 	const outcome = await seedDemoData(db);
 	if (outcome.seeded) console.log(`Seeded demo data: ${outcome.events} events.`);
 } catch (error) {
 	if (!(error instanceof DemoSeedRefused)) throw error;
+	realAccounts = true;
 }
 client.close();
 
@@ -42,7 +44,18 @@ console.log(`
   Database: ${config.databaseUrl}
   Email: ${config.email.transport === 'dev' ? `not sent; read it at ${config.origin}/dev/mail` : `sent with ${config.email.transport}`}
 
-  Demo sign-ins (demo data only):
+${realAccounts ? realAccountsNote() : demoSignIns()}
+  Stop with Ctrl+C.
+`);
+
+function realAccountsNote() {
+	return `  This database holds real accounts: the start command adds no demo data to it.
+  Make another admin with: npm run create-admin -- --email someone@example.org
+`;
+}
+
+function demoSignIns() {
+	return `  Demo sign-ins (demo data only):
     member     ${demoMembers[0].email}  password ${DEMO_PASSWORDS.member}
 ${demoStaff.map((s) => `    ${s.roles.join(', ').padEnd(10)} ${s.email}  password ${DEMO_PASSWORDS.staff}`).join('\n')}
 
@@ -50,6 +63,5 @@ ${demoStaff.map((s) => `    ${s.roles.join(', ').padEnd(10)} ${s.email}  passwor
     ${DEMO_TOTP_SECRET}
   (add it to any authenticator app), or print the current code with
     npm run demo:code -- ${demoStaff[0].email}
-
-  Stop with Ctrl+C.
-`);
+`;
+}
