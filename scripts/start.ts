@@ -17,6 +17,7 @@ const {
 	seedDemoData,
 	DemoSeedRefused,
 	DEMO_PASSWORDS,
+	DEMO_TOTP_SECRET,
 	DEMO_UNCLAIMED_MEMBER,
 	DEMO_UNVERIFIED_EMAIL,
 	demoMembers,
@@ -34,11 +35,13 @@ const { client, db } = openDatabase({
 	busyTimeoutMs: config.databaseBusyTimeoutMs
 });
 await migrateDatabase(client);
+let realAccounts = false;
 try {
 	const outcome = await seedDemoData(db);
 	if (outcome.seeded) console.log(`Seeded demo data: ${outcome.events} events.`);
 } catch (error) {
 	if (!(error instanceof DemoSeedRefused)) throw error;
+	realAccounts = true;
 }
 client.close();
 
@@ -49,7 +52,18 @@ console.log(`
   Database: ${config.databaseUrl}
   Email: ${config.email.transport === 'dev' ? `not sent; read it at ${config.origin}/dev/mail` : `sent with ${config.email.transport}`}
 
-  Demo sign-ins (demo data only):
+${realAccounts ? realAccountsNote() : demoSignIns()}
+  Stop with Ctrl+C.
+`);
+
+function realAccountsNote() {
+	return `  This database holds real accounts: the start command adds no demo data to it.
+  Make another admin with: npm run create-admin -- --email someone@example.org
+`;
+}
+
+function demoSignIns() {
+	return `  Demo sign-ins (demo data only):
     member     ${demoMembers[0].email}  password ${DEMO_PASSWORDS.member}
     lapsed     ${demoMembers.at(-1)!.email}  password ${DEMO_PASSWORDS.member} (subs out of date)
     unverified ${DEMO_UNVERIFIED_EMAIL}  password ${DEMO_PASSWORDS.member} (email not confirmed)
@@ -57,5 +71,9 @@ ${demoStaff.map((s) => `    ${s.roles.join(', ').padEnd(10)} ${s.email}  passwor
   To try the membership check on a new account: membership number ${DEMO_UNCLAIMED_MEMBER.membershipNumber},
   surname ${DEMO_UNCLAIMED_MEMBER.surname}, postcode ${DEMO_UNCLAIMED_MEMBER.postcode}.
 
-  Stop with Ctrl+C.
-`);
+  Staff pages also ask for a two-factor code. The demo staff share the key
+    ${DEMO_TOTP_SECRET}
+  (add it to any authenticator app), or print the current code with
+    npm run demo:code -- ${demoStaff[0].email}
+`;
+}

@@ -1,6 +1,6 @@
 // The audit log: who did what to which record, and when. Writers pass the insert into their own
 // batch so the record commits with the change it describes.
-import { desc } from 'drizzle-orm';
+import { desc, sql, type SQL } from 'drizzle-orm';
 import type { Database } from './db/client.ts';
 import { db as defaultDb, table } from './db/index.ts';
 
@@ -22,6 +22,23 @@ export function auditInsert(writer: Pick<Database, 'insert'>, entry: AuditEntry,
 		detail: entry.detail ?? null,
 		createdAt: now
 	});
+}
+
+/** The same record, written only if `condition` (an SQL boolean) holds when the batch runs. */
+export function auditInsertWhen(
+	writer: Pick<Database, 'run'>,
+	condition: SQL,
+	entry: AuditEntry,
+	now = new Date()
+) {
+	const a = table.auditLog;
+	const detail = entry.detail ? JSON.stringify(entry.detail) : null;
+	const subjectId = entry.subjectId === undefined ? null : String(entry.subjectId);
+	return writer.run(
+		sql`insert into ${a} (${sql.identifier(a.actorUserId.name)}, ${sql.identifier(a.action.name)}, ${sql.identifier(a.subjectType.name)}, ${sql.identifier(a.subjectId.name)}, ${sql.identifier(a.detail.name)}, ${sql.identifier(a.createdAt.name)})
+			select ${entry.actorUserId}, ${entry.action}, ${entry.subjectType ?? null}, ${subjectId}, ${detail}, ${now.getTime()}
+			where ${condition}`
+	);
 }
 
 export async function recordAudit(entry: AuditEntry, now = new Date()) {

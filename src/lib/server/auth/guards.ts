@@ -3,6 +3,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { StaffRole } from '../db/schema/index.ts';
 import { memberAccess, staffAccess, type Access } from './authorization.ts';
+import { isStaff } from './session.ts';
 
 type Guarded = Pick<RequestEvent, 'locals' | 'url'>;
 
@@ -30,6 +31,15 @@ export function requireRole(event: Guarded, ...roles: StaffRole[]) {
 	const viewer = event.locals.viewer;
 	enforce(event, staffAccess(viewer, roles));
 	return viewer!;
+}
+
+/** The two-factor screens: any signed-in person with a staff role, before the code is asked. */
+export function requireStaffMember(event: Guarded) {
+	const viewer = requireUser(event);
+	if (!isStaff(viewer.user)) {
+		error(403, 'Two-factor sign-in is for branch staff. Your account does not need it.');
+	}
+	return viewer;
 }
 
 /** Only a same-site path may be a place to return to after signing in. */

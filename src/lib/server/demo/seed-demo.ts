@@ -12,6 +12,12 @@ export class DemoSeedRefused extends Error {}
 /** Fixed demo passwords, printed by the start command: demo data only. */
 export const DEMO_PASSWORDS = { staff: 'Branch-Staff-Demo-26', member: 'Branch-Member-Demo-26' };
 
+/**
+ * The demo staff's shared two-factor key, printed by the start command; `npm run demo:code`
+ * shows its current code for anyone without an authenticator app. Demo data only.
+ */
+export const DEMO_TOTP_SECRET = 'IJZGC3TDNBSGK43LEBSGK3LPEAZEMQJB';
+
 export const demoStaff = [
 	{ email: 'admin@branchdesk.example', name: 'Grace Mensah', roles: ['admin'] as const },
 	{ email: 'organiser@branchdesk.example', name: 'Tom Gallagher', roles: ['organiser'] as const },
@@ -131,6 +137,8 @@ export async function seedDemoData(
 					roles: [...s.roles],
 					passwordHash: staffHash,
 					emailVerifiedAt: now,
+					totpSecret: DEMO_TOTP_SECRET,
+					totpEnrolledAt: now,
 					isDemo: true
 				}))
 			)

@@ -1,0 +1,56 @@
+// npm run create-admin -- --email someone@example.org [--name "Full Name"]
+// Makes the first admin (or any later one) from the shell: a new account with a random password
+// shown once, or the admin role for an existing account. The audit log records the shell as actor.
+import { parseArgs } from 'node:util';
+import { config } from '../src/lib/server/config.ts';
+import { client } from '../src/lib/server/db/index.ts';
+import { migrateDatabase } from '../src/lib/server/db/migrate.ts';
+import { createOrPromoteAdmin } from '../src/lib/server/auth/roles.ts';
+
+const USAGE = 'Usage: npm run create-admin -- --email someone@example.org [--name "Full Name"]';
+
+let options: { email?: string; name?: string };
+try {
+	options = parseArgs({
+		options: { email: { type: 'string' }, name: { type: 'string' } }
+	}).values;
+} catch (error) {
+	console.error(`${(error as Error).message}\n${USAGE}`);
+	process.exit(1);
+}
+if (!options.email) {
+	console.error(`Give the new admin's email address.\n${USAGE}`);
+	process.exit(1);
+}
+
+try {
+	await migrateDatabase(client);
+	const result = await createOrPromoteAdmin({ email: options.email, name: options.name });
+	if (!result.ok) {
+		console.error(result.error);
+		process.exitCode = 1;
+	} else {
+		const { user } = result;
+		const signIn = `${config.origin}/login?redirectTo=%2Fadmin`;
+		if (result.outcome === 'created') {
+			console.log(`Created an admin account for ${user.name} <${user.email}>.
+
+  Password: ${result.password}
+  (shown this once; only its hash is stored, so pass it on safely)
+
+Next: sign in at ${signIn}
+The first sign-in asks you to set up two-factor with an authenticator app
+and shows recovery codes to keep somewhere safe.`);
+		} else if (result.outcome === 'promoted') {
+			console.log(`${user.name} <${user.email}> is now an admin (roles: ${user.roles.join(', ')}).
+They have been signed out everywhere.
+
+Next: they sign in at ${signIn}
+If they have not set up two-factor yet, that sign-in asks them to.`);
+		} else {
+			console.log(`${user.name} <${user.email}> is already an admin. Nothing changed.`);
+		}
+	}
+} finally {
+	client.close();
+}

@@ -1,0 +1,277 @@
+import { decodeBase32 } from '@oslojs/encoding';
+import { generateTOTP } from '@oslojs/otp';
+import { and, eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db, table } from '../db/index.ts';
+import { createMember, emptyDatabase } from '../testing/fixtures.ts';
+import { createSession } from './session.ts';
+import { digestSecret } from './secrets.ts';
+import {
+	countUnusedRecoveryCodes,
+	enrolTwoFactor,
+	resetTwoFactor,
+	useRecoveryCode,
+	verifyTwoFactorCode
+} from './two-factor.ts';
+import { generateTotpKey } from './totp.ts';
+
+const codeFor = (key: string) => generateTOTP(decodeBase32(key), 30, 6);
+const wrongCodeFor = (key: string) =>
+	String((Number(codeFor(key)) + 500_000) % 1_000_000).padStart(6, '0');
+
+async function staffWithSession(roles: ('organiser' | 'welfare' | 'admin')[] = ['organiser']) {
+	const user = await createMember({ roles, emailVerifiedAt: new Date() });
+	const { session } = await createSession(user.id);
+	return { user, session };
+}
+
+async function readUser(id: number) {
+	const [user] = await db.select().from(table.users).where(eq(table.users.id, id));
+	return user;
+}
+
+async function readSession(id: string) {
+	const [session] = await db.select().from(table.sessions).where(eq(table.sessions.id, id));
+	return session;
+}
+
+async function auditActions(userId: number) {
+	const rows = await db
+		.select()
+		.from(table.auditLog)
+		.where(
+			and(eq(table.auditLog.subjectType, 'user'), eq(table.auditLog.subjectId, String(userId)))
+		);
+	return rows.map((row) => ({ action: row.action, actor: row.actorUserId, detail: row.detail }));
+}
+
+async function enrolled(roles: ('organiser' | 'welfare' | 'admin')[] = ['welfare']) {
+	const { user, session } = await staffWithSession(roles);
+	const key = generateTotpKey();
+	const result = await enrolTwoFactor({
+		userId: user.id,
+		sessionId: session.id,
+		key,
+		code: codeFor(key)
+	});
+	if (!result.ok) throw new Error(result.error);
+	return { user: await readUser(user.id), key, recoveryCodes: result.recoveryCodes };
+}
+
+beforeEach(async () => {
+	await db.delete(table.rateLimits);
+	await db.delete(table.auditLog);
+	await emptyDatabase();
+});
+
+describe('turning two-factor on', () => {
+	it('saves the key, verifies this session and hands out ten recovery codes kept only as digests', async () => {
+		const { user, session } = await staffWithSession();
+		const key = generateTotpKey();
+		const result = await enrolTwoFactor({
+			userId: user.id,
+			sessionId: session.id,
+			key,
+			code: codeFor(key)
+		});
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.recoveryCodes).toHaveLength(10);
+		expect(new Set(result.recoveryCodes).size).toBe(10);
+		expect(result.recoveryCodes[0]).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
+
+		const saved = await readUser(user.id);
+		expect(saved.totpSecret).toBe(key);
+		expect(saved.totpEnrolledAt).toBeInstanceOf(Date);
+		expect((await readSession(session.id)).twoFactorVerifiedAt).toBeInstanceOf(Date);
+		const stored = await db
+			.select()
+			.from(table.recoveryCodes)
+			.where(eq(table.recoveryCodes.userId, user.id));
+		expect(stored.map((row) => row.codeHash).sort()).toEqual(
+			result.recoveryCodes.map((code) => digestSecret(code.replace('-', ''))).sort()
+		);
+		expect(await auditActions(user.id)).toEqual([
+			{ action: 'two-factor-enrolled', actor: user.id, detail: null }
+		]);
+	});
+
+	it('refuses a wrong code and saves nothing', async () => {
+		const { user, session } = await staffWithSession();
+		const key = generateTotpKey();
+		const result = await enrolTwoFactor({
+			userId: user.id,
+			sessionId: session.id,
+			key,
+			code: wrongCodeFor(key)
+		});
+		expect(result).toMatchObject({ ok: false, status: 400, error: /not right/ });
+		expect((await readUser(user.id)).totpSecret).toBeNull();
+		expect((await readSession(session.id)).twoFactorVerifiedAt).toBeNull();
+		expect(await countUnusedRecoveryCodes(user.id)).toBe(0);
+	});
+
+	it('explains a missing or malformed code without counting it as a try', async () => {
+		const { user, session } = await staffWithSession();
+		const key = generateTotpKey();
+		const attempt = (code: string) =>
+			enrolTwoFactor({ userId: user.id, sessionId: session.id, key, code });
+		expect(await attempt('')).toMatchObject({
+			status: 400,
+			error: 'Enter the code from your authenticator app'
+		});
+		expect(await attempt('12345')).toMatchObject({ status: 400, error: /6-digit code/ });
+		expect(await attempt('abcdef')).toMatchObject({ status: 400, error: /6-digit code/ });
+		expect(await db.select().from(table.rateLimits)).toEqual([]);
+		const spaced = codeFor(key).replace(/^(\d{3})/, '$1 ');
+		expect((await attempt(spaced)).ok).toBe(true);
+	});
+
+	it('refuses a setup whose key is missing or made up', async () => {
+		const { user, session } = await staffWithSession();
+		const result = await enrolTwoFactor({
+			userId: user.id,
+			sessionId: session.id,
+			key: 'not-a-key',
+			code: '123456'
+		});
+		expect(result).toMatchObject({ ok: false, status: 400, error: /expired/ });
+	});
+
+	it('keeps the first recovery codes when the form is submitted twice', async () => {
+		const { user, session } = await staffWithSession();
+		const key = generateTotpKey();
+		const input = { userId: user.id, sessionId: session.id, key, code: codeFor(key) };
+		const now = new Date();
+		const first = await enrolTwoFactor(input, now);
+		const second = await enrolTwoFactor(input, now);
+		expect(first.ok).toBe(true);
+		expect(second).toMatchObject({ ok: false, status: 409 });
+		if (!first.ok) return;
+		const stored = await db
+			.select({ codeHash: table.recoveryCodes.codeHash })
+			.from(table.recoveryCodes)
+			.where(eq(table.recoveryCodes.userId, user.id));
+		expect(stored.map((row) => row.codeHash).sort()).toEqual(
+			first.recoveryCodes.map((code) => digestSecret(code.replace('-', ''))).sort()
+		);
+		expect((await auditActions(user.id)).map((entry) => entry.action)).toEqual([
+			'two-factor-enrolled'
+		]);
+	});
+});
+
+describe('entering a code at sign-in', () => {
+	it('marks the session verified on the right code and records it', async () => {
+		const { user, key } = await enrolled();
+		const { session } = await createSession(user.id);
+		const wrong = await verifyTwoFactorCode({
+			user,
+			sessionId: session.id,
+			code: wrongCodeFor(key)
+		});
+		expect(wrong).toMatchObject({ ok: false, status: 400, error: /not right/ });
+		expect((await readSession(session.id)).twoFactorVerifiedAt).toBeNull();
+
+		const right = await verifyTwoFactorCode({ user, sessionId: session.id, code: codeFor(key) });
+		expect(right.ok).toBe(true);
+		expect((await readSession(session.id)).twoFactorVerifiedAt).toBeInstanceOf(Date);
+		expect(await auditActions(user.id)).toContainEqual({
+			action: 'two-factor-verified',
+			actor: user.id,
+			detail: { method: 'authenticator' }
+		});
+	});
+
+	it('stops checking after ten codes in an hour, even a right one', async () => {
+		const { user, key } = await enrolled();
+		await db.delete(table.rateLimits);
+		const { session } = await createSession(user.id);
+		for (let i = 0; i < 10; i++) {
+			const result = await verifyTwoFactorCode({
+				user,
+				sessionId: session.id,
+				code: wrongCodeFor(key)
+			});
+			expect(result).toMatchObject({ status: 400 });
+		}
+		const blocked = await verifyTwoFactorCode({ user, sessionId: session.id, code: codeFor(key) });
+		expect(blocked).toMatchObject({ ok: false, status: 429, error: /Too many codes tried/ });
+		expect((await readSession(session.id)).twoFactorVerifiedAt).toBeNull();
+	});
+
+	it('takes a recovery code once, in any case and spacing, and never again', async () => {
+		const { user, recoveryCodes } = await enrolled();
+		const { session } = await createSession(user.id);
+		const typed = ` ${recoveryCodes[3].toUpperCase().replace('-', ' ')} `;
+		expect(await useRecoveryCode({ userId: user.id, sessionId: session.id, code: typed })).toEqual({
+			ok: true
+		});
+		expect((await readSession(session.id)).twoFactorVerifiedAt).toBeInstanceOf(Date);
+		expect(await countUnusedRecoveryCodes(user.id)).toBe(9);
+
+		const later = await createSession(user.id);
+		const again = await useRecoveryCode({
+			userId: user.id,
+			sessionId: later.session.id,
+			code: recoveryCodes[3]
+		});
+		expect(again).toMatchObject({ ok: false, status: 400, error: /used already/ });
+		expect((await readSession(later.session.id)).twoFactorVerifiedAt).toBeNull();
+		expect(
+			(await auditActions(user.id)).filter((entry) => entry.action === 'two-factor-verified')
+		).toEqual([
+			{ action: 'two-factor-verified', actor: user.id, detail: { method: 'recovery-code' } }
+		]);
+	});
+
+	it('does not take another person’s recovery code', async () => {
+		const first = await enrolled();
+		const second = await enrolled();
+		const { session } = await createSession(second.user.id);
+		const result = await useRecoveryCode({
+			userId: second.user.id,
+			sessionId: session.id,
+			code: first.recoveryCodes[0]
+		});
+		expect(result.ok).toBe(false);
+		expect(await countUnusedRecoveryCodes(first.user.id)).toBe(10);
+	});
+});
+
+describe('an admin resetting two-factor for a lost phone', () => {
+	it('forgets the key and recovery codes, ends every session and records who did it', async () => {
+		const admin = await createMember({ roles: ['admin'] });
+		const { user } = await enrolled(['organiser']);
+		await createSession(user.id);
+		await createSession(user.id);
+
+		const result = await resetTwoFactor({ actorUserId: admin.id, userId: user.id });
+		expect(result).toEqual({ ok: true, name: user.name });
+		const after = await readUser(user.id);
+		expect(after.totpSecret).toBeNull();
+		expect(after.totpEnrolledAt).toBeNull();
+		expect(await countUnusedRecoveryCodes(user.id)).toBe(0);
+		expect(
+			await db.select().from(table.sessions).where(eq(table.sessions.userId, user.id))
+		).toEqual([]);
+		expect(await auditActions(user.id)).toContainEqual({
+			action: 'two-factor-reset',
+			actor: admin.id,
+			detail: null
+		});
+	});
+
+	it('says so when there is nothing to reset', async () => {
+		const admin = await createMember({ roles: ['admin'] });
+		const member = await createMember({ name: 'Amara Okafor' });
+		expect(await resetTwoFactor({ actorUserId: admin.id, userId: member.id })).toEqual({
+			ok: false,
+			status: 409,
+			error: 'Amara Okafor has not set up two-factor, so there is nothing to reset.'
+		});
+		expect(await resetTwoFactor({ actorUserId: admin.id, userId: 999_999 })).toMatchObject({
+			status: 404
+		});
+	});
+});

@@ -1,0 +1,252 @@
+// Two-factor sign-in for staff: one TOTP key per person (totp.ts), ten single-use recovery
+// codes kept only as digests, and an admin's reset for a lost phone.
+import { and, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { db, table } from '../db/index.ts';
+import { auditInsert, auditInsertWhen } from '../audit.ts';
+import { consumeRateLimit, describeWait, LIMITS } from './rate-limit.ts';
+import { markTwoFactorVerified } from './session.ts';
+import { digestSecret, generateSecret } from './secrets.ts';
+import { isTotpKey, totpCodeMatches } from './totp.ts';
+
+export const RECOVERY_CODE_COUNT = 10;
+
+export type CodeRefusal = { ok: false; status: 400 | 409 | 429; error: string };
+
+function readAuthenticatorCode(input: string): { code: string } | CodeRefusal {
+	const code = input.replace(/[\s-]+/g, '');
+	if (!code) return { ok: false, status: 400, error: 'Enter the code from your authenticator app' };
+	if (!/^\d{6}$/.test(code)) {
+		return {
+			ok: false,
+			status: 400,
+			error: 'Enter the 6-digit code from your authenticator app, like 123456'
+		};
+	}
+	return { code };
+}
+
+/** Every check counts, right or wrong: 10 an hour is plenty for a person and useless to a guesser. */
+async function allowCodeCheck(userId: number, now: Date): Promise<CodeRefusal | null> {
+	const limit = await consumeRateLimit(`code-check:${userId}`, LIMITS.codeChecksPerUser, now);
+	if (limit.allowed) return null;
+	return {
+		ok: false,
+		status: 429,
+		error: `Too many codes tried. Wait ${describeWait(limit.retryAfterMs)}, then try again.`
+	};
+}
+
+function newRecoveryCodes() {
+	return Array.from({ length: RECOVERY_CODE_COUNT }, () => {
+		const code = generateSecret(10);
+		return `${code.slice(0, 5)}-${code.slice(5)}`;
+	});
+}
+
+/** Recovery codes are matched without their dash, spaces or capitals. */
+function recoveryCodeDigest(code: string) {
+	return digestSecret(code.toLowerCase().replace(/[^a-z0-9]/g, ''));
+}
+
+export type Enrolment = { ok: true; recoveryCodes: string[] } | CodeRefusal;
+
+/**
+ * Turns two-factor on once the person proves their app holds `key`: saves the key, marks this
+ * session verified and replaces any recovery codes, in one write. Every statement after the
+ * first runs only while this key was enrolled at this instant and this session is not yet
+ * verified, so a double submit cannot swap the recovery codes the person has just been shown.
+ */
+export async function enrolTwoFactor(
+	input: { userId: number; sessionId: string; key: string; code: string },
+	now = new Date()
+): Promise<Enrolment> {
+	const read = readAuthenticatorCode(input.code);
+	if ('ok' in read) return read;
+	if (!isTotpKey(input.key)) {
+		return { ok: false, status: 400, error: 'This setup has expired. Start again.' };
+	}
+	const refused = await allowCodeCheck(input.userId, now);
+	if (refused) return refused;
+	if (!totpCodeMatches(input.key, read.code)) {
+		return {
+			ok: false,
+			status: 400,
+			error:
+				'The code is not right. Check the app shows Branchdesk and enter the code it shows now.'
+		};
+	}
+	const recoveryCodes = newRecoveryCodes();
+	const enrolledHere: SQL = sql`exists (select 1 from ${table.users} where ${table.users.id} = ${input.userId} and ${table.users.totpSecret} = ${input.key} and ${table.users.totpEnrolledAt} = ${now.getTime()})
+		and exists (select 1 from ${table.sessions} where ${table.sessions.id} = ${input.sessionId} and ${table.sessions.twoFactorVerifiedAt} is null)`;
+	const [enrolled] = await db.batch([
+		db
+			.update(table.users)
+			.set({ totpSecret: input.key, totpEnrolledAt: now })
+			.where(and(eq(table.users.id, input.userId), isNull(table.users.totpEnrolledAt)))
+			.returning({ id: table.users.id }),
+		db
+			.delete(table.recoveryCodes)
+			.where(and(eq(table.recoveryCodes.userId, input.userId), enrolledHere)),
+		db.run(
+			sql`insert into ${table.recoveryCodes} (user_id, code_hash) select ${input.userId}, value from json_each(${JSON.stringify(recoveryCodes.map(recoveryCodeDigest))}) where ${enrolledHere}`
+		),
+		auditInsertWhen(
+			db,
+			enrolledHere,
+			{
+				actorUserId: input.userId,
+				action: 'two-factor-enrolled',
+				subjectType: 'user',
+				subjectId: input.userId
+			},
+			now
+		),
+		// Last, because it closes the gate the statements above pass through.
+		db
+			.update(table.sessions)
+			.set({ twoFactorVerifiedAt: now })
+			.where(and(eq(table.sessions.id, input.sessionId), enrolledHere))
+	]);
+	if (enrolled.length === 0) {
+		return { ok: false, status: 409, error: 'Two-factor is already on for your account.' };
+	}
+	return { ok: true, recoveryCodes };
+}
+
+export type CodeCheck = { ok: true } | CodeRefusal;
+
+/** Checks a code from the person's app and, if right, marks this session as two-factor verified. */
+export async function verifyTwoFactorCode(
+	input: { user: { id: number; totpSecret: string | null }; sessionId: string; code: string },
+	now = new Date()
+): Promise<CodeCheck> {
+	const read = readAuthenticatorCode(input.code);
+	if ('ok' in read) return read;
+	if (!input.user.totpSecret) {
+		return { ok: false, status: 409, error: 'Set up two-factor first.' };
+	}
+	const refused = await allowCodeCheck(input.user.id, now);
+	if (refused) return refused;
+	if (!totpCodeMatches(input.user.totpSecret, read.code)) {
+		return {
+			ok: false,
+			status: 400,
+			error: 'The code is not right. Enter the code your authenticator app shows now.'
+		};
+	}
+	await markTwoFactorVerified(input.sessionId, now);
+	await auditInsert(
+		db,
+		{
+			actorUserId: input.user.id,
+			action: 'two-factor-verified',
+			subjectType: 'user',
+			subjectId: input.user.id,
+			detail: { method: 'authenticator' }
+		},
+		now
+	);
+	return { ok: true };
+}
+
+/** Uses up one recovery code in place of a code from the app; each works exactly once. */
+export async function useRecoveryCode(
+	input: { userId: number; sessionId: string; code: string },
+	now = new Date()
+): Promise<CodeCheck> {
+	if (!input.code.trim())
+		return { ok: false, status: 400, error: 'Enter one of your recovery codes' };
+	const refused = await allowCodeCheck(input.userId, now);
+	if (refused) return refused;
+	const codeHash = recoveryCodeDigest(input.code);
+	const usedHere: SQL = sql`exists (select 1 from ${table.recoveryCodes} where ${table.recoveryCodes.userId} = ${input.userId} and ${table.recoveryCodes.codeHash} = ${codeHash} and ${table.recoveryCodes.usedAt} = ${now.getTime()})`;
+	const [used] = await db.batch([
+		db
+			.update(table.recoveryCodes)
+			.set({ usedAt: now })
+			.where(
+				and(
+					eq(table.recoveryCodes.userId, input.userId),
+					eq(table.recoveryCodes.codeHash, codeHash),
+					isNull(table.recoveryCodes.usedAt)
+				)
+			)
+			.returning({ id: table.recoveryCodes.id }),
+		db
+			.update(table.sessions)
+			.set({ twoFactorVerifiedAt: now })
+			.where(and(eq(table.sessions.id, input.sessionId), usedHere)),
+		auditInsertWhen(
+			db,
+			usedHere,
+			{
+				actorUserId: input.userId,
+				action: 'two-factor-verified',
+				subjectType: 'user',
+				subjectId: input.userId,
+				detail: { method: 'recovery-code' }
+			},
+			now
+		)
+	]);
+	if (used.length === 0) {
+		return {
+			ok: false,
+			status: 400,
+			error: 'That recovery code is not right, or it has been used already. Each code works once.'
+		};
+	}
+	return { ok: true };
+}
+
+export async function countUnusedRecoveryCodes(userId: number) {
+	const [row] = await db
+		.select({ unused: count() })
+		.from(table.recoveryCodes)
+		.where(and(eq(table.recoveryCodes.userId, userId), isNull(table.recoveryCodes.usedAt)));
+	return row.unused;
+}
+
+export type TwoFactorReset =
+	{ ok: true; name: string } | { ok: false; status: 404 | 409; error: string };
+
+/**
+ * For a staff member who lost their phone: forgets their key and recovery codes and ends their
+ * sessions, so their next sign-in asks them to set up two-factor again.
+ */
+export async function resetTwoFactor(
+	input: { actorUserId: number; userId: number },
+	now = new Date()
+): Promise<TwoFactorReset> {
+	const [user] = await db
+		.select()
+		.from(table.users)
+		.where(and(eq(table.users.id, input.userId), isNull(table.users.deletedAt)));
+	if (!user) return { ok: false, status: 404, error: 'That account no longer exists.' };
+	if (!user.totpEnrolledAt) {
+		return {
+			ok: false,
+			status: 409,
+			error: `${user.name} has not set up two-factor, so there is nothing to reset.`
+		};
+	}
+	await db.batch([
+		db
+			.update(table.users)
+			.set({ totpSecret: null, totpEnrolledAt: null })
+			.where(eq(table.users.id, user.id)),
+		db.delete(table.recoveryCodes).where(eq(table.recoveryCodes.userId, user.id)),
+		db.delete(table.sessions).where(eq(table.sessions.userId, user.id)),
+		auditInsert(
+			db,
+			{
+				actorUserId: input.actorUserId,
+				action: 'two-factor-reset',
+				subjectType: 'user',
+				subjectId: user.id
+			},
+			now
+		)
+	]);
+	return { ok: true, name: user.name };
+}

@@ -1,0 +1,37 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requireStaffMember, safeRedirectTarget } from '$lib/server/auth/guards';
+import { useRecoveryCode, verifyTwoFactorCode } from '$lib/server/auth/two-factor';
+import { formText } from '$lib/server/forms';
+
+export const load = (event) => {
+	const { user, session } = requireStaffMember(event);
+	const redirectTo = safeRedirectTarget(event.url.searchParams.get('redirectTo'));
+	if (!user.totpEnrolledAt) {
+		redirect(303, `/two-factor/setup?redirectTo=${encodeURIComponent(redirectTo)}`);
+	}
+	if (session.twoFactorVerifiedAt) redirect(303, redirectTo);
+	return { redirectTo };
+};
+
+export const actions = {
+	verify: async (event) => {
+		const { user, session } = requireStaffMember(event);
+		const form = await event.request.formData();
+		const code = formText(form, 'code');
+		const result = await verifyTwoFactorCode({ user, sessionId: session.id, code });
+		if (!result.ok)
+			return fail(result.status, { values: { code }, errors: { code: result.error } });
+		redirect(303, safeRedirectTarget(formText(form, 'redirectTo')));
+	},
+	recover: async (event) => {
+		const { user, session } = requireStaffMember(event);
+		const form = await event.request.formData();
+		const result = await useRecoveryCode({
+			userId: user.id,
+			sessionId: session.id,
+			code: formText(form, 'recoveryCode')
+		});
+		if (!result.ok) return fail(result.status, { errors: { recoveryCode: result.error } });
+		redirect(303, safeRedirectTarget(formText(form, 'redirectTo')));
+	}
+};

@@ -1,0 +1,86 @@
+// Staff people for end-to-end tests: accounts written straight into the test server's database
+// (each test makes its own, so parallel tests never share a two-factor counter), and the steps
+// of signing in with a password and a code from an "authenticator app" computed here.
+import { expect, type Page } from '@playwright/test';
+import { decodeBase32 } from '@oslojs/encoding';
+import { generateTOTP } from '@oslojs/otp';
+import { hashPassword } from '../../../src/lib/server/auth/password.ts';
+import { generateTotpKey } from '../../../src/lib/server/auth/totp.ts';
+import * as table from '../../../src/lib/server/db/schema/index.ts';
+import type { StaffRole } from '../../../src/lib/server/db/schema/index.ts';
+import { openE2eDatabase } from './server.ts';
+
+export const STAFF_PASSWORD = 'Correct-Horse-Staple-26';
+
+export function codeFor(secret: string) {
+	return generateTOTP(decodeBase32(secret.replace(/\s+/g, '')), 30, 6);
+}
+
+let made = 0;
+
+export function uniqueEmail(label: string) {
+	made += 1;
+	return `${label}-${Date.now()}-${process.pid}-${made}@example.org`;
+}
+
+/** A verified account with these roles; with `twoFactor` it has an enrolled key too. */
+export async function createAccount(options: {
+	name: string;
+	roles?: StaffRole[];
+	twoFactor?: boolean;
+	label?: string;
+}) {
+	const totpSecret = options.twoFactor ? generateTotpKey() : null;
+	const { db, client } = openE2eDatabase();
+	try {
+		const [user] = await db
+			.insert(table.users)
+			.values({
+				email: uniqueEmail(options.label ?? 'staff'),
+				name: options.name,
+				passwordHash: await hashPassword(STAFF_PASSWORD),
+				emailVerifiedAt: new Date(),
+				roles: options.roles ?? [],
+				totpSecret,
+				totpEnrolledAt: totpSecret ? new Date() : null
+			})
+			.returning();
+		return { ...user, password: STAFF_PASSWORD, totpSecret };
+	} finally {
+		client.close();
+	}
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function enterTwoFactorCode(page: Page, secret: string) {
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Enter your two-factor code');
+	await page.getByLabel('Code from your authenticator app').fill(codeFor(secret));
+	await page.getByRole('button', { name: 'Continue' }).click();
+}
+
+/** Signs an enrolled staff member in all the way, landing on `target`. */
+export async function signInAsStaff(
+	page: Page,
+	person: { email: string; password: string; totpSecret: string | null },
+	target: string
+) {
+	await page.goto(`/login?redirectTo=${encodeURIComponent(target)}`);
+	await signIn(page, person.email, person.password);
+	await enterTwoFactorCode(page, person.totpSecret!);
+	await expect(page).toHaveURL(pathIs(target));
+}
+
+/** Matches a page URL by its path and query alone. */
+export function pathIs(pathAndQuery: string) {
+	return (url: URL) => url.pathname + url.search === pathAndQuery;
+}
+
+export async function signOut(page: Page) {
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+}
