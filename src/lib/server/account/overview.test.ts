@@ -30,7 +30,15 @@ describe('the account page overview', () => {
 			['Winter fuel grant help sessions', false],
 			['Applying for the winter fuel grant', false]
 		]);
-		expect(membership.entitlements[1].reason).toMatch(/not confirmed your membership/);
+		expect(membership.explanation).toBe(
+			'Confirm it below with your membership number, surname and postcode.'
+		);
+		expect(membership.entitlements.map((e) => e.reason)).toEqual([
+			null,
+			'For members in good standing.',
+			'For members in good standing.',
+			'For members in good standing who joined at least 4 weeks ago.'
+		]);
 	});
 
 	it('shows a new member in good standing who must wait a little for the grant', async () => {
@@ -46,10 +54,28 @@ describe('the account page overview', () => {
 			joinedOn: '8 November 2026',
 			subsPaidTo: '31 December 2026'
 		});
+		expect(membership.explanation).toBeNull();
 		expect(membership.entitlements.map((e) => e.allowed)).toEqual([true, true, true, false]);
 		expect(membership.entitlements[3].reason).toBe(
 			'You joined on 8 November 2026. You can apply once you have been a member for 4 weeks, from 6 December 2026.'
 		);
+	});
+
+	it('says once why a member whose subs have lapsed is not in good standing', async () => {
+		await db.update(table.membersRegister).set({ subsPaidTo: '2026-09-30' });
+		const user = await createMember({
+			emailVerifiedAt: now,
+			membershipNumber: 'B1',
+			memberVerifiedAt: now
+		});
+		const { membership } = await accountOverview(user, now);
+		expect(membership.headline).toBe(
+			'You are a verified member, but not in good standing at the moment.'
+		);
+		expect(membership.explanation).toBe(
+			'The membership list shows your subs paid up to 30 September 2026, more than 4 weeks ago. Contact the branch office to bring them up to date.'
+		);
+		expect(membership.entitlements.map((e) => e.allowed)).toEqual([true, false, false, false]);
 	});
 
 	it('mentions an email change waiting for its code', async () => {

@@ -14,11 +14,30 @@ export function membershipHeadline(standing: Standing) {
 	return 'You are a verified member, but not in good standing at the moment.';
 }
 
+/** The sentence under the headline: what is wrong and what to do, said once. */
+export function membershipExplanation(standing: Standing) {
+	if (!standing.verified) {
+		return 'Confirm it below with your membership number, surname and postcode.';
+	}
+	return standing.standingProblem;
+}
+
+const FOR_GOOD_STANDING = 'For members in good standing.';
+
+/** What each kind of booking needs, and whether the member has it. */
 export function entitlements(emailVerified: boolean, standing: Standing): Entitlement[] {
 	const person = { emailVerified, standing };
 	const booking = (label: string, category: 'celebration' | 'course' | 'fuel-grant-session') => {
 		const verdict = bookingEligibility(person, { category, membersOnly: false });
-		return { label, allowed: verdict.allowed, reason: verdict.allowed ? null : verdict.reason };
+		return {
+			label,
+			allowed: verdict.allowed,
+			reason: verdict.allowed
+				? null
+				: category === 'celebration'
+					? verdict.reason
+					: FOR_GOOD_STANDING
+		};
 	};
 	return [
 		booking('Celebrations and days of action', 'celebration'),
@@ -27,7 +46,11 @@ export function entitlements(emailVerified: boolean, standing: Standing): Entitl
 		{
 			label: 'Applying for the winter fuel grant',
 			allowed: standing.grantEligible,
-			reason: standing.grantProblem
+			reason: standing.grantEligible
+				? null
+				: standing.inGoodStanding
+					? standing.grantProblem
+					: 'For members in good standing who joined at least 4 weeks ago.'
 		}
 	];
 }
@@ -56,6 +79,7 @@ export async function accountOverview(user: User, now = new Date()) {
 		pendingEmail: pending?.email ?? null,
 		membership: {
 			headline: membershipHeadline(standing),
+			explanation: membershipExplanation(standing),
 			verified: standing.verified,
 			inGoodStanding: standing.inGoodStanding,
 			membershipNumber: standing.membershipNumber,

@@ -1,10 +1,11 @@
 // Fills an empty database with the demo catalogue and demo people, or rebuilds it with fresh dates.
 // It never touches a database that holds real (non-demo) accounts.
-import { count, eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import * as table from '../db/schema/index.ts';
 import { hashPassword } from '../auth/password.ts';
 import { buildDemoEvents } from './demo-events.ts';
+import { addDays, londonDate } from '../../plain-date.ts';
 
 export class DemoSeedRefused extends Error {}
 
@@ -44,6 +45,8 @@ export const demoMembers = demoMemberNames.map((name, i) => ({
 	membershipNumber: `B${String(100201 + i)}`
 }));
 
+const DEMO_POSTCODES = ['B15 2TT', 'B12 9QL', 'B21 9RY', 'B23 6SA', 'B29 6BD', 'B44 9AP'];
+
 export type SeedOutcome = { seeded: boolean; events: number; users: number };
 
 export async function seedDemoData(
@@ -71,6 +74,12 @@ export async function seedDemoData(
 			await tx.delete(table.eventSessions);
 			await tx.delete(table.events);
 			await tx.delete(table.users);
+			await tx.delete(table.membersRegister).where(
+				inArray(
+					table.membersRegister.membershipNumber,
+					demoMembers.map((m) => m.membershipNumber)
+				)
+			);
 		} else {
 			const [{ events }] = await tx.select({ events: count() }).from(table.events);
 			const [{ users }] = await tx.select({ users: count() }).from(table.users);
@@ -102,6 +111,22 @@ export async function seedDemoData(
 				}))
 			)
 			.returning({ id: table.users.id });
+
+		// The demo members are on the membership list, joined years ago with subs paid ahead.
+		const today = londonDate(now);
+		await tx
+			.insert(table.membersRegister)
+			.values(
+				demoMembers.map((m, i) => ({
+					membershipNumber: m.membershipNumber,
+					surname: m.name.split(' ').slice(-1)[0],
+					postcode: DEMO_POSTCODES[i % DEMO_POSTCODES.length],
+					joinedOn: addDays(today, -365 * (2 + (i % 9)) - i * 17),
+					subsPaidTo: addDays(today, 30 + (i % 3) * 31),
+					importedAt: now
+				}))
+			)
+			.onConflictDoNothing();
 
 		const demoEvents = buildDemoEvents(now);
 		for (const [i, spec] of demoEvents.entries()) {

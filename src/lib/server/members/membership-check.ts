@@ -21,7 +21,7 @@ export type MembershipCheck =
 	  };
 
 const MISMATCH =
-	'These details do not match the branch membership list. Check your membership number, surname and postcode (the one the branch has for you, which may be an old address) and try again, or contact the branch office.';
+	'These details do not match the branch membership list. Check them and try again, or contact the branch office.';
 
 function claimProblems(claim: MembershipClaim) {
 	const errors: Partial<Record<MembershipCheckField, string>> = {};
