@@ -79,6 +79,26 @@ test('a new member registers, confirms their membership and is told they are a v
 	await screenshotAtPhoneAndDesktop(page, 'account');
 });
 
+test('what a member types before the page has finished loading is kept', async ({
+	page,
+	request
+}) => {
+	await registerAndVerify(page, request, { name: 'Wendy Clarke', email: uniqueEmail('wendy') });
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/account', { waitUntil: 'commit' });
+	await page.getByLabel('Membership number').fill('B100299');
+	await page.getByLabel('Surname').fill('Clarke');
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('Membership number')).toHaveValue('B100299');
+	await expect(page.getByLabel('Surname')).toHaveValue('Clarke');
+});
+
 test('one membership number links to one account only', async ({ page, request, browser }) => {
 	const membershipNumber = uniqueMembershipNumber();
 	const details = { membershipNumber, surname: 'Begum', postcode: 'B9 4AA' };
@@ -224,6 +244,8 @@ test('an admin imports the membership list, sees every bad line, and is told whe
 	page,
 	context
 }) => {
+	// Two uploads of 10 MB and more, on a shared machine.
+	test.setTimeout(120_000);
 	await signedInAdmin(context);
 	await page.goto('/admin/members');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Membership list');
