@@ -122,6 +122,7 @@ export async function checkMembership(
 		.select({ id: table.users.id })
 		.from(table.users)
 		.where(and(eq(table.users.membershipNumber, membershipNumber), ne(table.users.id, userId)));
+	// Nobody else holds it: this account already did, and a second check changes nothing.
 	if (!holder) return { ok: true };
 	return {
 		ok: false,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
 	decodeRegisterFile,
-	formatFileSize,
 	parseRegisterCsv,
 	parseRegisterDate,
 	type RegisterParse
 } from './register-import.ts';
+import { formatFileSize } from './register-upload.ts';
 
 const today = '2026-11-22';
 const HEADER = 'Membership number,Surname,Postcode,Joined on,Subs paid to';

@@ -1,7 +1,7 @@
 // Receiving the membership list file from the import form. adapter-node refuses a body over
 // BODY_SIZE_LIMIT only when the form is read, so that refusal is caught here and turned into
 // a message the admin can act on, like a file over the import's own limit.
-import { formatFileSize, REGISTER_FILE_MAX_BYTES } from './register-import.ts';
+import { REGISTER_FILE_MAX_BYTES } from './register-import.ts';
 
 // Room for the multipart wrapping around the file.
 const FORM_OVERHEAD_BYTES = 64 * 1024;
@@ -9,6 +9,15 @@ const FORM_OVERHEAD_BYTES = 64 * 1024;
 /** The largest file this server can take: the import's limit, or less if the body limit is lower. */
 export function registerUploadLimit(bodySizeLimit: number) {
 	return Math.max(0, Math.min(REGISTER_FILE_MAX_BYTES, bodySizeLimit - FORM_OVERHEAD_BYTES));
+}
+
+/** "2.4 MB", "600 KB" */
+export function formatFileSize(bytes: number) {
+	if (bytes >= 1024 * 1024) {
+		const mb = bytes / (1024 * 1024);
+		return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
+	}
+	return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 export function fileTooLargeMessage(size: number | null, limit: number) {

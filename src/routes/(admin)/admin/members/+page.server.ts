@@ -2,8 +2,11 @@ import { fail } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
 import { config } from '$lib/server/config';
 import { importRegisterFile, readRegisterSummary } from '$lib/server/members/register';
-import { formatFileSize } from '$lib/server/members/register-import';
-import { readRegisterUpload, registerUploadLimit } from '$lib/server/members/register-upload';
+import {
+	formatFileSize,
+	readRegisterUpload,
+	registerUploadLimit
+} from '$lib/server/members/register-upload';
 import { formatLongDate, formatTime } from '$lib/london-time';
 
 /** Problems listed on the page; a wholly wrong file can have one per line. */
