@@ -7,6 +7,8 @@ import { pathToFileURL } from 'node:url';
 const port = process.env.PORT || '3000';
 process.env.PORT = port;
 process.env.ORIGIN ||= `http://localhost:${port}`;
+// Room for a membership list upload of up to 10 MB (adapter-node's own default is 512K).
+process.env.BODY_SIZE_LIMIT ||= '11M';
 // The demo keeps every email at /dev/mail instead of sending it (EMAIL_TRANSPORT=dev).
 process.env.ALLOW_DEV_MAIL ||= 'true';
 

@@ -45,6 +45,14 @@ describe('configuration', () => {
 		).not.toThrow();
 	});
 
+	it('reads the request body limit as adapter-node does', () => {
+		expect(readConfig({}).bodySizeLimit).toBe(512 * 1024);
+		expect(readConfig({ BODY_SIZE_LIMIT: '11M' }).bodySizeLimit).toBe(11 * 1024 * 1024);
+		expect(readConfig({ BODY_SIZE_LIMIT: '2000' }).bodySizeLimit).toBe(2000);
+		expect(readConfig({ BODY_SIZE_LIMIT: 'Infinity' }).bodySizeLimit).toBe(Infinity);
+		expect(() => readConfig({ BODY_SIZE_LIMIT: 'big' })).toThrow(/BODY_SIZE_LIMIT must be a size/);
+	});
+
 	it('asks for the settings a real transport needs', () => {
 		expect(() => readConfig({ EMAIL_TRANSPORT: 'resend' })).toThrow(
 			'EMAIL_TRANSPORT=resend needs RESEND_API_KEY'

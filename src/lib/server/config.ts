@@ -29,6 +29,17 @@ function readInteger(env: Env, name: string, fallback: number, min: number, max:
 	return value;
 }
 
+/** adapter-node's BODY_SIZE_LIMIT, read its way: bytes, or a number ending K, M or G; Infinity. */
+function readByteSize(env: Env, name: string, fallback: string): number {
+	const raw = env[name]?.trim() || fallback;
+	const multiplier = { K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[raw.slice(-1).toUpperCase()] ?? 1;
+	const value = Number(multiplier === 1 ? raw : raw.slice(0, -1)) * multiplier;
+	if (Number.isNaN(value) || value <= 0) {
+		throw new ConfigError(`${name} must be a size such as 512K, 11M or Infinity (got "${raw}")`);
+	}
+	return value;
+}
+
 function readChoice<T extends string>(
 	env: Env,
 	name: string,
@@ -116,6 +127,8 @@ export function readConfig(env: Env = process.env) {
 		/** How often the booking jobs (offer expiry, reminders, retention) run. */
 		jobsIntervalMs: readInteger(env, 'JOBS_INTERVAL_MS', 60_000, 100, 3_600_000),
 		email: readEmailConfig(env, branchName),
+		/** The largest request body adapter-node lets through; uploads must fit inside it. */
+		bodySizeLimit: readByteSize(env, 'BODY_SIZE_LIMIT', '512K'),
 		/** How long this process reuses a rendered anonymous catalogue page (0 turns it off). */
 		catalogueCacheMs: readInteger(env, 'CATALOGUE_CACHE_MS', 1000, 0, 60_000)
 	};

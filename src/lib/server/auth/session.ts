@@ -1,7 +1,7 @@
 // Sessions as the Lucia project now recommends: a token `id.secret`, the SHA-256 of the secret
 // stored, a constant-time compare. Members stay signed in while active (14 days of
 // inactivity ends it); anyone with a staff role gets 12 hours at most, whatever they do.
-import { eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import { db, table } from '../db/index.ts';
 import type { Session, User } from '../db/schema/index.ts';
 import { digestSecret, generateSecret, secretMatches } from './secrets.ts';
@@ -90,4 +90,11 @@ export async function invalidateSession(sessionId: string) {
 
 export async function invalidateUserSessions(userId: number) {
 	await db.delete(table.sessions).where(eq(table.sessions.userId, userId));
+}
+
+/** Ends every session of the user except `keepSessionId`; usable on its own or in a batch. */
+export function invalidateOtherUserSessions(userId: number, keepSessionId: string) {
+	return db
+		.delete(table.sessions)
+		.where(and(eq(table.sessions.userId, userId), ne(table.sessions.id, keepSessionId)));
 }

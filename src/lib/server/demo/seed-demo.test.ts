@@ -9,7 +9,8 @@ import { openDatabase } from '../db/client.ts';
 import { db, table } from '../db/index.ts';
 import { listEvents } from '../events/catalogue.ts';
 import { createMember, emptyDatabase } from '../testing/fixtures.ts';
-import { DemoSeedRefused, seedDemoData } from './seed-demo.ts';
+import { memberStanding } from '../members/standing.ts';
+import { demoMembers, DemoSeedRefused, seedDemoData } from './seed-demo.ts';
 
 const run = promisify(execFile);
 const now = new Date('2026-11-22T10:00:00Z');
@@ -30,6 +31,22 @@ describe('demo seed', () => {
 		expect(full.map((e) => [e.title, e.availability.waiting])).toEqual([
 			['Negotiating skills for reps', 3]
 		]);
+	});
+
+	it('puts the demo members on the membership list, in good standing', async () => {
+		await db.delete(table.membersRegister);
+		await seedDemoData(db, { now });
+		const [amara] = await db
+			.select()
+			.from(table.users)
+			.where(eq(table.users.email, demoMembers[0].email));
+		const standing = await memberStanding(amara.id, now);
+		expect(standing).toMatchObject({ verified: true, inGoodStanding: true, grantEligible: true });
+		const [entry] = await db
+			.select()
+			.from(table.membersRegister)
+			.where(eq(table.membersRegister.membershipNumber, demoMembers[0].membershipNumber));
+		expect(entry.surname).toBe('Okafor');
 	});
 
 	it('leaves a database that already holds data alone', async () => {

@@ -1,11 +1,12 @@
 // Fills an empty database with the demo catalogue and demo people, or rebuilds it with fresh dates.
 // It never touches a database that holds real (non-demo) accounts.
-import { count, eq } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import * as table from '../db/schema/index.ts';
 import { hashPassword } from '../auth/password.ts';
 import { newBookingUid } from '../bookings/booking-uid.ts';
 import { buildDemoEvents } from './demo-events.ts';
+import { addDays, londonDate } from '../../plain-date.ts';
 
 export class DemoSeedRefused extends Error {}
 
@@ -61,8 +62,7 @@ export const DEMO_UNCLAIMED_MEMBER = {
 	postcode: 'B15 2TT'
 };
 
-const isoDay = (now: Date, daysAgo: number) =>
-	new Date(now.getTime() - daysAgo * 24 * 3_600_000).toISOString().slice(0, 10);
+const isoDay = (now: Date, daysAgo: number) => addDays(londonDate(now), -daysAgo);
 
 /** The membership list: every demo member paid up, except the last, whose subs have lapsed. */
 function demoRegister(now: Date) {
@@ -114,7 +114,6 @@ export async function seedDemoData(
 				table.eventSessions,
 				table.events,
 				table.users,
-				table.membersRegister,
 				table.outbox,
 				table.devMailbox,
 				table.rateLimits,
@@ -122,6 +121,14 @@ export async function seedDemoData(
 			]) {
 				await tx.delete(demoTable);
 			}
+			await tx
+				.delete(table.membersRegister)
+				.where(
+					inArray(table.membersRegister.membershipNumber, [
+						...demoMembers.map((m) => m.membershipNumber),
+						DEMO_UNCLAIMED_MEMBER.membershipNumber
+					])
+				);
 		} else {
 			const [{ events }] = await tx.select({ events: count() }).from(table.events);
 			const [{ users }] = await tx.select({ users: count() }).from(table.users);
@@ -156,7 +163,7 @@ export async function seedDemoData(
 			)
 			.returning({ id: table.users.id });
 
-		await tx.insert(table.membersRegister).values(demoRegister(now));
+		await tx.insert(table.membersRegister).values(demoRegister(now)).onConflictDoNothing();
 		await tx.insert(table.users).values({
 			email: DEMO_UNVERIFIED_EMAIL,
 			name: 'Jordan Ellis',

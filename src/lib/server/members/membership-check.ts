@@ -21,7 +21,7 @@ export type MembershipCheck =
 	  };
 
 const MISMATCH =
-	'These details do not match the branch membership list. Check your membership number, surname and postcode (the one the branch has for you, which may be an old address) and try again, or contact the branch office.';
+	'These details do not match the branch membership list. Check them and try again, or contact the branch office.';
 
 function claimProblems(claim: MembershipClaim) {
 	const errors: Partial<Record<MembershipCheckField, string>> = {};
@@ -122,6 +122,7 @@ export async function checkMembership(
 		.select({ id: table.users.id })
 		.from(table.users)
 		.where(and(eq(table.users.membershipNumber, membershipNumber), ne(table.users.id, userId)));
+	// Nobody else holds it: this account already did, and a second check changes nothing.
 	if (!holder) return { ok: true };
 	return {
 		ok: false,

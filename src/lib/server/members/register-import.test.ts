@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
 	decodeRegisterFile,
-	formatFileSize,
 	parseRegisterCsv,
 	parseRegisterDate,
 	type RegisterParse
 } from './register-import.ts';
+import { formatFileSize } from './register-upload.ts';
 
 const today = '2026-11-22';
 const HEADER = 'Membership number,Surname,Postcode,Joined on,Subs paid to';
@@ -139,7 +139,7 @@ describe('reading the membership list CSV', () => {
 	it('points at the line of a broken quote mark', () => {
 		expect(
 			problems(parseRegisterCsv(`${HEADER}\nB1,"Okafor,B15 2TT,2015-03-01,2026-12-31\n`, today))[0]
-		).toMatch(/^Line \d: a value that opens with a quote mark \(\"\) is never closed/);
+		).toMatch(/^Line \d: a value that opens with a quote mark \("\) is never closed/);
 		expect(
 			problems(parseRegisterCsv(`${HEADER}\nB1,"Okafor"x,B15 2TT,2015-03-01,2026-12-31\n`, today))
 		).toEqual(['Line 2: a value in quote marks has more text after its closing quote mark.']);

@@ -4,6 +4,7 @@
 import { parse } from 'csv-parse/sync';
 import { isRealDate } from '../../plain-date.ts';
 import { membershipKey, postcodeKey, tidy } from './matching-keys.ts';
+import { COLUMN_NAMES, mapHeader, quoted, type Column } from './register-columns.ts';
 
 /**
  * The largest file the import accepts: a 50,000-member list is about 3 MB, so this leaves room
@@ -24,60 +25,6 @@ export type RegisterRow = {
 
 export type RegisterParse = { ok: true; rows: RegisterRow[] } | { ok: false; problems: string[] };
 
-type Column = 'membershipNumber' | 'surname' | 'postcode' | 'joinedOn' | 'subsPaidTo';
-
-const COLUMN_NAMES: Record<Column, string> = {
-	membershipNumber: 'membership number',
-	surname: 'surname',
-	postcode: 'postcode',
-	joinedOn: 'joined on',
-	subsPaidTo: 'subs paid to'
-};
-
-// Header spellings seen in membership system exports, compared lower-case without spaces or
-// punctuation: "Membership No.", "Last name", "Date joined", "Subs paid up to".
-const HEADER_SPELLINGS: Record<Column, string[]> = {
-	membershipNumber: [
-		'membershipnumber',
-		'membershipno',
-		'membershipnum',
-		'membershipid',
-		'membership',
-		'membernumber',
-		'memberno',
-		'membernum',
-		'memberid',
-		'number',
-		'no'
-	],
-	surname: ['surname', 'lastname', 'familyname'],
-	postcode: ['postcode', 'postalcode', 'homepostcode', 'zip', 'zipcode'],
-	joinedOn: [
-		'joinedon',
-		'joined',
-		'datejoined',
-		'joindate',
-		'joiningdate',
-		'dateofjoining',
-		'membersince',
-		'startdate'
-	],
-	subsPaidTo: [
-		'subspaidto',
-		'subspaiduntil',
-		'subspaidupto',
-		'subscriptionspaidto',
-		'subscriptionpaidto',
-		'subscriptionspaiduntil',
-		'subscriptionspaidupto',
-		'paidto',
-		'paiduntil',
-		'paidupto',
-		'substo'
-	]
-};
-
-const COLUMNS = Object.keys(COLUMN_NAMES) as Column[];
 const MEMBERSHIP_NUMBER = /^[A-Z0-9][A-Z0-9/-]{0,19}$/;
 const UK_POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?\d[A-Z]{2}|GIR0AA|BFPO\d{1,4})$/;
 const SURNAME_MAX = 100;
@@ -98,14 +45,6 @@ export function decodeRegisterFile(
 	} catch {
 		return { ok: true, text: new TextDecoder('windows-1252').decode(bytes) };
 	}
-}
-
-function headerKey(cell: string) {
-	return cell.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
-function quoted(value: string) {
-	return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
 }
 
 /** 'YYYY-MM-DD' or 'DD/MM/YYYY' (a midnight time that spreadsheets add is ignored). */
@@ -174,38 +113,6 @@ function readRecords(
 		}
 		return { ok: false, problem: `${where}the file cannot be read as CSV.` };
 	}
-}
-
-function mapHeader(
-	cells: string[]
-): { ok: true; columns: Record<Column, number> } | { ok: false; problem: string } {
-	const found: Partial<Record<Column, number>> = {};
-	for (const [index, cell] of cells.entries()) {
-		const key = headerKey(cell);
-		const column = COLUMNS.find((c) => HEADER_SPELLINGS[c].includes(key));
-		if (!column) continue;
-		if (found[column] !== undefined) {
-			return {
-				ok: false,
-				problem: `Line 1: two columns are both ${COLUMN_NAMES[column]} (${quoted(cells[found[column]!])} and ${quoted(cell)}). Remove one of them.`
-			};
-		}
-		found[column] = index;
-	}
-	const missing = COLUMNS.filter((c) => found[c] === undefined);
-	if (missing.length === COLUMNS.length) {
-		return {
-			ok: false,
-			problem: `Line 1: the first line must name the columns: membership number, surname, postcode, joined on, subs paid to. It reads ${quoted(cells.join(', '))}.`
-		};
-	}
-	if (missing.length) {
-		return {
-			ok: false,
-			problem: `Line 1: there is no ${missing.map((c) => COLUMN_NAMES[c]).join(', no ')} column. The first line must name the columns: membership number, surname, postcode, joined on, subs paid to.`
-		};
-	}
-	return { ok: true, columns: found as Record<Column, number> };
 }
 
 /**
@@ -280,13 +187,4 @@ export function parseRegisterCsv(text: string, today: string): RegisterParse {
 		}
 	}
 	return problems.length ? { ok: false, problems } : { ok: true, rows };
-}
-
-/** "2.4 MB", "600 KB" */
-export function formatFileSize(bytes: number) {
-	if (bytes >= 1024 * 1024) {
-		const mb = bytes / (1024 * 1024);
-		return `${mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10} MB`;
-	}
-	return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }

@@ -1,0 +1,60 @@
+// Changing the password from the account page: the current one first, then a strong new one.
+// Every other session of the account ends in the same write; the one in use carries on.
+import { eq } from 'drizzle-orm';
+import { auditInsert } from '../audit.ts';
+import { hashPassword, passwordProblem } from '../auth/password.ts';
+import { invalidateOtherUserSessions } from '../auth/session.ts';
+import { db, table } from '../db/index.ts';
+import type { Session, User } from '../db/schema/index.ts';
+import { confirmCurrentPassword } from './password-confirmation.ts';
+
+export type PasswordChange =
+	| { ok: true }
+	| {
+			ok: false;
+			status: 400 | 429;
+			errors: { currentPassword?: string; newPassword?: string };
+	  };
+
+export async function changePassword(
+	viewer: { user: User; session: Pick<Session, 'id'> },
+	input: { currentPassword: string; newPassword: string },
+	now = new Date()
+): Promise<PasswordChange> {
+	const { user } = viewer;
+	const errors: { currentPassword?: string; newPassword?: string } = {};
+	if (!input.currentPassword) errors.currentPassword = 'Enter your current password';
+	if (!input.newPassword) errors.newPassword = 'Enter a new password';
+	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
+
+	const confirmed = await confirmCurrentPassword(user, input.currentPassword, now);
+	if (!confirmed.ok) {
+		const error = confirmed.status === 400 ? 'Your current password is not right' : confirmed.error;
+		return { ok: false, status: confirmed.status, errors: { currentPassword: error } };
+	}
+	if (input.newPassword === input.currentPassword) {
+		return {
+			ok: false,
+			status: 400,
+			errors: { newPassword: 'Choose a new password that is different from your current one' }
+		};
+	}
+	const problem = passwordProblem(input.newPassword, [
+		user.name,
+		user.email,
+		...user.name.split(/\s+/)
+	]);
+	if (problem) return { ok: false, status: 400, errors: { newPassword: problem } };
+
+	const passwordHash = await hashPassword(input.newPassword);
+	await db.batch([
+		db.update(table.users).set({ passwordHash }).where(eq(table.users.id, user.id)),
+		invalidateOtherUserSessions(user.id, viewer.session.id),
+		auditInsert(
+			db,
+			{ actorUserId: user.id, action: 'password-changed', subjectType: 'user', subjectId: user.id },
+			now
+		)
+	]);
+	return { ok: true };
+}

@@ -1,0 +1,113 @@
+import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import { like } from 'drizzle-orm';
+import { digestSecret, generateSecret } from '../../../src/lib/server/auth/secrets.ts';
+import * as table from '../../../src/lib/server/db/schema/index.ts';
+import { openE2eDatabase, port } from './server.ts';
+
+export const MEMBER_PASSWORD = 'harbour violin saffron meadow';
+
+let serial = 0;
+/** An address no other test uses, even across runs against the same server. */
+export function uniqueEmail(label: string) {
+	return `${label}-${Date.now()}-${++serial}-${Math.floor(Math.random() * 1e6)}@example.org`;
+}
+
+/** The 8-digit code in the newest email sent to `to`, once the worker has delivered it. */
+export async function latestCode(request: APIRequestContext, to: string) {
+	let code = '';
+	await expect(async () => {
+		const mail: { text: string }[] = await (
+			await request.get(`/dev/mail.json?to=${encodeURIComponent(to)}`)
+		).json();
+		const match = /\b(\d{8})\b/.exec(mail[0]?.text ?? '');
+		expect(match).not.toBeNull();
+		code = match![1];
+	}).toPass({ timeout: 15_000 });
+	return code;
+}
+
+export async function registerAndVerify(
+	page: Page,
+	request: APIRequestContext,
+	person: { name: string; email: string; password?: string }
+) {
+	await page.goto('/register');
+	await page.getByLabel('Full name').fill(person.name);
+	await page.getByLabel('Email').fill(person.email);
+	await page.getByLabel('Password').fill(person.password ?? MEMBER_PASSWORD);
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page).toHaveURL(/\/verify-email/);
+	await page.getByLabel('Verification code').fill(await latestCode(request, person.email));
+	await page.getByRole('button', { name: 'Verify email' }).click();
+	await expect(page).toHaveURL(/\/account$/);
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+	await page.goto('/login');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function signOut(page: Page) {
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+}
+
+/** A row of the branch membership list, as an import would have left it. */
+export async function addToMembershipList(row: {
+	membershipNumber: string;
+	surname: string;
+	postcode: string;
+	joinedOn: string;
+	subsPaidTo: string;
+}) {
+	const { db, client } = openE2eDatabase();
+	await db
+		.insert(table.membersRegister)
+		.values({ ...row, importedAt: new Date() })
+		.onConflictDoNothing();
+	client.close();
+}
+
+/** Clears the per-address sign-in throttle, so one test's wrong passwords never lock out the next. */
+export async function clearSignInThrottle() {
+	const { db, client } = openE2eDatabase();
+	await db.delete(table.rateLimits).where(like(table.rateLimits.key, 'login-ip:%'));
+	client.close();
+}
+
+/**
+ * An admin who has enrolled two-factor and entered a code in this session, for pages the
+ * sign-in flow reaches only through the two-factor step.
+ */
+export async function signedInAdmin(context: BrowserContext) {
+	const { db, client } = openE2eDatabase();
+	const now = new Date();
+	const [admin] = await db
+		.insert(table.users)
+		.values({
+			email: uniqueEmail('admin'),
+			name: 'Ada Admin',
+			roles: ['admin'],
+			emailVerifiedAt: now,
+			totpSecret: 'JBSWY3DPEHPK3PXP',
+			totpEnrolledAt: now
+		})
+		.returning();
+	const id = generateSecret(20);
+	const secret = generateSecret(32);
+	await db.insert(table.sessions).values({
+		id,
+		secretHash: digestSecret(secret),
+		userId: admin.id,
+		createdAt: now,
+		lastUsedAt: now,
+		twoFactorVerifiedAt: now
+	});
+	client.close();
+	await context.addCookies([
+		{ name: 'session', value: `${id}.${secret}`, url: `http://localhost:${port}` }
+	]);
+	return admin;
+}
