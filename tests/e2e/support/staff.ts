@@ -52,6 +52,8 @@ export async function createAccount(options: {
 }
 
 export async function signIn(page: Page, email: string, password: string) {
+	// Typing before the page has hydrated loses the text: wait until its scripts have run.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();

@@ -72,7 +72,7 @@ export async function enrolTwoFactor(
 			ok: false,
 			status: 400,
 			error:
-				'The code is not right. Check the app shows Branchdesk and enter the code it shows now.'
+				'The code is not right. Enter the code the app shows now for the account you just added.'
 		};
 	}
 	const recoveryCodes = newRecoveryCodes();
