@@ -17,7 +17,7 @@ import {
 	signOut,
 	uniqueEmail
 } from './support/members.ts';
-import { screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
+import { PHONE, screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
 import { openE2eDatabase } from './support/server.ts';
 
 const today = new Date().toISOString().slice(0, 10);
@@ -26,6 +26,15 @@ const nextYear = yearsAgo(-1);
 
 function uniqueMembershipNumber() {
 	return `E${Date.now().toString().slice(-8)}${Math.floor(Math.random() * 1000)}`;
+}
+
+/** Screenshots at both widths, and nothing scrolls sideways on a 320px phone. */
+async function screenshotAndFitPhone(page: Page, name: string) {
+	await screenshotAtPhoneAndDesktop(page, name);
+	await page.setViewportSize(PHONE);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+		PHONE.width
+	);
 }
 
 async function checkMembership(
@@ -64,7 +73,7 @@ test('a new member registers, confirms their membership and is told they are a v
 	await expect(page.getByLabel('Postcode')).toHaveValue('B15 2TU');
 	await expect(page).toHaveTitle(/^Error: /);
 	await expectNoAxeViolations(page);
-	await screenshotAtPhoneAndDesktop(page, 'account-membership-problem');
+	await screenshotAndFitPhone(page, 'account-membership-problem');
 
 	await page.setViewportSize({ width: 1280, height: 900 });
 	await checkMembership(page, {
@@ -76,7 +85,7 @@ test('a new member registers, confirms their membership and is told they are a v
 	await expect(page.getByText('You are a verified member in good standing.')).toBeVisible();
 	await expect(page.getByRole('button', { name: 'Check my membership' })).toHaveCount(0);
 	await expectNoAxeViolations(page);
-	await screenshotAtPhoneAndDesktop(page, 'account');
+	await screenshotAndFitPhone(page, 'account');
 });
 
 test('what a member types before the page has finished loading is kept', async ({
@@ -194,7 +203,7 @@ test('a member deletes their account after confirming, and can no longer sign in
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Delete your account');
 	await expect(page.getByText(email)).toBeVisible();
 	await expectNoAxeViolations(page);
-	await screenshotAtPhoneAndDesktop(page, 'account-delete');
+	await screenshotAndFitPhone(page, 'account-delete');
 
 	await page.getByRole('button', { name: 'Yes, delete my account' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your account has been deleted');
@@ -222,7 +231,7 @@ test('the privacy notice says what is held, for how long and who sees it, linked
 		'30 days after the event'
 	);
 	await expectNoAxeViolations(page);
-	await screenshotAtPhoneAndDesktop(page, 'privacy');
+	await screenshotAndFitPhone(page, 'privacy');
 });
 
 function membershipCsv(rows: string[]) {
@@ -264,7 +273,7 @@ test('an admin imports the membership list, sees every bad line, and is told whe
 	await expect(page.getByText("Line 3: joined on '31/02/2020' is not a real date")).toBeVisible();
 	await expect(page.getByText('Line 4: surname is missing')).toBeVisible();
 	await expectNoAxeViolations(page);
-	await screenshotAtPhoneAndDesktop(page, 'admin-members-problems');
+	await screenshotAndFitPhone(page, 'admin-members-problems');
 
 	await page.setViewportSize({ width: 1280, height: 900 });
 	await importFile(
@@ -280,7 +289,7 @@ test('an admin imports the membership list, sees every bad line, and is told whe
 	);
 	await expect(page.getByText(/Last imported .* by Ada Admin/)).toBeVisible();
 	await expectNoAxeViolations(page);
-	await screenshotAtPhoneAndDesktop(page, 'admin-members');
+	await screenshotAndFitPhone(page, 'admin-members');
 
 	await page.setViewportSize({ width: 1280, height: 900 });
 	const overLimit = Buffer.alloc(10 * 1024 * 1024 + 512 * 1024, 'x');
