@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { generateTOTP } from '@oslojs/otp';
-import { decodeBase32IgnorePadding } from '@oslojs/encoding';
-import { eq } from 'drizzle-orm';
 import { readFile } from 'node:fs/promises';
-import * as table from '../../src/lib/server/db/schema/index.ts';
-import { DEMO_PASSWORDS, demoStaff } from '../../src/lib/server/demo/seed-demo.ts';
+import {
+	DEMO_PASSWORDS,
+	DEMO_TOTP_SECRET,
+	demoStaff
+} from '../../src/lib/server/demo/seed-demo.ts';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import {
 	addToMembershipList,
@@ -18,7 +18,7 @@ import {
 	uniqueEmail
 } from './support/members.ts';
 import { PHONE, screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
-import { openE2eDatabase } from './support/server.ts';
+import { signInAsStaff } from './support/staff.ts';
 
 const today = new Date().toISOString().slice(0, 10);
 const yearsAgo = (n: number) => `${Number(today.slice(0, 4)) - n}${today.slice(4)}`;
@@ -304,21 +304,11 @@ test('an admin imports the membership list, sees every bad line, and is told whe
 });
 
 test('an admin signs in with two-factor and imports the membership list', async ({ page }) => {
-	const { db, client } = openE2eDatabase();
-	const [admin] = await db
-		.select({ totpSecret: table.users.totpSecret })
-		.from(table.users)
-		.where(eq(table.users.email, demoStaff[0].email));
-	client.close();
-	test.fixme(!admin?.totpSecret, 'the demo admin has no two-factor secret in this branch yet');
-
-	await signIn(page, demoStaff[0].email, DEMO_PASSWORDS.staff);
-	await page.goto('/admin/members');
-	if (new URL(page.url()).pathname === '/two-factor') {
-		const code = generateTOTP(decodeBase32IgnorePadding(admin.totpSecret!), 30, 6);
-		await page.getByLabel(/code/i).first().fill(code);
-		await page.getByLabel(/code/i).first().press('Enter');
-	}
+	await signInAsStaff(
+		page,
+		{ email: demoStaff[0].email, password: DEMO_PASSWORDS.staff, totpSecret: DEMO_TOTP_SECRET },
+		'/admin/members'
+	);
 	await expect(page).toHaveURL(/\/admin\/members$/);
 	const number = uniqueMembershipNumber();
 	await importFile(
