@@ -4,7 +4,14 @@ import { signInWithPassword } from '../auth/accounts.ts';
 import { hashPassword } from '../auth/password.ts';
 import { createSession, validateSessionToken } from '../auth/session.ts';
 import { db, table } from '../db/index.ts';
-import { createBooking, createEvent, createMember, emptyDatabase } from '../testing/fixtures.ts';
+import { bookPlace } from '../bookings/book.ts';
+import {
+	createBooking,
+	createEvent,
+	createMember,
+	createMemberInGoodStanding,
+	emptyDatabase
+} from '../testing/fixtures.ts';
 import { checkMembership } from '../members/membership-check.ts';
 import { deleteAccount, deletionPreview } from './delete-account.ts';
 
@@ -70,7 +77,7 @@ describe('deleting an account', () => {
 			cancelledAt: now,
 			answers: null
 		});
-		expect(byId.get(queued.id)).toMatchObject({ status: 'cancelled', waitlistPosition: null });
+		expect(byId.get(queued.id)).toMatchObject({ status: 'cancelled' });
 
 		expect(await validateSessionToken(token, now)).toBeNull();
 		expect(
@@ -81,6 +88,23 @@ describe('deleting an account', () => {
 			.from(table.auditLog)
 			.where(eq(table.auditLog.action, 'account-deleted'));
 		expect(audit).toMatchObject([{ actorUserId: user.id, subjectId: String(user.id) }]);
+	});
+
+	it('offers a given-up place to the first person waiting', async () => {
+		const event = await createEvent({
+			capacity: 1,
+			startsAt: new Date(Date.now() + 72 * 3_600_000)
+		});
+		const leaving = await createMemberInGoodStanding();
+		const waiting = await createMemberInGoodStanding();
+		await bookPlace({ eventId: event.id, userId: leaving.id, answers: {}, guests: 0 });
+		await bookPlace({ eventId: event.id, userId: waiting.id, answers: {}, guests: 0 });
+		expect(await deleteAccount(leaving.id)).toEqual({ ok: true });
+		const [offer] = await db
+			.select()
+			.from(table.bookings)
+			.where(eq(table.bookings.userId, waiting.id));
+		expect(offer.status).toBe('offered');
 	});
 
 	it('means the old email and password no longer sign in', async () => {

@@ -2,6 +2,7 @@
 // bookings stay so attendance counts still add up. Future places are given up.
 import { and, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { auditInsert } from '../audit.ts';
+import { cancelBooking } from '../bookings/cancel.ts';
 import { db, table } from '../db/index.ts';
 
 export const DELETED_NAME = 'Deleted member';
@@ -27,10 +28,23 @@ export async function deleteAccount(userId: number, now = new Date()): Promise<A
 		.select({ id: table.events.id })
 		.from(table.events)
 		.where(gt(table.events.endsAt, now));
+	// Future places go through the normal cancel path first, so each is offered to the next
+	// person waiting. The statement below catches any the cancel path refuses (already started).
+	const live = await db
+		.select({ uid: table.bookings.uid })
+		.from(table.bookings)
+		.where(
+			and(
+				eq(table.bookings.userId, userId),
+				inArray(table.bookings.status, ['confirmed', 'waitlisted', 'offered']),
+				inArray(table.bookings.eventId, futureEvents)
+			)
+		);
+	for (const booking of live) await cancelBooking({ bookingUid: booking.uid, userId }, now);
 	await db.batch([
 		db
 			.update(table.bookings)
-			.set({ status: 'cancelled', cancelledAt: now, waitlistPosition: null, offerExpiresAt: null })
+			.set({ status: 'cancelled', cancelledAt: now, statusChangedAt: now, offerExpiresAt: null })
 			.where(
 				and(
 					eq(table.bookings.userId, userId),

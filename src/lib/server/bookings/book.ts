@@ -43,7 +43,7 @@ export async function bookPlace(
 	const decision = decideBooking(
 		event,
 		sessions[0].startsAt,
-		{ emailVerified: Boolean(member.emailVerifiedAt), ...standing },
+		{ emailVerified: Boolean(member.emailVerifiedAt), standing },
 		now
 	);
 	if (!decision.allowed) return { ok: false, reason: decision.reason, fix: decision.fix };

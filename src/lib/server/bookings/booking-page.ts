@@ -27,7 +27,7 @@ export async function memberViewOfEvent(
 	const decision = decideBooking(
 		event,
 		firstSessionStart,
-		{ emailVerified: Boolean(user.emailVerifiedAt), ...standing },
+		{ emailVerified: Boolean(user.emailVerifiedAt), standing },
 		now
 	);
 	if (!booking || booking.status === 'cancelled') return { booking: null, decision };

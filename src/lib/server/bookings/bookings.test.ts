@@ -10,13 +10,29 @@ import {
 } from '../testing/fixtures.ts';
 import { bookPlace, waitingPositionOf } from './book.ts';
 import { cancelBooking } from './cancel.ts';
+import { assessStanding } from '../members/standing.ts';
 import { decideBooking } from './eligibility.ts';
 import { acceptOffer, declineOffer, expireOffers } from './offers.ts';
 import { offerExpiresAt } from './offer-window.ts';
 
 const HOUR = 3_600_000;
 const now = new Date('2026-11-22T10:00:00Z');
-const inGoodStanding = { emailVerified: true, inGoodStanding: true, standingProblem: null };
+const paidUp = {
+	emailVerified: true,
+	standing: assessStanding(
+		{ membershipNumber: 'B1', memberVerifiedAt: now },
+		{ surname: 'Okafor', postcode: 'B1 1AA', joinedOn: '2020-01-01', subsPaidTo: '2026-11-01' },
+		now
+	)
+};
+const lapsed = {
+	emailVerified: true,
+	standing: assessStanding(
+		{ membershipNumber: 'B2', memberVerifiedAt: now },
+		{ surname: 'Hughes', postcode: 'B1 1AA', joinedOn: '2020-01-01', subsPaidTo: '2026-06-01' },
+		now
+	)
+};
 
 beforeEach(async () => {
 	await emptyDatabase();
@@ -47,37 +63,29 @@ describe('who may book', () => {
 	const start = new Date(now.getTime() + 48 * HOUR);
 
 	it('keeps courses for members in good standing, and says how to fix it', () => {
-		const lapsed = decideBooking(
-			event,
-			start,
-			{ emailVerified: true, inGoodStanding: false, standingProblem: 'Subs lapsed.' },
-			now
-		);
-		expect(lapsed).toMatchObject({
+		expect(decideBooking(event, start, lapsed, now)).toMatchObject({
 			allowed: false,
-			reason: expect.stringMatching(/Subs lapsed\.$/),
+			reason: expect.stringMatching(
+				/^Courses and grant help sessions are for branch members whose subs are up to date\. The membership list shows your subs paid up to/
+			),
 			fix: { href: '/account' }
 		});
-		expect(decideBooking(event, start, inGoodStanding, now)).toEqual({ allowed: true });
-		expect(
-			decideBooking(
-				{ ...event, category: 'celebration' },
-				start,
-				{ emailVerified: true, inGoodStanding: false, standingProblem: 'Subs lapsed.' },
-				now
-			)
-		).toEqual({ allowed: true });
+		expect(decideBooking(event, start, paidUp, now)).toEqual({ allowed: true });
+		expect(decideBooking({ ...event, category: 'celebration' }, start, lapsed, now)).toEqual({
+			allowed: true
+		});
 	});
 
 	it('respects the booking window and closes when the event starts', () => {
 		const opens = new Date(now.getTime() + HOUR);
-		expect(
-			decideBooking({ ...event, bookingOpensAt: opens }, start, inGoodStanding, now)
-		).toMatchObject({ allowed: false, reason: expect.stringMatching(/^Booking opens on/) });
-		expect(
-			decideBooking({ ...event, bookingClosesAt: now }, start, inGoodStanding, now)
-		).toMatchObject({ reason: 'Booking for this event has closed.' });
-		expect(decideBooking(event, now, inGoodStanding, now)).toMatchObject({
+		expect(decideBooking({ ...event, bookingOpensAt: opens }, start, paidUp, now)).toMatchObject({
+			allowed: false,
+			reason: expect.stringMatching(/^Booking opens on/)
+		});
+		expect(decideBooking({ ...event, bookingClosesAt: now }, start, paidUp, now)).toMatchObject({
+			reason: 'Booking for this event has closed.'
+		});
+		expect(decideBooking(event, now, paidUp, now)).toMatchObject({
 			allowed: false,
 			reason: expect.stringMatching(/already started/)
 		});

@@ -1,25 +1,10 @@
 // Who may book which event, and when: a pure rule with the reasons a member sees.
 import { formatDayAndTime } from '../../london-time.ts';
 import type { Event } from '../db/schema/index.ts';
-
-export type BookerStanding = {
-	/** Email confirmed: any account may book open events. */
-	emailVerified: boolean;
-	/** Verified member with subs paid no more than 4 weeks ago (members/standing.ts). */
-	inGoodStanding: boolean;
-	/** Why not, in the member's words, when they are not in good standing. */
-	standingProblem: string | null;
-};
+import { bookingEligibility, type Standing } from '../members/standing.ts';
 
 export type BookingDecision =
 	{ allowed: true } | { allowed: false; reason: string; fix?: { label: string; href: string } };
-
-/** Courses and grant help sessions are for members in good standing, as are members-only events. */
-export function needsGoodStanding(event: Pick<Event, 'category' | 'membersOnly'>) {
-	return (
-		event.membersOnly || event.category === 'course' || event.category === 'fuel-grant-session'
-	);
-}
 
 export function decideBooking(
 	event: Pick<
@@ -27,7 +12,7 @@ export function decideBooking(
 		'category' | 'membersOnly' | 'status' | 'booking' | 'bookingOpensAt' | 'bookingClosesAt'
 	>,
 	firstSessionStart: Date,
-	standing: BookerStanding,
+	person: { emailVerified: boolean; standing: Standing },
 	now: Date
 ): BookingDecision {
 	if (event.status === 'cancelled')
@@ -48,22 +33,22 @@ export function decideBooking(
 	if (event.bookingClosesAt && now.getTime() >= event.bookingClosesAt.getTime()) {
 		return { allowed: false, reason: 'Booking for this event has closed.' };
 	}
-	if (!standing.emailVerified) {
-		return {
-			allowed: false,
-			reason: 'Confirm your email address before booking.',
-			fix: { label: 'Confirm your email', href: '/verify-email' }
-		};
-	}
-	if (needsGoodStanding(event) && !standing.inGoodStanding) {
+	const verdict = bookingEligibility(person, event);
+	if (!verdict.allowed) {
+		if (!person.emailVerified) {
+			return {
+				allowed: false,
+				reason: verdict.reason,
+				fix: { label: 'Confirm your email', href: '/verify-email' }
+			};
+		}
 		const who =
 			event.category === 'course' || event.category === 'fuel-grant-session'
 				? 'Courses and grant help sessions are'
 				: 'This event is';
 		return {
 			allowed: false,
-			reason:
-				`${who} for branch members whose subs are up to date. ${standing.standingProblem ?? ''}`.trim(),
+			reason: `${who} for branch members whose subs are up to date. ${verdict.reason}`,
 			fix: { label: 'Check your membership', href: '/account' }
 		};
 	}
