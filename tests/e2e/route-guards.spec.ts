@@ -1,0 +1,108 @@
+// Every protected route, found in the route tree (so a new route is covered the day it is
+// added): a stranger is sent to sign in, a member is refused staff pages, and the right person
+// gets the page.
+import { expect, test } from '@playwright/test';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { demoMembers, demoStaff } from '../../src/lib/server/demo/seed-demo.ts';
+import { openE2eDatabase } from './support/server.ts';
+import { sessionFor } from './support/sessions.ts';
+
+const GROUPS = ['(account)', '(admin)', '(organiser)'];
+
+function protectedRoutes(dir = 'src/routes', parts: string[] = []): string[][] {
+	const found: string[][] = [];
+	for (const name of readdirSync(dir)) {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) found.push(...protectedRoutes(path, [...parts, name]));
+		else if (
+			(name === '+page.svelte' || name === '+server.ts') &&
+			parts.some((p) => GROUPS.includes(p))
+		) {
+			found.push(parts);
+		}
+	}
+	return found;
+}
+
+const routes = protectedRoutes().map((parts) => ({
+	group: parts.find((p) => GROUPS.includes(p))!,
+	pattern: '/' + parts.filter((p) => !p.startsWith('(')).join('/')
+}));
+
+/** Who may open a route: members for account pages; the named role for staff pages. */
+function requiredRole(group: string, pattern: string) {
+	if (group === '(account)') return 'member';
+	if (group === '(admin)') return 'admin';
+	return pattern.startsWith('/organiser/grants') ? 'welfare' : 'organiser';
+}
+
+const member = demoMembers[1];
+const staffFor = { admin: demoStaff[0], organiser: demoStaff[1], welfare: demoStaff[2] } as const;
+
+async function paramValues() {
+	const { client } = openE2eDatabase();
+	const booking = await client.execute({
+		sql: "select b.uid from bookings b join users u on u.id = b.user_id where u.email = ? and b.status = 'confirmed' limit 1",
+		args: [member.email]
+	});
+	// An event the member has not booked, so the booking page opens rather than redirecting.
+	const event = await client.execute({
+		sql: `select id, slug from events where status = 'published' and booking = 'required'
+			and id not in (select b.event_id from bookings b join users u on u.id = b.user_id where u.email = ?)
+			order by starts_at limit 1`,
+		args: [member.email]
+	});
+	client.close();
+	return {
+		uid: String(booking.rows[0]?.uid ?? 'none'),
+		slug: String(event.rows[0]?.slug ?? 'none'),
+		id: String(event.rows[0]?.id ?? '0')
+	} as Record<string, string>;
+}
+
+const fill = (pattern: string, values: Record<string, string>) =>
+	pattern.replace(/\[(\w+)\]/g, (_, name: string) => values[name] ?? 'unknown');
+
+test('every protected route refuses strangers and the wrong people, and opens for the right ones', async ({
+	playwright,
+	baseURL
+}) => {
+	test.setTimeout(120_000);
+	expect(routes.length).toBeGreaterThan(8);
+	const values = await paramValues();
+	const as = async (token: string | null) =>
+		playwright.request.newContext({
+			baseURL,
+			maxRedirects: 0,
+			extraHTTPHeaders: token ? { cookie: `session=${token}` } : {}
+		});
+	const stranger = await as(null);
+	const memberContext = await as(await sessionFor(member.email));
+	const staff = {
+		admin: await as(await sessionFor(staffFor.admin.email)),
+		organiser: await as(await sessionFor(staffFor.organiser.email)),
+		welfare: await as(await sessionFor(staffFor.welfare.email))
+	};
+
+	const report: string[] = [];
+	for (const route of routes) {
+		const path = fill(route.pattern, values);
+		const role = requiredRole(route.group, route.pattern);
+		const anonymous = await stranger.get(path);
+		const memberAnswer = await memberContext.get(path);
+		const rightPerson = role === 'member' ? memberContext : staff[role];
+		const right = await rightPerson.get(path);
+		const line = `${route.pattern}: anonymous ${anonymous.status()} ${anonymous.headers()['location'] ?? ''}, member ${memberAnswer.status()}, ${role} ${right.status()}`;
+		report.push(line);
+
+		expect(anonymous.status(), line).toBe(303);
+		expect(anonymous.headers()['location'], line).toBe(
+			`/login?redirectTo=${encodeURIComponent(path)}`
+		);
+		if (role !== 'member') expect([403, 404], line).toContain(memberAnswer.status());
+		if (!/\[(uid|id)\]/.test(route.pattern) || values.uid !== 'none')
+			expect(right.status(), line).toBe(200);
+	}
+	console.log(report.join('\n'));
+});

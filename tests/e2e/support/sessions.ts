@@ -1,0 +1,19 @@
+// Signed-in sessions made straight in the end-to-end database, for tests about who may open
+// what rather than about signing in (the sign-in journeys have their own specs).
+import { digestSecret, generateSecret } from '../../../src/lib/server/auth/secrets.ts';
+import { openE2eDatabase } from './server.ts';
+
+/** A session token for an existing account; staff get two-factor already done. */
+export async function sessionFor(email: string) {
+	const { client } = openE2eDatabase();
+	const id = generateSecret(20);
+	const secret = generateSecret(32);
+	const now = Date.now();
+	await client.execute({
+		sql: `insert into sessions (id, secret_hash, user_id, created_at, last_used_at, two_factor_verified_at)
+			select ?, ?, id, ?, ?, case when roles <> '[]' then ? end from users where email = ?`,
+		args: [id, digestSecret(secret), now, now, now, email]
+	});
+	client.close();
+	return `${id}.${secret}`;
+}
