@@ -1,13 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/accessibility.ts';
+import { signIn, uniqueEmail } from './support/accounts.ts';
 import { resetLinkIn, verificationCodeIn, waitForMail } from './support/mailbox.ts';
 import { screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
 import { openE2eDatabase } from './support/server.ts';
 
 const PASSWORD = 'tangerine lighthouse gravel orbit';
 const NEW_PASSWORD = 'violet harbour compass meadow';
-const uniqueEmail = (label: string) =>
-	`${label}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
 
 async function register(page: Page, name: string, email: string) {
 	await page.goto('/register');
@@ -16,13 +15,6 @@ async function register(page: Page, name: string, email: string) {
 	await page.getByLabel('Password').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Create account' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your email');
-}
-
-async function signIn(page: Page, email: string, password: string) {
-	await page.goto('/login');
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill(password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 test('a member signs up, verifies, signs out and in, resets the password, and old sessions end', async ({

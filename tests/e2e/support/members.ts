@@ -2,15 +2,10 @@ import { expect, type APIRequestContext, type BrowserContext, type Page } from '
 import { like } from 'drizzle-orm';
 import { digestSecret, generateSecret } from '../../../src/lib/server/auth/secrets.ts';
 import * as table from '../../../src/lib/server/db/schema/index.ts';
+import { signIn, signOut, uniqueEmail } from './accounts.ts';
 import { openE2eDatabase, port } from './server.ts';
 
 export const MEMBER_PASSWORD = 'harbour violin saffron meadow';
-
-let serial = 0;
-/** An address no other test uses, even across runs against the same server. */
-export function uniqueEmail(label: string) {
-	return `${label}-${Date.now()}-${++serial}-${Math.floor(Math.random() * 1e6)}@example.org`;
-}
 
 /** The 8-digit code in the newest email sent to `to`, once the worker has delivered it. */
 export async function latestCode(request: APIRequestContext, to: string) {
@@ -40,18 +35,6 @@ export async function registerAndVerify(
 	await page.getByLabel('Verification code').fill(await latestCode(request, person.email));
 	await page.getByRole('button', { name: 'Verify email' }).click();
 	await expect(page).toHaveURL(/\/account$/);
-}
-
-export async function signIn(page: Page, email: string, password: string) {
-	await page.goto('/login');
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill(password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-export async function signOut(page: Page) {
-	await page.getByRole('button', { name: 'Sign out' }).click();
-	await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
 }
 
 /** A row of the branch membership list, as an import would have left it. */
@@ -111,3 +94,5 @@ export async function signedInAdmin(context: BrowserContext) {
 	]);
 	return admin;
 }
+
+export { signIn, signOut, uniqueEmail };

@@ -8,19 +8,13 @@ import { hashPassword } from '../../../src/lib/server/auth/password.ts';
 import { generateTotpKey } from '../../../src/lib/server/auth/totp.ts';
 import * as table from '../../../src/lib/server/db/schema/index.ts';
 import type { StaffRole } from '../../../src/lib/server/db/schema/index.ts';
+import { signIn, signOut, uniqueEmail } from './accounts.ts';
 import { openE2eDatabase } from './server.ts';
 
 export const STAFF_PASSWORD = 'Correct-Horse-Staple-26';
 
 export function codeFor(secret: string) {
 	return generateTOTP(decodeBase32(secret.replace(/\s+/g, '')), 30, 6);
-}
-
-let made = 0;
-
-export function uniqueEmail(label: string) {
-	made += 1;
-	return `${label}-${Date.now()}-${process.pid}-${made}@example.org`;
 }
 
 /** A verified account with these roles; with `twoFactor` it has an enrolled key too. */
@@ -51,14 +45,6 @@ export async function createAccount(options: {
 	}
 }
 
-export async function signIn(page: Page, email: string, password: string) {
-	// Typing before the page has hydrated loses the text: wait until its scripts have run.
-	await page.waitForLoadState('networkidle');
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill(password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 export async function enterTwoFactorCode(page: Page, secret: string) {
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Enter your two-factor code');
 	await page.getByLabel('Code from your authenticator app').fill(codeFor(secret));
@@ -82,7 +68,4 @@ export function pathIs(pathAndQuery: string) {
 	return (url: URL) => url.pathname + url.search === pathAndQuery;
 }
 
-export async function signOut(page: Page) {
-	await page.getByRole('button', { name: 'Sign out' }).click();
-	await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
-}
+export { signIn, signOut, uniqueEmail };

@@ -1,0 +1,20 @@
+// Signing in and out as a person does, and addresses no other test uses.
+import { expect, type Page } from '@playwright/test';
+
+let serial = 0;
+/** An address no other test uses, even across runs against the same server. */
+export function uniqueEmail(label: string) {
+	return `${label}-${Date.now()}-${process.pid}-${++serial}@example.org`;
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+	if (!page.url().includes('/login')) await page.goto('/login');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+export async function signOut(page: Page) {
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+}
