@@ -30,7 +30,7 @@ test('a member signs up, verifies, signs out and in, resets the password, and ol
 	await page.getByLabel('Verification code').fill(code);
 	await page.getByRole('button', { name: 'Verify email' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your account');
-	await expect(page.getByText(email)).toBeVisible();
+	await expect(page.getByText(email, { exact: true })).toBeVisible();
 
 	const cookie = (await page.context().cookies()).find((c) => c.name === 'session')!;
 	expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false });

@@ -1,4 +1,5 @@
-// Events made for one test, straight into the end-to-end server's database.
+// Events made for one test, straight into the end-to-end server's database. Specs run side by
+// side on one server, so the catalogue specs expect these extra events among the demo ones.
 import { openE2eDatabase } from './server.ts';
 
 const DAY = 24 * 3_600_000;
@@ -11,7 +12,8 @@ export async function createTestEvent(fields: {
 }) {
 	const { client } = openE2eDatabase();
 	const slug = `${fields.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${Date.now()}`;
-	const start = Date.now() + (fields.startsInDays ?? 7) * DAY;
+	// Far enough ahead that the demo events stay first in listings other specs look at.
+	const start = Date.now() + (fields.startsInDays ?? 200) * DAY;
 	const end = start + 3 * 3_600_000;
 	const event = await client.execute({
 		sql: `insert into events (slug, title, category, summary, description, venue_name, venue_address, venue_postcode,
