@@ -72,24 +72,12 @@ export async function fireBookingBurst(
 		burst.tokens.map(async (token, i) => {
 			const origin = origins[i % origins.length];
 			const sent = performance.now();
-			const response = await fetch(`${origin}/events/${burst.slug}/book`, {
-				method: 'POST',
-				redirect: 'manual',
-				headers: {
-					origin,
-					// As a browser's form post does: HTML, so actions answer with a real redirect.
-					accept: 'text/html',
-					cookie: `session=${token}`,
-					'content-type': 'application/x-www-form-urlencoded'
-				},
-				body: new URLSearchParams({
-					eventId: String(burst.eventId),
-					employer: 'Birmingham City Council'
-				})
+			const status = await postForm(origin, `/events/${burst.slug}/book`, token, {
+				eventId: String(burst.eventId),
+				employer: 'Birmingham City Council'
 			});
-			await response.arrayBuffer();
 			latenciesMs.push(performance.now() - sent);
-			return response.status;
+			return status;
 		})
 	);
 	const counts = new Map<number, number>();
@@ -154,24 +142,33 @@ export async function cancelThroughServers(
 	places: (readonly [string, string])[]
 ) {
 	return Promise.all(
-		places.map(async ([token, uid], i) => {
-			const origin = origins[i % origins.length];
-			const response = await fetch(`${origin}/account/bookings?/cancel`, {
-				method: 'POST',
-				redirect: 'manual',
-				headers: {
-					origin,
-					// As a browser's form post does: HTML, so actions answer with a real redirect.
-					accept: 'text/html',
-					cookie: `session=${token}`,
-					'content-type': 'application/x-www-form-urlencoded'
-				},
-				body: new URLSearchParams({ booking: uid })
-			});
-			await response.arrayBuffer();
-			return response.status;
-		})
+		places.map(([token, uid], i) =>
+			postForm(origins[i % origins.length], '/account/bookings?/cancel', token, { booking: uid })
+		)
 	);
+}
+
+/** A signed-in member's form post, as a browser sends it; resolves to the HTTP status. */
+async function postForm(
+	origin: string,
+	path: string,
+	token: string,
+	fields: Record<string, string>
+) {
+	const response = await fetch(`${origin}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			origin,
+			// As a browser's form post does: HTML, so actions answer with a real redirect.
+			accept: 'text/html',
+			cookie: `session=${token}`,
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: new URLSearchParams(fields)
+	});
+	await response.arrayBuffer();
+	return response.status;
 }
 
 export const percentile = (sorted: number[], p: number) =>

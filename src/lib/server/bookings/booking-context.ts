@@ -1,16 +1,15 @@
 // Reading what a booking change needs to know: the event with its sessions, and the member.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
+import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
+import type { Booking } from '../db/schema/index.ts';
+import { sessionsOfEvent } from '../events/sessions.ts';
+import type { BookingContext } from './emails.ts';
 
 export async function loadEventWithSessions(eventId: number) {
 	const [event] = await db.select().from(table.events).where(eq(table.events.id, eventId));
 	if (!event) return null;
-	const sessions = await db
-		.select()
-		.from(table.eventSessions)
-		.where(eq(table.eventSessions.eventId, eventId))
-		.orderBy(asc(table.eventSessions.startsAt));
-	return { event, sessions };
+	return { event, sessions: await sessionsOfEvent(eventId) };
 }
 
 export async function loadMember(userId: number) {
@@ -30,4 +29,19 @@ export async function findLiveBooking(eventId: number, userId: number) {
 			)
 		);
 	return booking ?? null;
+}
+
+/** What a booking's emails need: its event, sessions and member, with the site's settings. */
+export async function bookingContextFor(
+	booking: Pick<Booking, 'eventId' | 'userId' | 'uid'>
+): Promise<BookingContext | null> {
+	const found = await loadEventWithSessions(booking.eventId);
+	const member = await loadMember(booking.userId);
+	if (!found || !member) return null;
+	return {
+		config,
+		...found,
+		member: { email: member.email, name: member.name },
+		bookingUid: booking.uid
+	};
 }

@@ -1,11 +1,10 @@
 // Cancelling a booking until the first session starts: the member's calendar gets a CANCEL,
 // and the freed place goes to the first person waiting.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import { queueEmailIf } from '../email/outbox.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
-import { loadEventWithSessions, loadMember } from './booking-context.ts';
+import { bookingContextFor } from './booking-context.ts';
 import { placeCancelledEmails } from './emails.ts';
 import { offerFreedPlaces } from './offers.ts';
 
@@ -26,21 +25,14 @@ export async function cancelBooking(
 		);
 	if (!booking) return { ok: false, reason: 'We could not find that booking.' };
 	if (booking.status === 'cancelled') return { ok: true };
-	const found = await loadEventWithSessions(booking.eventId);
-	const member = await loadMember(booking.userId);
-	if (!found || !member) return { ok: false, reason: 'We could not find that booking.' };
-	if (!input.byOrganiser && found.sessions[0].startsAt.getTime() <= now.getTime()) {
+	const context = await bookingContextFor(booking);
+	if (!context) return { ok: false, reason: 'We could not find that booking.' };
+	if (!input.byOrganiser && context.sessions[0].startsAt.getTime() <= now.getTime()) {
 		return {
 			ok: false,
 			reason: 'This event has started, so the booking can no longer be cancelled online.'
 		};
 	}
-	const context = {
-		config,
-		...found,
-		member: { email: member.email, name: member.name },
-		bookingUid: booking.uid
-	};
 	await db.batch([
 		db
 			.update(table.bookings)

@@ -1,6 +1,7 @@
 // A member's own bookings, for their bookings page and their personal calendar feed.
 import { and, asc, desc, eq, gt, inArray, ne } from 'drizzle-orm';
 import { db, table } from '../db/index.ts';
+import { sessionsOfEvents } from '../events/sessions.ts';
 import { generateSecret } from '../auth/secrets.ts';
 import type { EventCategory } from '../../event-categories.ts';
 
@@ -105,23 +106,12 @@ export async function feedBookings(token: string, now = new Date()) {
 				gt(table.events.endsAt, since)
 			)
 		);
-	const sessions = rows.length
-		? await db
-				.select()
-				.from(table.eventSessions)
-				.where(
-					inArray(
-						table.eventSessions.eventId,
-						rows.map((r) => r.event.id)
-					)
-				)
-				.orderBy(asc(table.eventSessions.startsAt))
-		: [];
+	const sessions = await sessionsOfEvents(rows.map((r) => r.event.id));
 	return {
 		user,
 		bookings: rows.map((r) => ({
 			...r,
-			sessions: sessions.filter((s) => s.eventId === r.event.id)
+			sessions: sessions.get(r.event.id) ?? []
 		}))
 	};
 }

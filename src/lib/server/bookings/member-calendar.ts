@@ -1,8 +1,9 @@
 // Calendar files of a member's own confirmed places: one booking, or the subscribable feed.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { buildMemberCalendar } from '../calendar/event-calendar.ts';
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
+import { sessionsOfEvent } from '../events/sessions.ts';
 import { feedBookings } from './member-bookings.ts';
 
 export async function memberBookingCalendar(userId: number, bookingUid: string) {
@@ -18,11 +19,7 @@ export async function memberBookingCalendar(userId: number, bookingUid: string) 
 			)
 		);
 	if (!row) return null;
-	const sessions = await db
-		.select()
-		.from(table.eventSessions)
-		.where(eq(table.eventSessions.eventId, row.event.id))
-		.orderBy(asc(table.eventSessions.startsAt));
+	const sessions = await sessionsOfEvent(row.event.id);
 	return {
 		slug: row.event.slug,
 		ics: buildMemberCalendar([{ ...row, sessions }], config, row.event.title)

@@ -2,33 +2,15 @@
 // for a limited time. Every step is a guarded single write, so processes racing to make the
 // same offer make it once, and a place is never offered twice.
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import type { Booking } from '../db/schema/index.ts';
 import { queueEmailIf } from '../email/outbox.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
 import { formatDayAndTime } from '../../london-time.ts';
 import { placesTakenSql } from './book.ts';
-import { loadEventWithSessions, loadMember } from './booking-context.ts';
-import {
-	offerExpiredEmail,
-	placeConfirmedEmails,
-	placeOfferedEmail,
-	type BookingContext
-} from './emails.ts';
+import { bookingContextFor, loadEventWithSessions } from './booking-context.ts';
+import { offerExpiredEmail, placeConfirmedEmails, placeOfferedEmail } from './emails.ts';
 import { offerExpiresAt } from './offer-window.ts';
-
-async function contextFor(booking: Booking): Promise<BookingContext | null> {
-	const found = await loadEventWithSessions(booking.eventId);
-	const member = await loadMember(booking.userId);
-	if (!found || !member) return null;
-	return {
-		config,
-		...found,
-		member: { email: member.email, name: member.name },
-		bookingUid: booking.uid
-	};
-}
 
 const changedNow = (uid: string, status: string, now: Date) =>
 	sql`exists (select 1 from bookings where uid = ${uid} and status = ${status} and status_changed_at = ${now.getTime()})`;
@@ -48,7 +30,7 @@ export async function offerFreedPlaces(eventId: number, now = new Date()) {
 			.orderBy(asc(table.bookings.waitlistPosition))
 			.limit(1);
 		if (!next) break;
-		const context = await contextFor(next);
+		const context = await bookingContextFor(next);
 		if (!context) break;
 		const [offered] = await db.batch([
 			db
@@ -104,7 +86,7 @@ export async function acceptOffer(
 		return { ok: false, reason: expiredMessage(booking) };
 	}
 	if (booking.status !== 'offered') return { ok: false, reason: 'This offer is no longer open.' };
-	const context = await contextFor(booking);
+	const context = await bookingContextFor(booking);
 	if (!context) return { ok: false, reason: 'This offer is no longer open.' };
 	const [accepted] = await db.batch([
 		db
@@ -152,7 +134,7 @@ export async function expireOffers(now = new Date()) {
 		.limit(200);
 	const events = new Set<number>();
 	for (const booking of due) {
-		const context = await contextFor(booking);
+		const context = await bookingContextFor(booking);
 		if (!context) continue;
 		await db.batch([
 			db

@@ -18,18 +18,22 @@ export function eventLocation(event: Event) {
 	return event.onlineUrl ? { title: `Online: ${event.onlineUrl}` } : null;
 }
 
-export function buildPublicCalendar(
-	items: { event: Event; sessions: EventSession[] }[],
-	site: CalendarSite,
-	name: string
-) {
-	const calendar = ical({
+function publishedCalendar(site: CalendarSite, name: string) {
+	return ical({
 		name,
 		method: ICalCalendarMethod.PUBLISH,
 		prodId: { company: site.branchName, product: 'Branchdesk', language: 'EN' },
 		// Hint for calendars that show a subscribed feed in its own zone.
 		x: { 'X-WR-TIMEZONE': 'Europe/London' }
 	});
+}
+
+export function buildPublicCalendar(
+	items: { event: Event; sessions: EventSession[] }[],
+	site: CalendarSite,
+	name: string
+) {
+	const calendar = publishedCalendar(site, name);
 	for (const { event, sessions } of items) {
 		const url = `${site.origin}/events/${event.slug}`;
 		sessions.forEach((session, i) => {
@@ -61,12 +65,7 @@ export function buildMemberCalendar(
 	site: CalendarSite,
 	name: string
 ) {
-	const calendar = ical({
-		name,
-		method: ICalCalendarMethod.PUBLISH,
-		prodId: { company: site.branchName, product: 'Branchdesk', language: 'EN' },
-		x: { 'X-WR-TIMEZONE': 'Europe/London' }
-	});
+	const calendar = publishedCalendar(site, name);
 	for (const { booking, event, sessions } of items) {
 		sessions.forEach((session, i) => {
 			const part = sessions.length > 1 ? ` (session ${i + 1} of ${sessions.length})` : '';

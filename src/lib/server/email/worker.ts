@@ -29,8 +29,11 @@ export function startEmailWorker(options: WorkerOptions) {
 	// 3% under the provider's rate, so network jitter does not push two requests into one slot.
 	const interval = (1000 / options.ratePerSecond) * 1.03;
 	let nextSendAt = 0;
+	// A claimed batch must be sent well inside its lease, or another process would take the
+	// unsent rest over and send them again: claim about a tenth of what the lease allows.
 	const batchSize =
-		options.batchSize ?? Math.max(1, Math.min(50, Math.ceil(options.ratePerSecond * 5)));
+		options.batchSize ??
+		Math.max(1, Math.min(20, Math.floor(((options.leaseMs / 1000) * options.ratePerSecond) / 10)));
 
 	const sleep = (ms: number) =>
 		new Promise<void>((resolve) => {

@@ -1,9 +1,10 @@
 // The public catalogue: published events, upcoming or past, with availability from real bookings.
-import { and, asc, count, desc, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { EventCategory } from '../../event-categories.ts';
 import { db, table } from '../db/index.ts';
 import { describeAvailability, type Availability } from './availability.ts';
+import { sessionsOfEvent, sessionsOfEvents } from './sessions.ts';
 
 export const PAGE_SIZE = 30;
 
@@ -155,14 +156,9 @@ export async function findPublicEvent(slug: string) {
 		.where(and(eq(table.events.slug, slug), sql`${table.events.status} <> 'draft'`))
 		.limit(1);
 	if (!row) return null;
-	const sessions = await db
-		.select()
-		.from(table.eventSessions)
-		.where(eq(table.eventSessions.eventId, row.event.id))
-		.orderBy(asc(table.eventSessions.startsAt));
 	return {
 		event: row.event,
-		sessions,
+		sessions: await sessionsOfEvent(row.event.id),
 		availability: describeAvailability({
 			booking: row.event.booking,
 			capacity: row.event.capacity,
@@ -189,20 +185,9 @@ export async function listFeedEvents(options: { category?: EventCategory | null;
 		)
 		.orderBy(asc(table.events.startsAt))
 		.limit(1000);
-	const sessions = events.length
-		? await db
-				.select()
-				.from(table.eventSessions)
-				.where(
-					inArray(
-						table.eventSessions.eventId,
-						events.map((e) => e.id)
-					)
-				)
-				.orderBy(asc(table.eventSessions.startsAt))
-		: [];
+	const sessions = await sessionsOfEvents(events.map((e) => e.id));
 	return events.map((event) => ({
 		event,
-		sessions: sessions.filter((s) => s.eventId === event.id)
+		sessions: sessions.get(event.id) ?? []
 	}));
 }
