@@ -82,7 +82,10 @@ export const eventOrganisers = sqliteTable(
 			.references(() => users.id, { onDelete: 'cascade' }),
 		addedAt: integer('added_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [primaryKey({ columns: [t.eventId, t.userId] }), index('event_organisers_user_idx').on(t.userId)]
+	(t) => [
+		primaryKey({ columns: [t.eventId, t.userId] }),
+		index('event_organisers_user_idx').on(t.userId)
+	]
 );
 
 export type Event = typeof events.$inferSelect;
