@@ -1,6 +1,9 @@
 // The winter fuel grant's rules as pure functions. The quick checker on /grants/winter-fuel and
 // the application's final check use the same function, so they never disagree.
+import { formatPounds } from '../../money.ts';
 import type { GrantRound } from '../db/schema/grants.ts';
+
+export { formatPounds };
 
 export type EligibilityAnswers = {
 	/** From the membership list (members/standing.ts); the checker asks the visitor instead. */
@@ -20,14 +23,6 @@ export type EligibilityAnswers = {
 type RoundRules = Pick<GrantRound, 'incomeThresholdPence' | 'savingsLimitPence' | 'coolDownMonths'>;
 
 export type Eligibility = { eligible: true } | { eligible: false; reasons: string[] };
-
-export function formatPounds(pence: number) {
-	const pounds = pence / 100;
-	return `£${pounds.toLocaleString('en-GB', {
-		minimumFractionDigits: pence % 100 === 0 ? 0 : 2,
-		maximumFractionDigits: 2
-	})}`;
-}
 
 export function addMonths(date: Date, months: number) {
 	const d = new Date(date.getTime());

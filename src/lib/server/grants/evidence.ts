@@ -9,11 +9,9 @@ import {
 	safeFilename,
 	sniffEvidenceType
 } from './evidence-file.ts';
+import { EVIDENCE_TOO_BIG as TOO_BIG } from './evidence-upload.ts';
 
 export type EvidenceUpload = { ok: true; id: number } | { ok: false; error: string };
-
-const TOO_BIG =
-	'The file must be 5 MB or smaller. Take a smaller photo, or save the document as a PDF, and upload it again.';
 
 export async function addEvidence(
 	application: GrantApplication,

@@ -69,3 +69,14 @@ export async function latestRound(db = defaultDb) {
 		.limit(1);
 	return round ?? null;
 }
+
+export async function findRound(id: number, db = defaultDb) {
+	const [round] = await db.select().from(table.grantRounds).where(eq(table.grantRounds.id, id));
+	return round ?? null;
+}
+
+/** The home page's banner: shown only while a round takes applications. */
+export async function grantBanner(now = new Date(), db = defaultDb) {
+	const state = await currentRound(now, db);
+	return state.kind === 'open' ? { name: state.round.name, closesAt: state.round.closesAt } : null;
+}
