@@ -213,4 +213,20 @@ describe('the round budget (invariant 4)', () => {
 		await decideApplication(id, { kind: 'approve', awardPence: 10_000 }, officer.id, mailer);
 		expect(await currentRound()).toMatchObject({ kind: 'budget-spent', budget: { leftPence: 0 } });
 	});
+
+	it('tells members with an unsent draft when the last of the budget is approved, once', async () => {
+		const round = await createGrantRound({ budgetPence: 20_000 });
+		const first = await submitted(round);
+		const second = await submitted(round);
+		const drafter = await createMemberInGoodStanding();
+		await startApplication(drafter.id, round.id);
+		const spentMail = () =>
+			db.select().from(table.outbox).where(eq(table.outbox.template, 'grant-budget-spent'));
+		await decideApplication(first.id, { kind: 'approve', awardPence: 10_000 }, officer.id, mailer);
+		expect(await spentMail()).toHaveLength(0);
+		await decideApplication(second.id, { kind: 'approve', awardPence: 10_000 }, officer.id, mailer);
+		const mail = await spentMail();
+		expect(mail.map((m) => m.recipient)).toEqual([drafter.email]);
+		expect(mail[0].subject).toContain('no longer taking applications');
+	});
 });

@@ -12,6 +12,7 @@ import { queueEmailIf } from '../email/outbox.ts';
 import type { Block } from '../email/templates/layout.ts';
 import { grantEmail, type GrantEmailKind } from '../email/templates/grants.ts';
 import { formatPounds } from './eligibility.ts';
+import { queueBudgetSpentEmails } from './budget-spent.ts';
 import { committedPenceSql } from './rounds.ts';
 import { canTransition } from './transitions.ts';
 
@@ -217,7 +218,8 @@ export async function decideApplication(
 			},
 			now
 		),
-		queueEmailIf(db, email, changed, { now })
+		queueEmailIf(db, email, changed, { now }),
+		queueBudgetSpentEmails(db, round, decision.kind === 'approve' ? changed : sql`0`, mailer, now)
 	]);
 	if (updated.length === 1) return { ok: true };
 	const [current] = await db.select().from(a).where(eq(a.id, application.id));

@@ -39,3 +39,14 @@ export const STATUS_LABELS: Record<GrantStatus, string> = {
 	paid: 'Paid',
 	withdrawn: 'Withdrawn'
 };
+
+/** The same statuses as the welfare officers' queue names them: what they need to do. */
+export const STAFF_STATUS_LABELS: Record<GrantStatus, string> = {
+	draft: 'Draft',
+	submitted: 'To review',
+	'needs-info': 'Waiting for the member',
+	approved: 'Approved, to pay',
+	declined: 'Declined',
+	paid: 'Paid',
+	withdrawn: 'Withdrawn'
+};

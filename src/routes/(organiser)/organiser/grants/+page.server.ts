@@ -1,7 +1,7 @@
 import { requireRole } from '$lib/server/auth/guards';
 import { listGrantQueue } from '$lib/server/grants/review';
 import { grantBudget, latestRound } from '$lib/server/grants/rounds';
-import { STATUS_LABELS } from '$lib/server/grants/transitions';
+import { STAFF_STATUS_LABELS } from '$lib/server/grants/transitions';
 import { grantStatuses, type GrantStatus } from '$lib/server/db/schema';
 
 export const load = async (event) => {
@@ -22,9 +22,8 @@ export const load = async (event) => {
 		budget: await grantBudget(round.id),
 		filter,
 		counts,
-		statusLabels: STATUS_LABELS,
 		queue: queue
 			.filter((row) => !filter || row.status === filter)
-			.map((row) => ({ ...row, statusLabel: STATUS_LABELS[row.status] }))
+			.map((row) => ({ ...row, statusLabel: STAFF_STATUS_LABELS[row.status] }))
 	};
 };

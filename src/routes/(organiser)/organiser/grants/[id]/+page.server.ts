@@ -11,7 +11,7 @@ import {
 	type Decision
 } from '$lib/server/grants/review';
 import { grantBudget } from '$lib/server/grants/rounds';
-import { canTransition, STATUS_LABELS } from '$lib/server/grants/transitions';
+import { canTransition, STAFF_STATUS_LABELS } from '$lib/server/grants/transitions';
 import { isRealDate, londonDate } from '$lib/plain-date';
 import type { RequestEvent } from './$types';
 
@@ -37,7 +37,7 @@ export const load = async (event) => {
 		id: application.id,
 		reference: application.reference,
 		status: s,
-		statusLabel: STATUS_LABELS[s],
+		statusLabel: STAFF_STATUS_LABELS[s],
 		applicant: { name: applicant.name, email: applicant.email },
 		flags: application.flags,
 		assisted: application.assistedBy !== null,
