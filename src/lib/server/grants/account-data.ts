@@ -48,7 +48,7 @@ export async function exportGrantApplications(userId: number, key: Buffer, db = 
 		paymentReference: x.paymentReference,
 		evidence: evidence
 			.filter((e) => e.applicationId === x.id)
-			.map(({ applicationId: _, ...e }) => e),
+			.map((e) => ({ filename: e.filename, size: e.size, uploadedAt: e.uploadedAt })),
 		history: history
 			.filter((h) => h.applicationId === x.id)
 			.map((h) => ({
