@@ -93,7 +93,11 @@ describe('welfare review pages', () => {
 				'/organiser/grants/[id] ?/decline',
 				'/organiser/grants/[id] ?/requestInfo',
 				'/organiser/grants/[id] ?/markPaid',
-				'/organiser/grants/[id]/evidence/[evidenceId] GET'
+				'/organiser/grants/[id]/evidence/[evidenceId] GET',
+				'/organiser/grants/assist ?/start',
+				'/organiser/grants/assist/[reference]/[step] ?/save',
+				'/organiser/grants/assist/[reference]/[step] ?/upload',
+				'/organiser/grants/assist/[reference]/check ?/submit'
 			])
 		);
 	});

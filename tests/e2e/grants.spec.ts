@@ -187,7 +187,7 @@ test('a member applies over several visits, a welfare officer asks a question, a
 	await expectNoAxeViolations(page);
 	await screenshotAtPhoneAndDesktop(page, 'grant-apply-check');
 	await page.getByRole('button', { name: 'Submit application' }).click();
-	await expect(page.getByRole('alert')).toContainText('Confirm that your answers are true');
+	await expect(page.getByRole('alert')).toContainText('Confirm that the answers are true');
 	await page.getByLabel(/I confirm that my answers are true/).check();
 	await page.getByRole('button', { name: 'Submit application' }).click();
 	await expect(heading(page)).toHaveText('Application sent');
@@ -233,7 +233,9 @@ test('a member applies over several visits, a welfare officer asks a question, a
 
 	// The member answers.
 	await page.goto(`/account/grants/${reference}`);
-	await expect(page.getByRole('blockquote')).toHaveText('Please tell us your supplier account number.');
+	await expect(page.getByRole('blockquote')).toHaveText(
+		'Please tell us your supplier account number.'
+	);
 	await expectNoAxeViolations(page);
 	await page.getByLabel('Your answer').fill('It is A-123456.');
 	await page.getByRole('button', { name: 'Send your answer' }).click();

@@ -181,7 +181,7 @@ export async function submitApplication(
 	round: GrantRound,
 	member: Member,
 	mailer: Mailer,
-	options: { reply?: string; now?: Date } = {},
+	options: { reply?: string; copy?: { label: string; value: string }[]; now?: Date } = {},
 	db = defaultDb
 ) {
 	const now = options.now ?? new Date();
@@ -190,18 +190,24 @@ export async function submitApplication(
 	const a = table.grantApplications;
 	const changed = sql`exists (select 1 from ${a} where ${a.id} = ${application.id} and ${a.status} = 'submitted' and ${a.updatedAt} = ${now.getTime()})`;
 	const first = application.status === 'draft';
-	const email = grantEmail('received', member, {
+	const thanks = first
+		? `Thank you for applying for the ${round.name}. A welfare officer will look at your application and email you when there is news. Most decisions take about two weeks.`
+		: 'Thank you for the extra information. A welfare officer will look at your application again and email you when there is news.';
+	// An application a welfare officer filled in with the member: the member gets a copy of every answer.
+	const email = grantEmail(options.copy ? 'assisted-copy' : 'received', member, {
 		...mailer,
 		reference: application.reference,
 		changeKey: String(now.getTime()),
-		blocks: [
-			{
-				kind: 'paragraph',
-				text: first
-					? `Thank you for applying for the ${round.name}. A welfare officer will look at your application and email you when there is news. Most decisions take about two weeks.`
-					: 'Thank you for the extra information. A welfare officer will look at your application again and email you when there is news.'
-			}
-		]
+		blocks: options.copy
+			? [
+					{
+						kind: 'paragraph',
+						text: `A welfare officer has sent the application for the ${round.name} that they filled in with you. Here is a copy of your answers. If anything is wrong, reply to this email or call the branch office.`
+					},
+					{ kind: 'facts', rows: options.copy.map((row) => [row.label, row.value]) },
+					{ kind: 'paragraph', text: thanks }
+				]
+			: [{ kind: 'paragraph', text: thanks }]
 	});
 	const [updated] = await db.batch([
 		db
