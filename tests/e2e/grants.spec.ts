@@ -142,6 +142,7 @@ test('a member applies over several visits, a welfare officer asks a question, a
 	await expect(heading(page)).toHaveText('Your household’s income');
 	await page.getByLabel('Means-tested benefit').selectOption('Universal Credit');
 	await saveAndContinue(page);
+	await expect(heading(page)).toHaveText(/savings under £1,500/);
 	await page.getByLabel('Yes').check();
 	await saveAndContinue(page);
 	await expect(heading(page)).toHaveText(
@@ -257,4 +258,66 @@ test('a member applies over several visits, a welfare officer asks a question, a
 	expect(paid.text).toContain('BACS-2026-0042');
 	await page.goto(`/account/grants/${reference}`);
 	await expect(page.getByText(/Your grant of £100 was paid/)).toBeVisible();
+});
+
+test('a welfare officer fills in an application with a member, who is emailed a copy', async ({
+	browser,
+	request
+}) => {
+	const member = await createMemberInGoodStanding('Grace Mensah');
+	const officer = await createAccount({
+		name: 'Orla Brennan',
+		roles: ['welfare'],
+		twoFactor: true
+	});
+	const staff = await (await browser.newContext()).newPage();
+	await signInAsStaff(staff, officer, '/organiser/grants/assist');
+	await expect(heading(staff)).toHaveText('Apply with a member');
+	await expectNoAxeViolations(staff);
+	await staff.getByLabel('Membership number or email address').fill('nobody@example.org');
+	await staff.getByRole('button', { name: 'Start the application' }).click();
+	await expect(staff.getByRole('alert')).toContainText('No member has that membership number');
+	await staff.getByLabel('Membership number or email address').fill(member.membershipNumber!);
+	await staff.getByRole('button', { name: 'Start the application' }).click();
+
+	await expect(staff.getByText('Assisted application for Grace Mensah')).toBeVisible();
+	await staff.getByLabel('Address line 1').fill('7 Mill Lane');
+	await staff.getByLabel('Town or city').fill('Birmingham');
+	await staff.getByLabel('Postcode').fill('B5 5AA');
+	await staff.getByLabel('Adults in your home, including you').fill('1');
+	await staff.getByLabel('Children under 18 in your home').fill('0');
+	await saveAndContinue(staff);
+	await expect(heading(staff)).toHaveText('Do you pay your household’s fuel bills?');
+	await staff.getByLabel('Yes').check();
+	await saveAndContinue(staff);
+	await staff.getByLabel('Energy supplier').fill('British Gas');
+	await staff.getByLabel('Direct Debit').check();
+	await saveAndContinue(staff);
+	await staff.getByLabel('Household income each month, after tax, in pounds').fill('1200');
+	await saveAndContinue(staff);
+	await expect(heading(staff)).toHaveText(/savings under/);
+	await staff.getByLabel('Yes').check();
+	await saveAndContinue(staff);
+	await expect(heading(staff)).toHaveText(/winter fuel grant from the branch before/);
+	await staff.getByLabel('Yes').check();
+	await saveAndContinue(staff);
+	await staff.getByLabel('Your circumstances').fill('Boiler repair took my savings.');
+	await saveAndContinue(staff);
+	await expect(heading(staff)).toHaveText('Upload evidence');
+	await saveAndContinue(staff);
+	await expect(heading(staff)).toHaveText('How you would like to be paid');
+	await staff.getByLabel('As a credit to my energy account or prepayment meter').check();
+	await staff
+		.getByLabel('Energy account number, or prepayment key or card number')
+		.fill('850012345');
+	await saveAndContinue(staff);
+	await expect(heading(staff)).toHaveText('Check your answers');
+	await expectNoAxeViolations(staff);
+	await staff.getByLabel(/Grace Mensah has read these answers/).check();
+	await staff.getByRole('button', { name: 'Submit application' }).click();
+	await expect(staff.getByRole('status')).toContainText('emailed a copy of their answers');
+	await expect(staff.getByText('Assisted application', { exact: true })).toBeVisible();
+
+	const copy = await waitForMail(request, member.email, 'grant-assisted-copy');
+	expect(copy.text).toContain('Circumstances: Boiler repair took my savings.');
 });
