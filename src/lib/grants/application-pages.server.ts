@@ -22,6 +22,7 @@ import { saveAnswers, saveBankDetails, submitApplication } from '$lib/server/gra
 import { checkBankDetails } from '$lib/server/grants/bank-details';
 import { addEvidence, listEvidence, removeEvidence } from '$lib/server/grants/evidence';
 import { readEvidenceForm } from '$lib/server/grants/evidence-upload';
+import { currentRound } from '$lib/server/grants/rounds';
 import type { ApplicationLinks } from './application-links';
 
 const FIELDS = [
@@ -141,6 +142,14 @@ export async function submitFromCheck(
 	const form = await event.request.formData();
 	if (firstUnansweredStep(application.answers) !== 'check') {
 		return fail(400, { errors: { declaration: 'Answer every question before you submit' } });
+	}
+	const state = await currentRound();
+	if (application.status === 'draft' && (state.kind !== 'open' || state.round.id !== round.id)) {
+		return fail(409, {
+			errors: {
+				declaration: `The ${round.name} is no longer taking applications: its budget has been given out or it has closed.`
+			}
+		});
 	}
 	if (formText(form, 'declaration') !== 'yes') {
 		return fail(400, { errors: { declaration: 'Confirm that the answers are true and complete' } });
