@@ -65,7 +65,7 @@ CREATE TABLE `grant_rounds` (
 	`income_threshold_pence` integer NOT NULL,
 	`savings_limit_pence` integer NOT NULL,
 	`cool_down_months` integer DEFAULT 12 NOT NULL,
-	`retention_months` integer DEFAULT 24 NOT NULL,
+	`retention_months` integer DEFAULT 6 NOT NULL,
 	`created_by` integer,
 	`created_at` integer NOT NULL,
 	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE set null

@@ -98,7 +98,7 @@ export function demoGrantRound(now: Date) {
 		incomeThresholdPence: 200_000,
 		savingsLimitPence: 150_000,
 		coolDownMonths: 12,
-		retentionMonths: 24,
+		retentionMonths: 6,
 		createdAt: now
 	};
 }
