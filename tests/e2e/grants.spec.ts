@@ -86,13 +86,15 @@ test('anyone can check whether they are likely to be eligible without signing in
 	await answer(/winter fuel grant from the branch/, 'No');
 	await answer(/already applied this winter/, 'No');
 	await page.getByRole('button', { name: 'Check eligibility' }).click();
-	await expect(page.getByRole('heading', { name: 'You are likely to be eligible' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'You are likely to be eligible', exact: true })
+	).toBeVisible();
 	await expectNoAxeViolations(page);
 
 	await answer(/savings under/, 'No');
 	await page.getByRole('button', { name: 'Check eligibility' }).click();
 	await expect(
-		page.getByRole('heading', { name: 'You are unlikely to be eligible' })
+		page.getByRole('heading', { name: 'You are unlikely to be eligible', exact: true })
 	).toBeVisible();
 	await expect(page.getByText('Your household’s savings need to be under £1,500.')).toBeVisible();
 	await screenshotAtPhoneAndDesktop(page, 'grant-checker');
