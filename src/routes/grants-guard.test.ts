@@ -93,6 +93,7 @@ describe('welfare review pages', () => {
 				'/organiser/grants/[id] ?/decline',
 				'/organiser/grants/[id] ?/requestInfo',
 				'/organiser/grants/[id] ?/markPaid',
+				'/organiser/grants/[id] ?/showBankDetails',
 				'/organiser/grants/[id]/evidence/[evidenceId] GET',
 				'/organiser/grants/assist ?/start',
 				'/organiser/grants/assist/[reference]/[step] ?/save',

@@ -10,7 +10,8 @@ import {
 	emptyDatabase
 } from '../testing/fixtures.ts';
 import { saveAnswers, startApplication, submitApplication } from './applications.ts';
-import { decideApplication, listGrantQueue } from './review.ts';
+import { encryptBankDetails } from './bank-details.ts';
+import { decideApplication, listGrantQueue, revealBankDetails } from './review.ts';
 import { currentRound, grantBudget } from './rounds.ts';
 
 const mailer = { origin: 'http://localhost:3000', branchName: 'Test Branch' };
@@ -137,6 +138,39 @@ describe('a welfare officer decides an application', () => {
 		const firstTime = await submitted(round, { previousAward: false });
 		const queue = await listGrantQueue(round.id);
 		expect(queue.map((q) => q.id)).toEqual([firstTime.id, prepayment.id, returning.id]);
+	});
+});
+
+describe('bank details for the payment', () => {
+	it('are shown in full only for an approved grant, and each reveal is audit-logged', async () => {
+		const round = await createGrantRound();
+		const { id } = await submitted(round);
+		const key = Buffer.alloc(32, 9);
+		const [row] = await db
+			.select()
+			.from(table.grantApplications)
+			.where(eq(table.grantApplications.id, id));
+		await db
+			.update(table.grantApplications)
+			.set({
+				bankDetailsCiphertext: encryptBankDetails(
+					{ accountName: 'A', sortCode: '309950', accountNumber: '00733445' },
+					key
+				)
+			})
+			.where(eq(table.grantApplications.id, row.id));
+		expect(await revealBankDetails(id, officer.id, key)).toBeNull();
+		await decideApplication(id, { kind: 'approve', awardPence: 10_000 }, officer.id, mailer);
+		expect(await revealBankDetails(id, officer.id, key)).toEqual({
+			accountName: 'A',
+			sortCode: '309950',
+			accountNumber: '00733445'
+		});
+		const audit = await db
+			.select()
+			.from(table.auditLog)
+			.where(eq(table.auditLog.action, 'grant.bank-details-viewed'));
+		expect(audit).toHaveLength(1);
 	});
 });
 

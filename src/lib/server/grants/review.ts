@@ -4,13 +4,14 @@
 // if the change happened. An approval is also guarded on the round's budget in the same UPDATE,
 // so two officers approving the last £100 at once cannot both succeed (invariant 4).
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
-import { auditInsertWhen } from '../audit.ts';
+import { auditInsert, auditInsertWhen } from '../audit.ts';
 import type { Config } from '../config.ts';
 import { db as defaultDb, table } from '../db/index.ts';
 import type { GrantApplication, GrantStatus } from '../db/schema/index.ts';
 import { queueEmailIf } from '../email/outbox.ts';
 import type { Block } from '../email/templates/layout.ts';
 import { grantEmail, type GrantEmailKind } from '../email/templates/grants.ts';
+import { decryptBankDetails } from './bank-details.ts';
 import { formatPounds } from './eligibility.ts';
 import { queueBudgetSpentEmails } from './budget-spent.ts';
 import { committedPenceSql } from './rounds.ts';
@@ -224,4 +225,35 @@ export async function decideApplication(
 	if (updated.length === 1) return { ok: true };
 	const [current] = await db.select().from(a).where(eq(a.id, application.id));
 	return { ok: false, error: refusal(current, decision) };
+}
+
+/**
+ * The full bank details, for the officer making the payment. Screens otherwise show them
+ * masked; every reveal is audit-logged.
+ */
+export async function revealBankDetails(
+	applicationId: number,
+	officerId: number,
+	key: Buffer,
+	now = new Date(),
+	db = defaultDb
+) {
+	const [row] = await db
+		.select({ ciphertext: a.bankDetailsCiphertext, reference: a.reference, status: a.status })
+		.from(a)
+		.where(eq(a.id, applicationId));
+	if (!row?.ciphertext || row.status !== 'approved') return null;
+	const details = decryptBankDetails(row.ciphertext, key);
+	await auditInsert(
+		db,
+		{
+			actorUserId: officerId,
+			action: 'grant.bank-details-viewed',
+			subjectType: 'grant_application',
+			subjectId: applicationId,
+			detail: { reference: row.reference }
+		},
+		now
+	);
+	return details;
 }

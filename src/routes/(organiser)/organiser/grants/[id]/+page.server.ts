@@ -8,6 +8,7 @@ import {
 	DECLINE_REASONS,
 	decideApplication,
 	findApplicationForReview,
+	revealBankDetails,
 	type Decision
 } from '$lib/server/grants/review';
 import { grantBudget } from '$lib/server/grants/rounds';
@@ -41,6 +42,8 @@ export const load = async (event) => {
 		applicant: { name: applicant.name, email: applicant.email },
 		flags: application.flags,
 		assisted: application.assistedBy !== null,
+		paysByBank:
+			application.answers.payoutMethod === 'bank' && application.bankDetailsCiphertext !== null,
 		awardPence: application.awardPence,
 		decisionReason: application.decisionReason,
 		paymentReference: application.paymentReference,
@@ -82,6 +85,19 @@ async function decide(event: RequestEvent, read: (form: FormData) => Read) {
 }
 
 export const actions = {
+	showBankDetails: async (event) => {
+		const { officer, application } = await applicationFor(event);
+		const bank = await revealBankDetails(application.id, officer.id, config.grantDataKey.key);
+		if (!bank) {
+			return fail(409, {
+				errors: {
+					decision: 'Bank details are shown only for an approved grant paid by bank transfer.'
+				},
+				values: {}
+			});
+		}
+		return { bank };
+	},
 	approve: (event) =>
 		decide(event, (form): Read => {
 			const award = parsePounds(formText(form, 'award'));
