@@ -249,6 +249,8 @@ test('a member applies over several visits, a welfare officer asks a question, a
 	await expect(staff.getByLabel('Award in pounds')).toHaveValue('100');
 	await staff.getByRole('button', { name: 'Approve grant' }).click();
 	await expect(staff.getByRole('status')).toContainText('Approved');
+	await staff.getByRole('button', { name: 'Show bank details' }).click();
+	await expect(staff.getByText('00733445')).toBeVisible();
 	await staff.getByLabel('Payment reference').fill('BACS-2026-0042');
 	await staff.getByRole('button', { name: 'Mark as paid' }).click();
 	await expect(staff.getByRole('status')).toContainText('Marked as paid');
