@@ -11,6 +11,8 @@ process.env.ORIGIN ||= `http://localhost:${port}`;
 process.env.BODY_SIZE_LIMIT ||= '11M';
 // The demo keeps every email at /dev/mail instead of sending it (EMAIL_TRANSPORT=dev).
 process.env.ALLOW_DEV_MAIL ||= 'true';
+// The demo's grant bank details use the published development key; real branches set GRANT_DATA_KEY.
+process.env.ALLOW_DEV_GRANT_KEY ||= 'true';
 
 const { config } = await import('../src/lib/server/config.ts');
 const { openDatabase } = await import('../src/lib/server/db/client.ts');

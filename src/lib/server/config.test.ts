@@ -31,18 +31,38 @@ describe('configuration', () => {
 		expect(config.databaseAuthToken).toBe('t');
 	});
 
+	const realKey = Buffer.alloc(32, 7).toString('base64');
+
 	it('refuses the dev mailbox in production unless a demo allows it', () => {
 		expect(() => assertSafeToServe(readConfig({ NODE_ENV: 'production' }))).toThrow(
 			/ALLOW_DEV_MAIL/
 		);
 		expect(() =>
-			assertSafeToServe(readConfig({ NODE_ENV: 'production', ALLOW_DEV_MAIL: 'true' }))
+			assertSafeToServe(
+				readConfig({ NODE_ENV: 'production', ALLOW_DEV_MAIL: 'true', GRANT_DATA_KEY: realKey })
+			)
 		).not.toThrow();
 		expect(() =>
 			assertSafeToServe(
-				readConfig({ NODE_ENV: 'production', EMAIL_TRANSPORT: 'resend', RESEND_API_KEY: 're_x' })
+				readConfig({
+					NODE_ENV: 'production',
+					EMAIL_TRANSPORT: 'resend',
+					RESEND_API_KEY: 're_x',
+					GRANT_DATA_KEY: realKey
+				})
 			)
 		).not.toThrow();
+	});
+
+	it('refuses the development grant data key in production unless a demo allows it', () => {
+		const production = { NODE_ENV: 'production', ALLOW_DEV_MAIL: 'true' };
+		expect(() => assertSafeToServe(readConfig(production))).toThrow(/GRANT_DATA_KEY is missing/);
+		expect(() =>
+			assertSafeToServe(readConfig({ ...production, ALLOW_DEV_GRANT_KEY: 'true' }))
+		).not.toThrow();
+		expect(readConfig({}).grantDataKey).toMatchObject({ isDevelopmentKey: true });
+		expect(readConfig({ GRANT_DATA_KEY: realKey }).grantDataKey.key).toHaveLength(32);
+		expect(() => readConfig({ GRANT_DATA_KEY: 'c2hvcnQ=' })).toThrow(/32 random bytes/);
 	});
 
 	it('reads the request body limit as adapter-node does', () => {

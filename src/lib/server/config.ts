@@ -1,6 +1,8 @@
 // Reads and validates every setting the server and its scripts use, once, from the environment.
 // A bad value stops start-up with a message that names the variable and what it accepts.
 
+import { createHash } from 'node:crypto';
+
 export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;
@@ -98,6 +100,27 @@ function readEmailConfig(env: Env, branchName: string) {
 	};
 }
 
+/** Anyone can read this source, so the key it derives protects development data only. */
+const DEV_GRANT_DATA_KEY = 'branchdesk-development-only-grant-data-key';
+
+function readGrantDataKey(env: Env) {
+	const raw = env.GRANT_DATA_KEY?.trim();
+	if (!raw) {
+		return {
+			key: createHash('sha256').update(DEV_GRANT_DATA_KEY).digest(),
+			isDevelopmentKey: true,
+			devKeyInProduction: env.NODE_ENV === 'production' && env.ALLOW_DEV_GRANT_KEY !== 'true'
+		};
+	}
+	const key = Buffer.from(raw, 'base64');
+	if (key.length !== 32) {
+		throw new ConfigError(
+			'GRANT_DATA_KEY must be 32 random bytes in base64, e.g. from: openssl rand -base64 32'
+		);
+	}
+	return { key, isDevelopmentKey: false, devKeyInProduction: false };
+}
+
 export function readConfig(env: Env = process.env) {
 	const port = readInteger(env, 'PORT', 3000, 1, 65535);
 	const origin = readUrl(env, 'ORIGIN', `http://localhost:${port}`, ['http:', 'https:']).replace(
@@ -130,7 +153,9 @@ export function readConfig(env: Env = process.env) {
 		/** The largest request body adapter-node lets through; uploads must fit inside it. */
 		bodySizeLimit: readByteSize(env, 'BODY_SIZE_LIMIT', '512K'),
 		/** How long this process reuses a rendered anonymous catalogue page (0 turns it off). */
-		catalogueCacheMs: readInteger(env, 'CATALOGUE_CACHE_MS', 1000, 0, 60_000)
+		catalogueCacheMs: readInteger(env, 'CATALOGUE_CACHE_MS', 1000, 0, 60_000),
+		/** AES-256-GCM key for grant applicants' bank details (grants/bank-details.ts). */
+		grantDataKey: readGrantDataKey(env)
 	};
 }
 
@@ -141,6 +166,11 @@ export function assertSafeToServe(config: Config) {
 	if (config.email.transport === 'dev' && config.email.devMailInProduction) {
 		throw new ConfigError(
 			'EMAIL_TRANSPORT=dev shows every message at /dev/mail, so it is refused with NODE_ENV=production; choose resend or smtp, or set ALLOW_DEV_MAIL=true for a demo'
+		);
+	}
+	if (config.grantDataKey.devKeyInProduction) {
+		throw new ConfigError(
+			"GRANT_DATA_KEY is missing: grant applicants' bank details need a real key with NODE_ENV=production (openssl rand -base64 32), or ALLOW_DEV_GRANT_KEY=true for a demo"
 		);
 	}
 }

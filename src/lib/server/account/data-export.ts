@@ -3,6 +3,7 @@
 import { and, asc, eq, or } from 'drizzle-orm';
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
+import { exportGrantApplications } from '../grants/account-data.ts';
 
 /** Emails whose subject carries a one-time code. */
 const SUBJECT_HOLDS_A_CODE = new Set(['verification-code']);
@@ -70,6 +71,7 @@ export async function exportAccountData(userId: number, now = new Date()) {
 			.orderBy(asc(table.auditLog.id))
 	]);
 	const entry = register[0];
+	const grantApplications = await exportGrantApplications(userId, config.grantDataKey.key);
 	return {
 		about: `Everything ${config.branchName} holds about your account on its events and grants website.`,
 		exportedAt: now,
@@ -96,6 +98,7 @@ export async function exportAccountData(userId: number, now = new Date()) {
 			: null,
 		sessions,
 		bookings,
+		grantApplications,
 		emails: emails.map((email) => ({
 			...email,
 			subject: SUBJECT_HOLDS_A_CODE.has(email.template)

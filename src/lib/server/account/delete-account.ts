@@ -1,9 +1,11 @@
 // Deleting an account: personal data is erased at once, in one write, but the row and its
-// bookings stay so attendance counts still add up. Future places are given up.
+// bookings stay so attendance counts still add up. Future places are given up; open grant
+// applications are withdrawn and emptied.
 import { and, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { auditInsert } from '../audit.ts';
 import { cancelBooking } from '../bookings/cancel.ts';
 import { db, table } from '../db/index.ts';
+import { grantErasureStatements } from '../grants/account-data.ts';
 
 export const DELETED_NAME = 'Deleted member';
 
@@ -54,6 +56,7 @@ export async function deleteAccount(userId: number, now = new Date()): Promise<A
 			),
 		// Access and dietary answers are special category data: none are kept, past or future.
 		db.update(table.bookings).set({ answers: null }).where(eq(table.bookings.userId, userId)),
+		...grantErasureStatements(db, userId, now),
 		db.delete(table.sessions).where(eq(table.sessions.userId, userId)),
 		db.delete(table.authTokens).where(eq(table.authTokens.userId, userId)),
 		db.delete(table.recoveryCodes).where(eq(table.recoveryCodes.userId, userId)),

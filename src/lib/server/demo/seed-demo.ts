@@ -85,6 +85,24 @@ function demoRegister(now: Date) {
 	];
 }
 
+const DAY = 86_400_000;
+
+/** The round the demo opens today: eight weeks, £15,000, a standard award of £100. */
+export function demoGrantRound(now: Date) {
+	return {
+		name: 'Winter Fuel Grant 2026/27',
+		opensAt: now,
+		closesAt: new Date(now.getTime() + 56 * DAY),
+		budgetPence: 1_500_000,
+		standardAwardPence: 10_000,
+		incomeThresholdPence: 200_000,
+		savingsLimitPence: 150_000,
+		coolDownMonths: 12,
+		retentionMonths: 6,
+		createdAt: now
+	};
+}
+
 export type SeedOutcome = { seeded: boolean; events: number; users: number };
 
 export async function seedDemoData(
@@ -110,6 +128,7 @@ export async function seedDemoData(
 		if (options.reset) {
 			// Children first; sessions, codes and recovery codes go with their users.
 			for (const demoTable of [
+				table.grantRounds,
 				table.bookings,
 				table.eventSessions,
 				table.events,
@@ -204,6 +223,7 @@ export async function seedDemoData(
 				);
 			}
 		}
+		await tx.insert(table.grantRounds).values(demoGrantRound(now));
 		return { seeded: true, events: demoEvents.length, users: staff.length + members.length + 1 };
 	});
 }

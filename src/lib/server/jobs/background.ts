@@ -1,6 +1,7 @@
 // The background jobs a process runs: in the web server unless WORKERS=off, or alone in
 // `npm run worker`. Jobs claim their work atomically, so any number of processes may run them.
 import { eraseExpiredAnswers } from '../bookings/retention.ts';
+import { eraseExpiredGrantData } from '../grants/retention.ts';
 import { expireOffers, offerFreePlacesEverywhere } from '../bookings/offers.ts';
 import { queueDueReminders } from '../bookings/reminders.ts';
 import type { Config } from '../config.ts';
@@ -36,7 +37,8 @@ export function startBackgroundJobs(config: Config) {
 		['offer-expiry', () => expireOffers()],
 		['waiting-list', () => offerFreePlacesEverywhere()],
 		['reminders', () => queueDueReminders()],
-		['retention', () => eraseExpiredAnswers()]
+		['retention', () => eraseExpiredAnswers()],
+		['grant-retention', () => eraseExpiredGrantData()]
 	]);
 	return {
 		stop: async () => {

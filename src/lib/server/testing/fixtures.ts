@@ -9,6 +9,10 @@ const next = () => ++serial;
 const HOUR = 3_600_000;
 
 export async function emptyDatabase() {
+	await db.delete(table.grantEvidence);
+	await db.delete(table.grantApplicationHistory);
+	await db.delete(table.grantApplications);
+	await db.delete(table.grantRounds);
 	await db.delete(table.membersRegister);
 	await db.delete(table.bookings);
 	await db.delete(table.eventSessions);
@@ -93,4 +97,25 @@ export async function createBooking(
 		})
 		.returning();
 	return booking;
+}
+
+/** An open grant round (opened yesterday, closing in 8 weeks) with the demo's rules. */
+export async function createGrantRound(
+	fields: Partial<typeof table.grantRounds.$inferInsert> = {},
+	now = new Date()
+) {
+	const [round] = await db
+		.insert(table.grantRounds)
+		.values({
+			name: `Winter Fuel Grant ${next()}`,
+			opensAt: new Date(now.getTime() - 24 * HOUR),
+			closesAt: new Date(now.getTime() + 56 * 24 * HOUR),
+			budgetPence: 1_500_000,
+			standardAwardPence: 10_000,
+			incomeThresholdPence: 200_000,
+			savingsLimitPence: 150_000,
+			...fields
+		})
+		.returning();
+	return round;
 }

@@ -4,3 +4,4 @@ export * from './bookings.ts';
 export * from './email.ts';
 export * from './auth.ts';
 export * from './members.ts';
+export * from './grants.ts';

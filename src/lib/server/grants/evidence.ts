@@ -1,0 +1,107 @@
+// Evidence files on an application: stored in the database, at most three of 5 MB each, and
+// read back only for the application's owner or a welfare officer (the routes decide which).
+import { and, count, eq } from 'drizzle-orm';
+import { db as defaultDb, table } from '../db/index.ts';
+import type { GrantApplication } from '../db/schema/index.ts';
+import {
+	MAX_EVIDENCE_BYTES,
+	MAX_EVIDENCE_FILES,
+	safeFilename,
+	sniffEvidenceType
+} from './evidence-file.ts';
+import { EVIDENCE_TOO_BIG as TOO_BIG } from './evidence-upload.ts';
+
+export type EvidenceUpload = { ok: true; id: number } | { ok: false; error: string };
+
+export async function addEvidence(
+	application: GrantApplication,
+	file: { name: string; size: number; bytes: Uint8Array },
+	now = new Date(),
+	db = defaultDb
+): Promise<EvidenceUpload> {
+	if (application.status !== 'draft' && application.status !== 'needs-info') {
+		return {
+			ok: false,
+			error: 'This application has been sent, so evidence can no longer be added.'
+		};
+	}
+	if (file.size === 0) return { ok: false, error: 'Choose a file to upload' };
+	if (file.size > MAX_EVIDENCE_BYTES) return { ok: false, error: TOO_BIG };
+	const contentType = sniffEvidenceType(file.bytes.subarray(0, 8));
+	if (!contentType) {
+		return {
+			ok: false,
+			error:
+				'The file must be a PDF, JPEG or PNG. Other kinds of file, even renamed ones, cannot be opened safely.'
+		};
+	}
+	const e = table.grantEvidence;
+	const [{ files }] = await db
+		.select({ files: count() })
+		.from(e)
+		.where(eq(e.applicationId, application.id));
+	if (files >= MAX_EVIDENCE_FILES) {
+		return { ok: false, error: 'You can upload up to 3 files. Remove one before adding another.' };
+	}
+	const [row] = await db
+		.insert(e)
+		.values({
+			applicationId: application.id,
+			filename: safeFilename(file.name, contentType),
+			contentType,
+			size: file.size,
+			data: Buffer.from(file.bytes),
+			uploadedAt: now
+		})
+		.returning({ id: e.id });
+	return { ok: true, id: row.id };
+}
+
+export async function listEvidence(applicationId: number, db = defaultDb) {
+	const e = table.grantEvidence;
+	return db
+		.select({
+			id: e.id,
+			filename: e.filename,
+			contentType: e.contentType,
+			size: e.size,
+			uploadedAt: e.uploadedAt
+		})
+		.from(e)
+		.where(eq(e.applicationId, applicationId))
+		.orderBy(e.id);
+}
+
+export async function removeEvidence(
+	application: GrantApplication,
+	evidenceId: number,
+	db = defaultDb
+) {
+	if (application.status !== 'draft' && application.status !== 'needs-info') return false;
+	const removed = await db
+		.delete(table.grantEvidence)
+		.where(
+			and(
+				eq(table.grantEvidence.id, evidenceId),
+				eq(table.grantEvidence.applicationId, application.id)
+			)
+		)
+		.returning({ id: table.grantEvidence.id });
+	return removed.length === 1;
+}
+
+/** One file: a member's only from their own application; a welfare officer's from any. */
+export async function readEvidenceFile(
+	evidenceId: number,
+	owner: { userId: number } | 'welfare',
+	db = defaultDb
+) {
+	const e = table.grantEvidence;
+	const a = table.grantApplications;
+	const [row] = await db
+		.select({ filename: e.filename, contentType: e.contentType, data: e.data })
+		.from(e)
+		.innerJoin(a, eq(a.id, e.applicationId))
+		.where(and(eq(e.id, evidenceId), owner === 'welfare' ? undefined : eq(a.userId, owner.userId)));
+	return row ?? null;
+}

@@ -1,0 +1,82 @@
+// Grant rounds: which one is taking applications now, and its budget figures (committed = the
+// awards of approved and paid applications; paid; left). Approvals are guarded against the
+// same figure in SQL (review.ts), so what this module reports is what the guard enforces.
+import { and, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import { db as defaultDb, table } from '../db/index.ts';
+import type { GrantRound } from '../db/schema/index.ts';
+
+export type GrantBudget = {
+	budgetPence: number;
+	committedPence: number;
+	paidPence: number;
+	leftPence: number;
+};
+
+/** SQL for the pence committed in a round: approved or paid awards. */
+export function committedPenceSql(roundId: number | ReturnType<typeof sql>) {
+	return sql`(select coalesce(sum(${table.grantApplications.awardPence}), 0) from ${table.grantApplications}
+		where ${table.grantApplications.roundId} = ${roundId}
+		and ${table.grantApplications.status} in ('approved', 'paid'))`;
+}
+
+export async function grantBudget(roundId: number, db = defaultDb): Promise<GrantBudget> {
+	const [row] = await db
+		.select({
+			budgetPence: table.grantRounds.budgetPence,
+			committedPence: sql<number>`coalesce(sum(case when ${table.grantApplications.status} in ('approved', 'paid') then ${table.grantApplications.awardPence} end), 0)`,
+			paidPence: sql<number>`coalesce(sum(case when ${table.grantApplications.status} = 'paid' then ${table.grantApplications.awardPence} end), 0)`
+		})
+		.from(table.grantRounds)
+		.leftJoin(table.grantApplications, eq(table.grantApplications.roundId, table.grantRounds.id))
+		.where(eq(table.grantRounds.id, roundId))
+		.groupBy(table.grantRounds.id);
+	if (!row) return { budgetPence: 0, committedPence: 0, paidPence: 0, leftPence: 0 };
+	const committedPence = Number(row.committedPence);
+	return {
+		budgetPence: row.budgetPence,
+		committedPence,
+		paidPence: Number(row.paidPence),
+		leftPence: Math.max(0, row.budgetPence - committedPence)
+	};
+}
+
+export type RoundState =
+	| { kind: 'none' }
+	| { kind: 'open'; round: GrantRound; budget: GrantBudget }
+	/** Approvals have committed the whole budget: no new applications, though the dates say open. */
+	| { kind: 'budget-spent'; round: GrantRound; budget: GrantBudget };
+
+/** The round whose dates include now, if any, and whether it still takes applications. */
+export async function currentRound(now = new Date(), db = defaultDb): Promise<RoundState> {
+	const [round] = await db
+		.select()
+		.from(table.grantRounds)
+		.where(and(lte(table.grantRounds.opensAt, now), gt(table.grantRounds.closesAt, now)))
+		.orderBy(desc(table.grantRounds.opensAt))
+		.limit(1);
+	if (!round) return { kind: 'none' };
+	const budget = await grantBudget(round.id, db);
+	const spent = budget.leftPence < round.standardAwardPence;
+	return { kind: spent ? 'budget-spent' : 'open', round, budget };
+}
+
+/** The round a welfare officer is working on: the current one, else the latest. */
+export async function latestRound(db = defaultDb) {
+	const [round] = await db
+		.select()
+		.from(table.grantRounds)
+		.orderBy(desc(table.grantRounds.opensAt))
+		.limit(1);
+	return round ?? null;
+}
+
+export async function findRound(id: number, db = defaultDb) {
+	const [round] = await db.select().from(table.grantRounds).where(eq(table.grantRounds.id, id));
+	return round ?? null;
+}
+
+/** The home page's banner: shown only while a round takes applications. */
+export async function grantBanner(now = new Date(), db = defaultDb) {
+	const state = await currentRound(now, db);
+	return state.kind === 'open' ? { name: state.round.name, closesAt: state.round.closesAt } : null;
+}

@@ -1,0 +1,32 @@
+import { redirect } from '@sveltejs/kit';
+import { memberLinks } from '$lib/grants/application-links';
+import { loadCheck, submitFromCheck } from '$lib/grants/application-pages.server';
+import { requireUser } from '$lib/server/auth/guards';
+import { applicantContext, editableApplication } from '$lib/server/grants/applicant';
+import type { RequestEvent } from './$types';
+
+async function draftFor(event: Pick<RequestEvent, 'locals' | 'url'>) {
+	const { user } = requireUser(event);
+	const context = await applicantContext(user.id);
+	const application = editableApplication(context);
+	if (!application || context.state.kind === 'none') redirect(303, '/grants/winter-fuel');
+	return { user, application, round: context.state.round };
+}
+
+export const load = async (event) => {
+	const { application, round } = await draftFor(event);
+	return loadCheck(application, round, memberLinks(application.reference));
+};
+
+export const actions = {
+	submit: async (event) => {
+		const { user, application, round } = await draftFor(event);
+		return submitFromCheck(
+			event,
+			application,
+			round,
+			user,
+			`/account/grants/${application.reference}?sent=1`
+		);
+	}
+};

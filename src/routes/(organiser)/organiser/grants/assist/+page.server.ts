@@ -1,0 +1,25 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/guards';
+import { formText } from '$lib/server/forms';
+import { startAssistedApplication } from '$lib/server/grants/assisted';
+
+export const load = async (event) => {
+	requireRole(event, 'welfare');
+	return {};
+};
+
+export const actions = {
+	start: async (event) => {
+		const { user } = requireRole(event, 'welfare');
+		const member = formText(await event.request.formData(), 'member');
+		if (!member) {
+			return fail(400, {
+				errors: { member: 'Enter the member’s membership number or email address' },
+				member
+			});
+		}
+		const started = await startAssistedApplication(member, user.id);
+		if (!started.ok) return fail(400, { errors: { member: started.error }, member });
+		redirect(303, `/organiser/grants/assist/${started.reference}/household`);
+	}
+};

@@ -1,0 +1,47 @@
+import { error } from '@sveltejs/kit';
+import { assistedLinks } from '$lib/grants/application-links';
+import {
+	loadStep,
+	removeEvidenceFile,
+	saveStep,
+	uploadEvidence
+} from '$lib/grants/application-pages.server';
+import { requireRole } from '$lib/server/auth/guards';
+import { isStepSlug } from '$lib/server/grants/application-steps';
+import { findAssistedApplication } from '$lib/server/grants/assisted';
+import type { RequestEvent } from './$types';
+
+async function draftFor(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
+	requireRole(event, 'welfare');
+	const slug = event.params.step;
+	if (!isStepSlug(slug)) error(404, 'Page not found');
+	const found = await findAssistedApplication(event.params.reference);
+	if (!found) error(404, 'No open application with that reference');
+	const { application, applicant, round } = found;
+	return {
+		slug,
+		application,
+		round,
+		links: assistedLinks(application.reference, application.id, applicant.name)
+	};
+}
+
+export const load = async (event) => {
+	const { slug, application, round, links } = await draftFor(event);
+	return loadStep(application, round, slug, links);
+};
+
+export const actions = {
+	save: async (event) => {
+		const { slug, application, links } = await draftFor(event);
+		return saveStep(event, application, slug, links);
+	},
+	upload: async (event) => {
+		const { application } = await draftFor(event);
+		return uploadEvidence(event, application);
+	},
+	remove: async (event) => {
+		const { application } = await draftFor(event);
+		return removeEvidenceFile(event, application);
+	}
+};

@@ -1,0 +1,327 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { hashPassword } from '../../src/lib/server/auth/password.ts';
+import * as table from '../../src/lib/server/db/schema/index.ts';
+import { expectNoAxeViolations } from './support/accessibility.ts';
+import { waitForMail } from './support/mailbox.ts';
+import { MEMBER_PASSWORD, uniqueEmail } from './support/members.ts';
+import { screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
+import { openE2eDatabase } from './support/server.ts';
+import { createAccount, signInAsStaff } from './support/staff.ts';
+
+// Several argon2 sign-ins, uploads, axe runs and screenshots: more than the default on two cores.
+test.describe.configure({ timeout: 90_000 });
+
+let serial = 0;
+
+/** A member in good standing for years, with their own home so households never collide. */
+async function createMemberInGoodStanding(name: string) {
+	serial += 1;
+	const membershipNumber = `G${Date.now() % 1_000_000}${serial}${process.pid % 100}`;
+	const { db, client } = openE2eDatabase();
+	try {
+		const today = new Date().toISOString().slice(0, 10);
+		await db.insert(table.membersRegister).values({
+			membershipNumber,
+			surname: name.split(' ').at(-1)!,
+			postcode: 'B15 2TT',
+			joinedOn: '2019-04-01',
+			subsPaidTo: today,
+			importedAt: new Date()
+		});
+		const [user] = await db
+			.insert(table.users)
+			.values({
+				email: uniqueEmail('grant-member'),
+				name,
+				passwordHash: await hashPassword(MEMBER_PASSWORD),
+				emailVerifiedAt: new Date(),
+				membershipNumber,
+				memberVerifiedAt: new Date()
+			})
+			.returning();
+		return user;
+	} finally {
+		client.close();
+	}
+}
+
+async function signedIn(browser: Browser, email: string, target: string) {
+	const page = await (await browser.newContext()).newPage();
+	await page.goto(`/login?redirectTo=${encodeURIComponent(target)}`);
+	await page.waitForLoadState('networkidle');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(MEMBER_PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(new RegExp(`${target}$`));
+	return page;
+}
+
+const heading = (page: Page) => page.getByRole('heading', { level: 1 });
+const saveAndContinue = (page: Page) =>
+	page.getByRole('button', { name: 'Save and continue' }).click();
+
+test('anyone can check whether they are likely to be eligible without signing in', async ({
+	page
+}) => {
+	await page.goto('/');
+	await expect(
+		page.getByRole('heading', { name: /Winter Fuel Grant 2026\/27 is open/ })
+	).toBeVisible();
+	await page.getByRole('link', { name: 'Winter fuel grant' }).first().click();
+	await expect(heading(page)).toHaveText('Winter fuel grant');
+	await expect(page.getByText(/The Winter Fuel Grant 2026\/27 is open/)).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await page.getByRole('button', { name: 'Check eligibility' }).click();
+	await expect(page.getByRole('alert')).toContainText('There is a problem');
+
+	const answer = async (question: RegExp, value: 'Yes' | 'No') =>
+		page.getByRole('group', { name: question }).getByLabel(value).check();
+	await answer(/member of the branch for at least 4 weeks/, 'Yes');
+	await answer(/subs paid up/, 'Yes');
+	await answer(/gas or electricity bills/, 'Yes');
+	await answer(/income, after tax/, 'No');
+	await answer(/means-tested benefit/, 'Yes');
+	await answer(/savings under/, 'Yes');
+	await answer(/winter fuel grant from the branch/, 'No');
+	await answer(/already applied this winter/, 'No');
+	await page.getByRole('button', { name: 'Check eligibility' }).click();
+	await expect(
+		page.getByRole('heading', { name: 'You are likely to be eligible', exact: true })
+	).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await answer(/savings under/, 'No');
+	await page.getByRole('button', { name: 'Check eligibility' }).click();
+	await expect(
+		page.getByRole('heading', { name: 'You are unlikely to be eligible', exact: true })
+	).toBeVisible();
+	await expect(page.getByText('Your household’s savings need to be under £1,500.')).toBeVisible();
+	await screenshotAtPhoneAndDesktop(page, 'grant-checker');
+});
+
+test('a member applies over several visits, a welfare officer asks a question, approves and pays', async ({
+	browser,
+	request
+}) => {
+	const member = await createMemberInGoodStanding('Amina Yusuf');
+	const page = await signedIn(browser, member.email, '/grants/winter-fuel');
+	await page.getByRole('button', { name: 'Start your application' }).click();
+
+	// Household: the error summary first, then the answers.
+	await expect(heading(page)).toHaveText('Your household');
+	await saveAndContinue(page);
+	await expect(page.getByRole('alert')).toContainText('Enter the first line of your address');
+	await page.getByLabel('Address line 1').fill('12 Acacia Road');
+	await page.getByLabel('Town or city').fill('Birmingham');
+	await page.getByLabel('Postcode').fill('b15 2tt');
+	await page.getByLabel('Adults in your home, including you').fill('2');
+	await page.getByLabel('Children under 18 in your home').fill('two');
+	await saveAndContinue(page);
+	await expect(page.getByText('Enter the number of children, from 0 to 20').first()).toBeVisible();
+	await expect(page.getByLabel('Address line 1')).toHaveValue('12 Acacia Road');
+	await expectNoAxeViolations(page);
+	await screenshotAtPhoneAndDesktop(page, 'grant-apply-household-error');
+	await page.getByLabel('Children under 18 in your home').fill('1');
+	await saveAndContinue(page);
+
+	await expect(heading(page)).toHaveText('Do you pay your household’s fuel bills?');
+	await page.getByLabel('Yes').check();
+	await saveAndContinue(page);
+	await expect(heading(page)).toHaveText('Your energy supplier');
+	await page.getByLabel('Energy supplier').fill('Octopus Energy');
+	await page.getByLabel('Prepayment meter (top-up key or card)').check();
+	await expectNoAxeViolations(page);
+	await saveAndContinue(page);
+	await expect(heading(page)).toHaveText('Your household’s income');
+
+	// Stop, and come back later to the same draft.
+	await page.getByRole('link', { name: 'Stop for now: your answers are saved' }).click();
+	await expect(heading(page)).toHaveText('Your grant applications');
+	await expect(page.getByText('Draft — not sent yet')).toBeVisible();
+	await page.goto('/grants/winter-fuel');
+	await page.getByRole('button', { name: 'Continue your application' }).click();
+	await expect(heading(page)).toHaveText('Your household’s income');
+	await page.getByLabel('Means-tested benefit').selectOption('Universal Credit');
+	await saveAndContinue(page);
+	await expect(heading(page)).toHaveText(/savings under £1,500/);
+	await page.getByLabel('Yes').check();
+	await saveAndContinue(page);
+	await expect(heading(page)).toHaveText(
+		'Have you had a winter fuel grant from the branch before?'
+	);
+	await page.getByLabel('No').check();
+	await saveAndContinue(page);
+	await page.getByLabel('Your circumstances').fill('My hours were cut in October.');
+	await saveAndContinue(page);
+
+	// Evidence: a renamed program and an oversize file are refused with clear messages.
+	await expect(heading(page)).toHaveText('Upload evidence');
+	await expectNoAxeViolations(page);
+	const upload = async (name: string, buffer: Buffer, mimeType: string) => {
+		await page.getByLabel('Upload a file').setInputFiles({ name, mimeType, buffer });
+		await page.getByRole('button', { name: 'Upload file' }).click();
+	};
+	await upload('payslip.pdf', Buffer.from('MZ\x90\x00\x03\x00\x00\x00 program'), 'application/pdf');
+	await expect(page.getByRole('alert')).toContainText('The file must be a PDF, JPEG or PNG');
+	const big = Buffer.alloc(6 * 1024 * 1024, 0x20);
+	big.write('%PDF-1.7\n');
+	await upload('scan.pdf', big, 'application/pdf');
+	await expect(page.getByRole('alert')).toContainText('The file must be 5 MB or smaller');
+	await upload('payslip.pdf', Buffer.from('%PDF-1.7\n% payslip\n%%EOF\n'), 'application/pdf');
+	await expect(page.getByRole('status')).toContainText('payslip.pdf has been uploaded');
+	const evidenceHref = await page.getByRole('link', { name: 'payslip.pdf' }).getAttribute('href');
+	await screenshotAtPhoneAndDesktop(page, 'grant-apply-evidence');
+	await saveAndContinue(page);
+
+	await expect(heading(page)).toHaveText('How you would like to be paid');
+	await page.getByLabel('To my bank account').check();
+	await page.getByLabel('Name on the account').fill('Amina Yusuf');
+	await page.getByLabel('Sort code').fill('30-99-50');
+	await page.getByLabel('Account number').fill('1234');
+	await saveAndContinue(page);
+	await expect(page.getByRole('alert')).toContainText('Enter a valid account number');
+	await page.getByLabel('Account number').fill('00733445');
+	await expectNoAxeViolations(page);
+	await saveAndContinue(page);
+
+	await expect(heading(page)).toHaveText('Check your answers');
+	await expect(page.getByText('Sort code 30-99-50, account ****3445')).toBeVisible();
+	await expectNoAxeViolations(page);
+	await screenshotAtPhoneAndDesktop(page, 'grant-apply-check');
+	await page.getByRole('button', { name: 'Submit application' }).click();
+	await expect(page.getByRole('alert')).toContainText('Confirm that the answers are true');
+	await page.getByLabel(/I confirm that my answers are true/).check();
+	await page.getByRole('button', { name: 'Submit application' }).click();
+	await expect(heading(page)).toHaveText('Application sent');
+	const reference = (await page.locator('.reference').innerText()).trim();
+	expect(reference).toMatch(/^WFG-/);
+	await expectNoAxeViolations(page);
+	await screenshotAtPhoneAndDesktop(page, 'grant-application-sent');
+	const received = await waitForMail(request, member.email, 'grant-received');
+	expect(received.subject).toContain(reference);
+
+	// The owner can download the evidence; another member gets 404 for it and the application.
+	const download = await page.request.get(evidenceHref!);
+	expect(download.status()).toBe(200);
+	expect(download.headers()['content-disposition']).toMatch(/^attachment/);
+	expect(download.headers()['x-content-type-options']).toBe('nosniff');
+	const stranger = await createMemberInGoodStanding('Tomasz Nowak');
+	const strangerPage = await signedIn(browser, stranger.email, '/account');
+	expect((await strangerPage.request.get(`/account/grants/${reference}`)).status()).toBe(404);
+	expect((await strangerPage.request.get(evidenceHref!)).status()).toBe(404);
+
+	// The welfare officer asks for more information.
+	const officer = await createAccount({
+		name: 'Orla Brennan',
+		roles: ['welfare'],
+		twoFactor: true
+	});
+	const staff = await (await browser.newContext()).newPage();
+	await signInAsStaff(staff, officer, '/organiser/grants');
+	await expect(heading(staff)).toHaveText('Grant applications');
+	await expect(staff.getByRole('row', { name: new RegExp(reference) })).toContainText('First time');
+	await expectNoAxeViolations(staff);
+	await screenshotAtPhoneAndDesktop(staff, 'grant-review-queue');
+	await staff.getByRole('link', { name: reference }).click();
+	await expect(heading(staff)).toHaveText(`${reference}: Amina Yusuf`);
+	await expect(staff.getByText('Prepayment meter').first()).toBeVisible();
+	await expectNoAxeViolations(staff);
+	await staff
+		.getByLabel('What do you need from the member?')
+		.fill('Please tell us your supplier account number.');
+	await staff.getByRole('button', { name: 'Send request' }).click();
+	await expect(staff.getByRole('status')).toContainText('Your question has been sent');
+	await waitForMail(request, member.email, 'grant-needs-info');
+
+	// The member answers.
+	await page.goto(`/account/grants/${reference}`);
+	await expect(page.getByRole('blockquote')).toHaveText(
+		'Please tell us your supplier account number.'
+	);
+	await expectNoAxeViolations(page);
+	await page.getByLabel('Your answer').fill('It is A-123456.');
+	await page.getByRole('button', { name: 'Send your answer' }).click();
+	await expect(heading(page)).toHaveText('Application sent');
+
+	// The officer approves the standard award, then marks it paid.
+	await staff.reload();
+	await expect(staff.getByLabel('Award in pounds')).toHaveValue('100');
+	await staff.getByRole('button', { name: 'Approve grant' }).click();
+	await expect(staff.getByRole('status')).toContainText('Approved');
+	await staff.getByRole('button', { name: 'Show bank details' }).click();
+	await expect(staff.getByText('00733445')).toBeVisible();
+	await staff.getByLabel('Payment reference').fill('BACS-2026-0042');
+	await staff.getByRole('button', { name: 'Mark as paid' }).click();
+	await expect(staff.getByRole('status')).toContainText('Marked as paid');
+	await screenshotAtPhoneAndDesktop(staff, 'grant-review-paid');
+
+	const approved = await waitForMail(request, member.email, 'grant-approved');
+	expect(approved.text).toContain('£100');
+	const paid = await waitForMail(request, member.email, 'grant-paid');
+	expect(paid.text).toContain('BACS-2026-0042');
+	await page.goto(`/account/grants/${reference}`);
+	await expect(page.getByText(/Your grant of £100 was paid/)).toBeVisible();
+});
+
+test('a welfare officer fills in an application with a member, who is emailed a copy', async ({
+	browser,
+	request
+}) => {
+	const member = await createMemberInGoodStanding('Grace Mensah');
+	const officer = await createAccount({
+		name: 'Orla Brennan',
+		roles: ['welfare'],
+		twoFactor: true
+	});
+	const staff = await (await browser.newContext()).newPage();
+	await signInAsStaff(staff, officer, '/organiser/grants/assist');
+	await expect(heading(staff)).toHaveText('Apply with a member');
+	await expectNoAxeViolations(staff);
+	await staff.getByLabel('Membership number or email address').fill('nobody@example.org');
+	await staff.getByRole('button', { name: 'Start the application' }).click();
+	await expect(staff.getByRole('alert')).toContainText('No member has that membership number');
+	await staff.getByLabel('Membership number or email address').fill(member.membershipNumber!);
+	await staff.getByRole('button', { name: 'Start the application' }).click();
+
+	await expect(staff.getByText('Assisted application for Grace Mensah')).toBeVisible();
+	await staff.getByLabel('Address line 1').fill('7 Mill Lane');
+	await staff.getByLabel('Town or city').fill('Birmingham');
+	await staff.getByLabel('Postcode').fill('B5 5AA');
+	await staff.getByLabel('Adults in your home, including you').fill('1');
+	await staff.getByLabel('Children under 18 in your home').fill('0');
+	await saveAndContinue(staff);
+	await expect(heading(staff)).toHaveText('Do you pay your household’s fuel bills?');
+	await staff.getByLabel('Yes').check();
+	await saveAndContinue(staff);
+	await staff.getByLabel('Energy supplier').fill('British Gas');
+	await staff.getByLabel('Direct Debit').check();
+	await saveAndContinue(staff);
+	await staff.getByLabel('Household income each month, after tax, in pounds').fill('1200');
+	await saveAndContinue(staff);
+	await expect(heading(staff)).toHaveText(/savings under/);
+	await staff.getByLabel('Yes').check();
+	await saveAndContinue(staff);
+	await expect(heading(staff)).toHaveText(/winter fuel grant from the branch before/);
+	await staff.getByLabel('Yes').check();
+	await saveAndContinue(staff);
+	await staff.getByLabel('Your circumstances').fill('Boiler repair took my savings.');
+	await saveAndContinue(staff);
+	await expect(heading(staff)).toHaveText('Upload evidence');
+	await saveAndContinue(staff);
+	await expect(heading(staff)).toHaveText('How you would like to be paid');
+	await staff.getByLabel('As a credit to my energy account or prepayment meter').check();
+	await staff
+		.getByLabel('Energy account number, or prepayment key or card number')
+		.fill('850012345');
+	await saveAndContinue(staff);
+	await expect(heading(staff)).toHaveText('Check your answers');
+	await expectNoAxeViolations(staff);
+	await staff.getByLabel(/Grace Mensah has read these answers/).check();
+	await staff.getByRole('button', { name: 'Submit application' }).click();
+	await expect(staff.getByRole('status')).toContainText('emailed a copy of their answers');
+	await expect(staff.getByText('Assisted application', { exact: true })).toBeVisible();
+
+	const copy = await waitForMail(request, member.email, 'grant-assisted-copy');
+	expect(copy.text).toContain('Circumstances: Boiler repair took my savings.');
+});
