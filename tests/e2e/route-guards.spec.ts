@@ -61,8 +61,17 @@ async function paramValues() {
 	} as Record<string, string>;
 }
 
-const fill = (pattern: string, values: Record<string, string>) =>
-	pattern.replace(/\[(\w+)\]/g, (_, name: string) => values[name] ?? 'unknown');
+/** A route with real values for its parameters, or null when the test has none to give. */
+function fill(pattern: string, values: Record<string, string>) {
+	let known = true;
+	const path = pattern.replace(/\[(\w+)\]/g, (_, name: string) => {
+		const value =
+			name === 'id' && !pattern.startsWith('/organiser/events/') ? undefined : values[name];
+		if (value === undefined) known = false;
+		return value ?? 'unknown';
+	});
+	return { path, known };
+}
 
 test('every protected route refuses strangers and the wrong people, and opens for the right ones', async ({
 	playwright,
@@ -87,7 +96,7 @@ test('every protected route refuses strangers and the wrong people, and opens fo
 
 	const report: string[] = [];
 	for (const route of routes) {
-		const path = fill(route.pattern, values);
+		const { path, known } = fill(route.pattern, values);
 		const role = requiredRole(route.group, route.pattern);
 		const anonymous = await stranger.get(path);
 		const memberAnswer = await memberContext.get(path);
@@ -101,8 +110,17 @@ test('every protected route refuses strangers and the wrong people, and opens fo
 			`/login?redirectTo=${encodeURIComponent(path)}`
 		);
 		if (role !== 'member') expect([403, 404], line).toContain(memberAnswer.status());
-		if (!/\[(uid|id)\]/.test(route.pattern) || values.uid !== 'none')
-			expect(right.status(), line).toBe(200);
+		// A route whose parameters the test cannot fill is still checked for who it refuses. The
+		// right person may also be sent on by the page's own state (no draft yet, say), but never
+		// to sign in again.
+		if (known) {
+			const sentOn = right.status() === 303 ? (right.headers()['location'] ?? '') : '';
+			expect(
+				right.status() === 200 ||
+					(sentOn !== '' && !/^\/(login|two-factor|verify-email)/.test(sentOn)),
+				line
+			).toBe(true);
+		}
 	}
 	console.log(report.join('\n'));
 });
