@@ -115,7 +115,13 @@ describe('organiser pages', () => {
 				'/organiser/events/[id] ?/publish',
 				'/organiser/events/[id] ?/addOrganiser',
 				'/organiser/events/[id]/preview load',
-				'/organiser/events/[id]/cancel ?/cancel'
+				'/organiser/events/[id]/cancel ?/cancel',
+				'/organiser/events/[id]/attendees load',
+				'/organiser/events/[id]/attendees ?/checkIn',
+				'/organiser/events/[id]/attendees ?/remove',
+				'/organiser/events/[id]/attendees/message ?/send',
+				'/organiser/events/[id]/attendees/register load',
+				'/organiser/events/[id]/attendees.csv GET'
 			])
 		);
 	});
