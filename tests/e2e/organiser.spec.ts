@@ -68,18 +68,19 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	await expect(page.getByLabel('Summary')).toHaveValue('Drinks and a buffet for our stewards');
 	await expectNoAxeViolations(page);
 
-	await page.getByLabel('Title').fill(title);
+	await page.getByLabel('Title', { exact: true }).fill(title);
 	await page.getByLabel('Kind of event').selectOption('celebration');
 	await page.getByLabel('Description').fill('A thank-you evening for every steward in the branch.');
 	await page.getByLabel('Venue name').fill('Ladywood Social Club');
 	await page.getByLabel('Postcode').fill('B16 8AA');
-	await page.getByLabel('Date').fill(day);
-	await page.getByLabel('Starts').fill('18:30');
-	await page.getByLabel('Ends').fill('20:30');
+	const first = page.getByRole('group', { name: 'Session 1' });
+	await first.getByLabel('Date').fill(day);
+	await first.getByLabel('Starts').fill('18:30');
+	await first.getByLabel('Ends').fill('20:30');
 	await page.getByLabel('Places').fill('2');
 	await page.getByRole('button', { name: 'Add another session' }).click();
 	await expect(page.getByRole('group', { name: 'Session 2' })).toBeVisible();
-	await expect(page.getByLabel('Title')).toHaveValue(title);
+	await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
 	await page.getByRole('button', { name: 'Save as draft' }).click();
 	await expect(page.getByText('Saved as a draft.')).toBeVisible();
 	const eventId = /\/organiser\/events\/(\d+)/.exec(page.url())![1];
@@ -104,8 +105,8 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 
 	// Moving the event updates the member's calendar entry: same UID, higher SEQUENCE.
 	await ready(page, `/organiser/events/${eventId}`);
-	await page.getByLabel('Starts').fill('19:00');
-	await page.getByLabel('Ends').fill('21:30');
+	await page.getByRole('group', { name: 'Session 1' }).getByLabel('Starts').fill('19:00');
+	await page.getByRole('group', { name: 'Session 1' }).getByLabel('Ends').fill('21:30');
 	await page.getByRole('button', { name: 'Save changes' }).click();
 	await expect(page.getByText('Changes saved.')).toBeVisible();
 	const changed = await waitForMail(request, AMARA, 'event-changed');
@@ -159,7 +160,7 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	await ready(page, `/organiser/events/${eventId}/attendees/message`);
 	await page.getByLabel('People with a place').check();
 	await page.getByLabel('Subject').fill('Parking at the club');
-	await page.getByLabel('Message').fill('The car park closes at 11pm.');
+	await page.getByLabel('Message', { exact: true }).fill('The car park closes at 11pm.');
 	await page.getByRole('button', { name: 'Preview message' }).click();
 	await expect(page.getByText('This will go to 2 people.')).toBeVisible();
 	await expectNoAxeViolations(page);
