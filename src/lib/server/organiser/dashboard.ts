@@ -19,8 +19,11 @@ export type DashboardEvent = {
 };
 
 const b = table.bookings;
+// Written out in full: Drizzle leaves a lone table's columns unqualified, and inside these
+// subqueries a bare "id" would mean the booking's id.
+const EVENT_ID = sql.raw('"events"."id"');
 const countWhere = (condition: ReturnType<typeof sql>) =>
-	sql<number>`(select count(*) from bookings b where b.event_id = ${table.events.id} and ${condition})`;
+	sql<number>`(select count(*) from bookings b where b.event_id = ${EVENT_ID} and ${condition})`;
 
 export async function listManagedEvents(
 	user: Pick<User, 'id' | 'roles'>,
@@ -29,7 +32,7 @@ export async function listManagedEvents(
 	const e = table.events;
 	const managed = isAdmin(user)
 		? undefined
-		: sql`exists (select 1 from event_organisers o where o.event_id = ${e.id} and o.user_id = ${user.id})`;
+		: sql`exists (select 1 from event_organisers o where o.event_id = ${EVENT_ID} and o.user_id = ${user.id})`;
 	const rows = await db
 		.select({
 			id: e.id,
@@ -38,7 +41,7 @@ export async function listManagedEvents(
 			status: e.status,
 			startsAt: e.startsAt,
 			capacity: e.capacity,
-			placesTaken: sql<number>`(select coalesce(sum(1 + b.guests), 0) from bookings b where b.event_id = ${e.id} and b.status in ('confirmed', 'offered'))`,
+			placesTaken: sql<number>`(select coalesce(sum(1 + b.guests), 0) from bookings b where b.event_id = ${EVENT_ID} and b.status in ('confirmed', 'offered'))`,
 			confirmed: countWhere(sql`b.status = 'confirmed'`),
 			waiting: countWhere(sql`b.status = 'waitlisted'`),
 			checkedIn: countWhere(sql`b.status = 'confirmed' and b.checked_in_at is not null`)
