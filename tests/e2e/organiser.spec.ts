@@ -22,7 +22,7 @@ function parseInvite(ics: string) {
 	return {
 		method: calendar.getFirstPropertyValue('method'),
 		uid: vevent.getFirstPropertyValue('uid') as string,
-		sequence: vevent.getFirstPropertyValue('sequence') as number
+		sequence: Number(vevent.getFirstPropertyValue('sequence'))
 	};
 }
 
