@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '$lib/server/auth/authorization';
 import { db, table } from '$lib/server/db';
 import type { Session, StaffRole, User } from '$lib/server/db/schema';
-import { createEvent, createMember } from '$lib/server/testing/fixtures';
+import { createBooking, createEvent, createMember } from '$lib/server/testing/fixtures';
 
 type Handler = (event: unknown) => unknown;
 type RouteModule = { load?: Handler; actions?: Record<string, Handler> };
@@ -37,11 +37,14 @@ function viewer(roles: StaffRole[], id = 4242, twoFactorDone = true): Viewer {
 }
 
 let eventId = 0;
+let bookingUid = '';
 let manager: Viewer = null;
 
 beforeAll(async () => {
-	const event = await createEvent();
+	// A course with a checked-in place, so the release letter and certificate have a subject.
+	const event = await createEvent({ category: 'course' });
 	eventId = event.id;
+	bookingUid = (await createBooking(event, { checkedInAt: new Date() })).uid;
 	const user = await createMember({ roles: ['organiser'] });
 	await db.insert(table.eventOrganisers).values({ eventId, userId: user.id, addedAt: new Date() });
 	manager = viewer(['organiser'], user.id);
@@ -53,7 +56,7 @@ function requestFor(who: Viewer, route: string) {
 	return {
 		locals: { viewer: who },
 		url,
-		params: { id: String(eventId) },
+		params: { id: String(eventId), uid: bookingUid },
 		request: new Request(url, { method: 'POST', body: new FormData() }),
 		cookies: { get: () => undefined, set() {}, delete() {} },
 		setHeaders() {}
@@ -121,7 +124,9 @@ describe('organiser pages', () => {
 				'/organiser/events/[id]/attendees ?/remove',
 				'/organiser/events/[id]/attendees/message ?/send',
 				'/organiser/events/[id]/attendees/register load',
-				'/organiser/events/[id]/attendees.csv GET'
+				'/organiser/events/[id]/attendees.csv GET',
+				'/organiser/events/[id]/attendees/[uid]/release-letter load',
+				'/organiser/events/[id]/attendees/[uid]/certificate load'
 			])
 		);
 	});
