@@ -67,6 +67,7 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	await expect(page.getByRole('link', { name: 'Enter a title' })).toBeVisible();
 	await expect(page.getByLabel('Summary')).toHaveValue('Drinks and a buffet for our stewards');
 	await expectNoAxeViolations(page);
+	await screenshotAtPhoneAndDesktop(page, 'organiser-new-event-errors');
 
 	await page.getByLabel('Title', { exact: true }).fill(title);
 	await page.getByLabel('Kind of event').selectOption('celebration');
