@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
 import { createBooking, createEvent, createMember, emptyDatabase } from '../testing/fixtures.ts';
-import { listManagedEvents } from './dashboard.ts';
+import { listManagedEvents, waitingListDemand } from './dashboard.ts';
 
 beforeEach(emptyDatabase);
 
@@ -29,5 +29,28 @@ describe('the staff desk', () => {
 		]);
 		const admin = await createMember({ roles: ['admin'] });
 		expect(await listManagedEvents(admin)).toHaveLength(2);
+	});
+
+	it('counts waiting-list demand per category over the last year', async () => {
+		const me = await createMember({ roles: ['organiser'] });
+		const course = await createEvent({ category: 'course' });
+		await db
+			.insert(table.eventOrganisers)
+			.values({ eventId: course.id, userId: me.id, addedAt: new Date() });
+		await createBooking(course, { status: 'waitlisted', waitlistPosition: 1 });
+		await createBooking(course, { status: 'offered', waitlistPosition: 2 });
+		await createBooking(course);
+		await createBooking(course, {
+			status: 'waitlisted',
+			waitlistPosition: 3,
+			createdAt: new Date(Date.now() - 400 * 24 * 3_600_000)
+		});
+		const demand = await waitingListDemand(me);
+		expect(demand.find((d) => d.category === 'course')).toEqual({
+			category: 'course',
+			joined: 2,
+			events: 1
+		});
+		expect(demand.find((d) => d.category === 'celebration')?.joined).toBe(0);
 	});
 });

@@ -1,8 +1,9 @@
 // What the organiser desk shows at a glance: each managed event that has not finished, with
 // places booked against capacity, the waiting list and how many have arrived.
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNotNull, sql } from 'drizzle-orm';
 import { db, table } from '../db/index.ts';
 import type { User } from '../db/schema/index.ts';
+import { eventCategories, type EventCategory } from '../../event-categories.ts';
 import { isAdmin } from './access.ts';
 
 export type DashboardEvent = {
@@ -65,4 +66,36 @@ export async function countLiveBookings(eventId: number) {
 		.from(b)
 		.where(and(eq(b.eventId, eventId), inArray(b.status, ['confirmed', 'waitlisted', 'offered'])));
 	return Number(row.n);
+}
+
+export type WaitingDemand = { category: EventCategory; joined: number; events: number };
+
+/**
+ * People who joined a waiting list in the last 12 months, per category, for the events this
+ * person manages. A booking keeps its waiting-list position after an offer, so those who were
+ * later offered a place still count as demand.
+ */
+export async function waitingListDemand(
+	user: Pick<User, 'id' | 'roles'>,
+	now = new Date()
+): Promise<WaitingDemand[]> {
+	const since = new Date(now.getTime() - 365 * 24 * 3_600_000);
+	const e = table.events;
+	const managed = isAdmin(user)
+		? undefined
+		: sql`exists (select 1 from event_organisers o where o.event_id = ${EVENT_ID} and o.user_id = ${user.id})`;
+	const rows = await db
+		.select({
+			category: e.category,
+			joined: sql<number>`count(*)`,
+			events: sql<number>`count(distinct ${b.eventId})`
+		})
+		.from(b)
+		.innerJoin(e, eq(e.id, b.eventId))
+		.where(and(isNotNull(b.waitlistPosition), gte(b.createdAt, since), managed))
+		.groupBy(e.category);
+	return eventCategories.map((category) => {
+		const row = rows.find((r) => r.category === category);
+		return { category, joined: Number(row?.joined ?? 0), events: Number(row?.events ?? 0) };
+	});
 }

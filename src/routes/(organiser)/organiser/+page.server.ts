@@ -1,5 +1,5 @@
 import { requireRole } from '$lib/server/auth/guards';
-import { listManagedEvents } from '$lib/server/organiser/dashboard';
+import { listManagedEvents, waitingListDemand } from '$lib/server/organiser/dashboard';
 
 // Anyone with a staff role lands here; each sees the sections their roles allow.
 export const load = async (event) => {
@@ -7,6 +7,7 @@ export const load = async (event) => {
 	const organises = user.roles.includes('organiser') || user.roles.includes('admin');
 	return {
 		organises,
-		events: organises ? await listManagedEvents(user) : []
+		events: organises ? await listManagedEvents(user) : [],
+		demand: organises ? await waitingListDemand(user) : []
 	};
 };
