@@ -1,6 +1,7 @@
 // Who manages which event: organisers manage the events they are listed on (event_organisers),
 // admins manage every event. Anything else is treated as if it did not exist.
 import { and, eq } from 'drizzle-orm';
+import { auditInsert } from '../audit.ts';
 import { db, table } from '../db/index.ts';
 import type { Event, User } from '../db/schema/index.ts';
 
@@ -53,6 +54,7 @@ export type AddOrganiserOutcome = { ok: true; name: string } | { ok: false; reas
 export async function addEventOrganiser(
 	eventId: number,
 	email: string,
+	actorUserId: number | null = null,
 	now = new Date()
 ): Promise<AddOrganiserOutcome> {
 	const address = email.trim().toLowerCase();
@@ -64,9 +66,22 @@ export async function addEventOrganiser(
 			reason: 'There is no organiser with that email address. An admin can give the role first.'
 		};
 	}
-	await db
-		.insert(table.eventOrganisers)
-		.values({ eventId, userId: user.id, addedAt: now })
-		.onConflictDoNothing();
+	await db.batch([
+		db
+			.insert(table.eventOrganisers)
+			.values({ eventId, userId: user.id, addedAt: now })
+			.onConflictDoNothing(),
+		auditInsert(
+			db,
+			{
+				actorUserId,
+				action: 'event.organiser-added',
+				subjectType: 'event',
+				subjectId: eventId,
+				detail: { organiser: user.email }
+			},
+			now
+		)
+	]);
 	return { ok: true, name: user.name };
 }

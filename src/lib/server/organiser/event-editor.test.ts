@@ -135,6 +135,11 @@ describe('organising an event', () => {
 			ok: false,
 			errors: { capacity: expect.stringContaining('less than 2') }
 		});
+		const unlimited = await updateEvent(event, draftOf({ ...values, capacity: '' }), me.id, false);
+		expect(unlimited).toEqual({
+			ok: false,
+			errors: { capacity: expect.stringContaining('waiting list') }
+		});
 		expect(
 			await updateEvent(event, draftOf({ ...values, capacity: '3' }), me.id, false)
 		).toMatchObject({ ok: true });

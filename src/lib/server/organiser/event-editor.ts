@@ -137,6 +137,14 @@ async function liveBookingsWithMembers(eventId: number, statuses: string[]) {
 		);
 }
 
+async function waitingCount(eventId: number) {
+	const [row] = await db
+		.select({ n: sql<number>`count(*)` })
+		.from(table.bookings)
+		.where(and(eq(table.bookings.eventId, eventId), eq(table.bookings.status, 'waitlisted')));
+	return Number(row.n);
+}
+
 async function placesTaken(eventId: number) {
 	const [row] = await db.select({ n: placesTakenSql(eventId) }).from(sql`(select 1)`);
 	return Number(row.n);
@@ -172,6 +180,21 @@ export async function updateEvent(
 			ok: false,
 			errors: {
 				capacity: `Capacity cannot be less than ${taken}: that many places are already confirmed or offered`
+			}
+		};
+	}
+	if (
+		live &&
+		draft.capacity === null &&
+		event.capacity !== null &&
+		(await waitingCount(event.id)) > 0
+	) {
+		// The waiting list only moves when places are counted, so it needs a number to move into.
+		return {
+			ok: false,
+			errors: {
+				capacity:
+					'People are on the waiting list: enter a number of places big enough for them instead of leaving it blank'
 			}
 		};
 	}

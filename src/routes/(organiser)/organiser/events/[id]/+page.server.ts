@@ -44,9 +44,9 @@ export const actions = {
 		return { values, errors: {} as Record<string, string> };
 	},
 	addOrganiser: async (event) => {
-		const { managed } = await managedEventOr404(event);
+		const { viewer, managed } = await managedEventOr404(event);
 		const email = formText(await event.request.formData(), 'organiserEmail');
-		const added = await addEventOrganiser(managed.id, email);
+		const added = await addEventOrganiser(managed.id, email, viewer.user.id);
 		if (!added.ok) return fail(400, { organiserEmail: email, organiserError: added.reason });
 		return { organiserAdded: added.name };
 	}
