@@ -16,7 +16,7 @@ async function signedIn(browser: Browser, email: string) {
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill(PASSWORD);
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('link', { name: 'Your account' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Your account', exact: true })).toBeVisible();
 	return page;
 }
 
