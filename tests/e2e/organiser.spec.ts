@@ -205,3 +205,33 @@ test('an organiser cannot open an event they do not manage', async ({ page }) =>
 	const csv = await page.request.get('/organiser/events/1/attendees.csv');
 	expect(csv.status()).toBe(404);
 });
+
+test('an admin takes a course register, prints a release letter and a certificate, and finds it in the audit log', async ({
+	page
+}) => {
+	const admin = await createAccount({ name: 'Grace Adeyemi', roles: ['admin'], twoFactor: true });
+	await signInAsStaff(page, admin, '/organiser');
+	await page.getByRole('link', { name: 'Introduction to being a workplace rep' }).click();
+	await page.waitForURL(/\/organiser\/events\/\d+$/);
+	const eventId = /\/organiser\/events\/(\d+)/.exec(page.url())![1];
+	await ready(page, `/organiser/events/${eventId}/attendees`);
+	const first = page.getByRole('link', { name: /^Release letter for / }).first();
+	const name = (await first.textContent())!.replace(/^Release letter\s*for\s*/, '').trim();
+	await first.click();
+	await expect(
+		page.getByRole('heading', { name: 'Request for paid release for trade union training' })
+	).toBeVisible();
+	await expect(page.getByText(name).first()).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await ready(page, `/organiser/events/${eventId}/attendees`);
+	await page.getByRole('button', { name: `Check in ${name}` }).click();
+	await page.getByRole('link', { name: `Certificate for ${name}` }).click();
+	await expect(page.getByRole('heading', { name: 'Certificate of attendance' })).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await ready(page, `/admin/audit?event=${eventId}`);
+	await expect(page.getByRole('cell', { name: 'booking.checked-in' })).toBeVisible();
+	await expectNoAxeViolations(page);
+	await screenshotAtPhoneAndDesktop(page, 'admin-audit');
+});
