@@ -18,10 +18,10 @@ export type BookingContext = {
 /** Replaced in SQL by the member's place in the queue, which is known only once written. */
 export const POSITION_PLACEHOLDER = '{{waiting-list-position}}';
 
-const manageUrl = (c: BookingContext) => `${c.config.origin}/account/bookings`;
+export const manageUrl = (c: BookingContext) => `${c.config.origin}/account/bookings`;
 const eventUrl = (c: BookingContext) => `${c.config.origin}/events/${c.event.slug}`;
 
-function whenAndWhere(c: BookingContext): Block {
+export function whenAndWhere(c: BookingContext): Block {
 	const when = c.sessions
 		.map(
 			(s, i) =>
@@ -38,7 +38,7 @@ function whenAndWhere(c: BookingContext): Block {
 	return { kind: 'facts', rows };
 }
 
-function compose(
+export function compose(
 	c: BookingContext,
 	idempotencyKey: string,
 	template: string,
@@ -47,7 +47,7 @@ function compose(
 	return { idempotencyKey, template, to: c.member, ...renderEmail(content, c.config) };
 }
 
-function invite(
+export function invite(
 	c: BookingContext,
 	method: 'REQUEST' | 'CANCEL',
 	session: EventSession,
@@ -73,7 +73,7 @@ function invite(
 	});
 }
 
-const reason = (c: BookingContext) =>
+export const reason = (c: BookingContext) =>
 	`You got this email because you booked a place at ${c.event.title} with ${c.config.branchName}.`;
 
 /**

@@ -12,6 +12,8 @@ export type MemberBooking = {
 	waitlistPosition: number | null;
 	offerExpiresAt: Date | null;
 	createdAt: Date;
+	/** A course's certificate of attendance is offered once the member was checked in. */
+	checkedInAt: Date | null;
 	event: {
 		id: number;
 		slug: string;
@@ -56,6 +58,7 @@ export async function listMemberBookings(userId: number, now = new Date()) {
 				: null,
 		offerExpiresAt: booking.status === 'offered' ? booking.offerExpiresAt : null,
 		createdAt: booking.createdAt,
+		checkedInAt: booking.checkedInAt,
 		event: {
 			id: event.id,
 			slug: event.slug,

@@ -130,6 +130,7 @@ export async function seedDemoData(
 			for (const demoTable of [
 				table.grantRounds,
 				table.bookings,
+				table.eventOrganisers,
 				table.eventSessions,
 				table.events,
 				table.users,
@@ -206,6 +207,10 @@ export async function seedDemoData(
 			await tx
 				.insert(table.eventSessions)
 				.values(sessions.map((s) => ({ ...s, eventId: event.id })));
+			// The demo organiser manages every demo event, so the organiser desk has work to show.
+			await tx
+				.insert(table.eventOrganisers)
+				.values({ eventId: event.id, userId: staff[1].id, addedAt: now });
 			// Rotate through the members so each event has its own mix of attendees.
 			const attendees = [...members.slice(i), ...members.slice(0, i)].slice(0, confirmed + waiting);
 			if (attendees.length) {

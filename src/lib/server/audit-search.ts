@@ -1,0 +1,80 @@
+// What /admin/audit shows: the audit log filtered by who acted, which event it concerned (the
+// event itself and its bookings), and a date range in London days.
+import { and, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { db, table } from './db/index.ts';
+import { fromLondonTime } from '../london-time.ts';
+
+export type AuditFilter = { person?: string; event?: string; from?: string; to?: string };
+export type AuditFilterErrors = Partial<Record<keyof AuditFilter, string>>;
+
+const LIMIT = 200;
+
+function londonDay(value: string, plusDays = 0) {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+	if (!m) return null;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const day = new Date(Date.UTC(y, mo - 1, d));
+	if (day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return null;
+	day.setUTCDate(d + plusDays);
+	return fromLondonTime(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
+}
+
+export async function searchAuditLog(filter: AuditFilter) {
+	const errors: AuditFilterErrors = {};
+	const a = table.auditLog;
+	const u = table.users;
+	const conditions = [];
+	const person = filter.person?.trim().toLowerCase();
+	if (person) {
+		const like = `%${person.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		conditions.push(
+			sql`${a.actorUserId} in (select id from users where lower(email) like ${like} escape '\\' or lower(name) like ${like} escape '\\')`
+		);
+	}
+	const eventKey = filter.event?.trim();
+	if (eventKey) {
+		const [found] = await db
+			.select({ id: table.events.id, slug: table.events.slug })
+			.from(table.events)
+			.where(
+				/^\d+$/.test(eventKey)
+					? eq(table.events.id, Number(eventKey))
+					: eq(table.events.slug, eventKey)
+			);
+		if (!found) errors.event = 'No event has that number or web address name';
+		else
+			conditions.push(
+				or(
+					and(eq(a.subjectType, 'event'), inArray(a.subjectId, [found.slug, String(found.id)])),
+					and(
+						eq(a.subjectType, 'booking'),
+						sql`${a.subjectId} in (select uid from bookings where event_id = ${found.id})`
+					)
+				)
+			);
+	}
+	const from = filter.from ? londonDay(filter.from) : null;
+	if (filter.from && !from) errors.from = 'Enter a real date, for example 2026-11-01';
+	const to = filter.to ? londonDay(filter.to, 1) : null;
+	if (filter.to && !to) errors.to = 'Enter a real date, for example 2026-11-30';
+	if (from) conditions.push(gte(a.createdAt, from));
+	if (to) conditions.push(lt(a.createdAt, to));
+	if (Object.keys(errors).length) return { ok: false as const, errors };
+	const rows = await db
+		.select({
+			id: a.id,
+			at: a.createdAt,
+			action: a.action,
+			subjectType: a.subjectType,
+			subjectId: a.subjectId,
+			detail: a.detail,
+			actorName: u.name,
+			actorEmail: u.email
+		})
+		.from(a)
+		.leftJoin(u, eq(u.id, a.actorUserId))
+		.where(and(...conditions))
+		.orderBy(desc(a.id))
+		.limit(LIMIT);
+	return { ok: true as const, rows, limit: LIMIT };
+}

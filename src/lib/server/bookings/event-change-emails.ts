@@ -1,0 +1,100 @@
+// The emails an organiser's change to a whole event sends: a moved or re-sited event updates
+// every confirmed attendee's calendar (same UID, higher SEQUENCE), and a cancelled event takes
+// it out of every calendar and tells everyone waiting or offered.
+import { CALENDAR_DECLINE_NOTE } from '../calendar/booking-invite.ts';
+import type { OutgoingEmail } from '../email/message.ts';
+import { compose, invite, manageUrl, reason, whenAndWhere, type BookingContext } from './emails.ts';
+
+/**
+ * One updated invitation per session, the first carrying the explanation. `c.event.sequence`
+ * is already the raised sequence, and it is in every key: each change is a new set of emails.
+ */
+export function eventChangedEmails(c: BookingContext, whatChanged: string): OutgoingEmail[] {
+	const sequence = c.event.sequence;
+	return c.sessions.map((session, i) => {
+		const many = c.sessions.length > 1;
+		const email = compose(
+			c,
+			`event-changed/${c.bookingUid}/session-${session.id}/seq-${sequence}`,
+			i === 0 ? 'event-changed' : 'event-changed-session',
+			{
+				subject: `Changed: ${c.event.title}${many && i > 0 ? `, session ${i + 1} of ${c.sessions.length}` : ''}`,
+				preview: whatChanged,
+				heading: i === 0 ? 'Your event has changed' : `Session ${i + 1} of ${c.sessions.length}`,
+				blocks: [
+					...(i === 0 ? [{ kind: 'paragraph' as const, text: `Hello ${c.member.name},` }] : []),
+					{
+						kind: 'paragraph',
+						text: `${c.event.title} has changed. ${whatChanged} Your place is still booked.`
+					},
+					whenAndWhere(c),
+					{
+						kind: 'paragraph',
+						text: 'The attached calendar invitation updates the entry already in your calendar.'
+					},
+					{ kind: 'notice', text: CALENDAR_DECLINE_NOTE },
+					{ kind: 'button', text: 'Manage or cancel your booking', href: manageUrl(c) }
+				],
+				reason: reason(c)
+			}
+		);
+		email.calendar = invite(c, 'REQUEST', session, sequence);
+		return email;
+	});
+}
+
+/** `c.event` carries the raised sequence; confirmed places get a CANCEL for every session. */
+export function eventCancelledEmails(
+	c: BookingContext,
+	why: string,
+	wasConfirmed: boolean
+): OutgoingEmail[] {
+	const sequence = c.event.sequence;
+	const [first, ...rest] = c.sessions;
+	const notice = compose(c, `event-cancelled/${c.bookingUid}/seq-${sequence}`, 'event-cancelled', {
+		subject: `Event cancelled: ${c.event.title}`,
+		preview: why,
+		heading: 'This event has been cancelled',
+		blocks: [
+			{ kind: 'paragraph', text: `Hello ${c.member.name},` },
+			{
+				kind: 'paragraph',
+				text: `We are sorry: ${c.event.title} has been cancelled, so your ${wasConfirmed ? 'place' : 'place on the waiting list'} is cancelled too.`
+			},
+			{ kind: 'facts', rows: [['Reason', why]] },
+			whenAndWhere(c),
+			...(wasConfirmed
+				? [
+						{
+							kind: 'paragraph' as const,
+							text: 'The attached calendar cancellation removes it from your calendar.'
+						}
+					]
+				: [])
+		],
+		reason: reason(c)
+	});
+	if (!wasConfirmed) return [notice];
+	notice.calendar = invite(c, 'CANCEL', first, sequence);
+	const others = rest.map((session, i) => ({
+		...compose(
+			c,
+			`event-cancelled/${c.bookingUid}/session-${session.id}/seq-${sequence}`,
+			'event-cancelled-session',
+			{
+				subject: `Calendar cancellation: ${c.event.title}, session ${i + 2} of ${c.sessions.length}`,
+				preview: 'This session is removed from your calendar.',
+				heading: `Session ${i + 2} of ${c.sessions.length} cancelled`,
+				blocks: [
+					{
+						kind: 'paragraph',
+						text: `This removes session ${i + 2} of ${c.event.title} from your calendar.`
+					}
+				],
+				reason: reason(c)
+			}
+		),
+		calendar: invite(c, 'CANCEL', session, sequence)
+	}));
+	return [notice, ...others];
+}

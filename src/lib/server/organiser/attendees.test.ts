@@ -1,0 +1,115 @@
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db, table } from '../db/index.ts';
+import {
+	createBooking,
+	createEvent,
+	createMember,
+	createMemberInGoodStanding,
+	emptyDatabase
+} from '../testing/fixtures.ts';
+import {
+	addAttendee,
+	listAttendees,
+	removeAttendee,
+	resendInvite,
+	setCheckedIn
+} from './attendees.ts';
+import { attendeesCsv, csvCell } from './attendees-csv.ts';
+import { checkMessage, sendAttendeeMessage } from './messages.ts';
+
+beforeEach(async () => {
+	await emptyDatabase();
+	await db.delete(table.outbox);
+});
+
+const bookingOf = async (uid: string) =>
+	(await db.select().from(table.bookings).where(eq(table.bookings.uid, uid)))[0];
+
+describe('the attendee desk', () => {
+	it('checks a confirmed attendee in and undoes it, but never someone waiting', async () => {
+		const event = await createEvent();
+		const booking = await createBooking(event);
+		const waiting = await createBooking(event, { status: 'waitlisted', waitlistPosition: 1 });
+		expect(await setCheckedIn(event.id, booking.uid, true, 1)).toMatchObject({ ok: true });
+		expect((await bookingOf(booking.uid)).checkedInAt).not.toBeNull();
+		await setCheckedIn(event.id, booking.uid, false, 1);
+		expect((await bookingOf(booking.uid)).checkedInAt).toBeNull();
+		expect(await setCheckedIn(event.id, waiting.uid, true, 1)).toMatchObject({ ok: false });
+		const other = await createEvent();
+		expect(await setCheckedIn(other.id, booking.uid, true, 1)).toMatchObject({ ok: false });
+	});
+
+	it('adds a member by membership number only while a place is free', async () => {
+		const event = await createEvent({ capacity: 1 });
+		const first = await createMemberInGoodStanding();
+		const second = await createMemberInGoodStanding();
+		expect(await addAttendee(event, first.membershipNumber!.toLowerCase(), 1)).toMatchObject({
+			ok: true
+		});
+		const outcome = await addAttendee(event, second.email, 1);
+		expect(outcome).toMatchObject({
+			ok: false,
+			reason: expect.stringContaining('No place is free')
+		});
+		expect(await addAttendee(event, 'nobody@example.org', 1)).toMatchObject({ ok: false });
+		expect((await listAttendees(event.id)).map((a) => a.name)).toEqual([first.name]);
+	});
+
+	it('removing someone cancels with a CANCEL and offers the place to the next person', async () => {
+		const event = await createEvent({ capacity: 1 });
+		const booking = await createBooking(event);
+		const waiting = await createBooking(event, { status: 'waitlisted', waitlistPosition: 1 });
+		expect(await removeAttendee(event.id, booking.uid, 1)).toMatchObject({ ok: true });
+		expect((await bookingOf(booking.uid)).status).toBe('cancelled');
+		expect((await bookingOf(waiting.uid)).status).toBe('offered');
+		const mail = await db.select().from(table.outbox);
+		expect(mail.some((m) => m.calendarMethod === 'CANCEL')).toBe(true);
+	});
+
+	it('resends the invitation as a new email each time', async () => {
+		const event = await createEvent();
+		const booking = await createBooking(event);
+		await resendInvite(event.id, booking.uid, 1, new Date(1));
+		await resendInvite(event.id, booking.uid, 1, new Date(2));
+		const mail = await db.select().from(table.outbox);
+		expect(mail).toHaveLength(2);
+		expect(mail.every((m) => m.calendarMethod === 'REQUEST')).toBe(true);
+	});
+
+	it('writes a CSV with a BOM, quoting, and formulas turned into text', async () => {
+		const event = await createEvent();
+		const member = await createMember({ name: '=HYPERLINK("http://x","click")' });
+		await createBooking(event, {
+			userId: member.id,
+			answers: { accessNeeds: ['step-free'], dietary: '-vegan, no nuts' }
+		});
+		const csv = attendeesCsv(await listAttendees(event.id));
+		expect(csv.startsWith('\uFEFFName,Email')).toBe(true);
+		expect(csv).toContain(`"'=HYPERLINK(""http://x"",""click"")"`);
+		expect(csv).toContain(`"'-vegan, no nuts"`);
+		expect(csv).toContain('Step-free access');
+		expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+		expect(csvCell('\tx')).toBe("'\tx");
+		expect(csvCell('plain')).toBe('plain');
+	});
+
+	it('messages go one per recipient, once per preview, with an audit record', async () => {
+		const event = await createEvent({ capacity: 1 });
+		await createBooking(event);
+		await createBooking(event, { status: 'waitlisted', waitlistPosition: 1 });
+		expect(checkMessage({ audience: 'nobody', subject: '', body: '' })).toMatchObject({
+			ok: false
+		});
+		const message = checkMessage({ audience: 'all', subject: 'Room change', body: 'Room 2 now.' });
+		if (!message.ok) throw new Error('should pass');
+		expect(await sendAttendeeMessage(event, message, 1)).toBe(2);
+		expect(await sendAttendeeMessage(event, message, 1)).toBe(2);
+		expect(await db.select().from(table.outbox)).toHaveLength(2);
+		const audit = await db
+			.select()
+			.from(table.auditLog)
+			.where(eq(table.auditLog.action, 'event.message-sent'));
+		expect(audit.length).toBeGreaterThan(0);
+	});
+});

@@ -1,0 +1,254 @@
+// The attendee list of one event, for its organisers: who is booked, waiting, offered or
+// cancelled, their access and dietary answers (shown nowhere else but here and to the member),
+// and the register on the day. Every change here goes through the booking functions, so the
+// rules and emails are the same as when a member acts.
+import { and, asc, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { auditInsert, auditInsertWhen } from '../audit.ts';
+import { bookPlace, placesTakenSql } from '../bookings/book.ts';
+import { loadEventWithSessions } from '../bookings/booking-context.ts';
+import { cancelBooking } from '../bookings/cancel.ts';
+import { placeConfirmedEmails } from '../bookings/emails.ts';
+import { config } from '../config.ts';
+import { db, table } from '../db/index.ts';
+import type { BookingAnswers, BookingStatus, Event } from '../db/schema/index.ts';
+import { queueEmail } from '../email/outbox.ts';
+import { wakeEmailWorker } from '../email/worker.ts';
+
+export type Attendee = {
+	uid: string;
+	status: BookingStatus;
+	name: string;
+	email: string;
+	membershipNumber: string | null;
+	waitlistPosition: number | null;
+	offerExpiresAt: Date | null;
+	answers: BookingAnswers;
+	guests: number;
+	bookedAt: Date;
+	checkedInAt: Date | null;
+	cancelledAt: Date | null;
+};
+
+const b = table.bookings;
+const u = table.users;
+
+export async function listAttendees(eventId: number, search = ''): Promise<Attendee[]> {
+	const term = search.trim().toLowerCase().slice(0, 100);
+	const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+	const matches = term
+		? sql`(lower(${u.name}) like ${like} escape '\\' or lower(coalesce(${u.membershipNumber}, '')) like ${like} escape '\\')`
+		: undefined;
+	const rows = await db
+		.select({
+			uid: b.uid,
+			status: b.status,
+			name: u.name,
+			email: u.email,
+			membershipNumber: u.membershipNumber,
+			waitlistPosition: b.waitlistPosition,
+			offerExpiresAt: b.offerExpiresAt,
+			answers: b.answers,
+			guests: b.guests,
+			bookedAt: b.createdAt,
+			checkedInAt: b.checkedInAt,
+			cancelledAt: b.cancelledAt
+		})
+		.from(b)
+		.innerJoin(u, eq(u.id, b.userId))
+		.where(and(eq(b.eventId, eventId), matches))
+		.orderBy(asc(b.waitlistPosition), asc(u.name), desc(b.createdAt));
+	return rows.map((r) => ({ ...r, answers: r.answers ?? {} }));
+}
+
+export function groupAttendees<T extends Pick<Attendee, 'status'>>(attendees: T[]) {
+	const of = (status: BookingStatus) => attendees.filter((a) => a.status === status);
+	return {
+		confirmed: of('confirmed'),
+		offered: of('offered'),
+		waiting: of('waitlisted'),
+		cancelled: of('cancelled')
+	};
+}
+
+export type DeskOutcome = { ok: true; message: string } | { ok: false; reason: string };
+
+async function findBookingOn(eventId: number, bookingUid: string) {
+	const [row] = await db
+		.select({ booking: b, name: u.name, email: u.email })
+		.from(b)
+		.innerJoin(u, eq(u.id, b.userId))
+		.where(and(eq(b.eventId, eventId), eq(b.uid, bookingUid)));
+	return row ?? null;
+}
+
+/** One tap at the door: marks a confirmed attendee as here (or, with `undo`, not yet here). */
+export async function setCheckedIn(
+	eventId: number,
+	bookingUid: string,
+	here: boolean,
+	actorUserId: number,
+	now = new Date()
+): Promise<DeskOutcome> {
+	const found = await findBookingOn(eventId, bookingUid);
+	if (!found || found.booking.status !== 'confirmed')
+		return { ok: false, reason: 'Only people with a confirmed place can be checked in.' };
+	const changed = sql`exists (select 1 from bookings where uid = ${bookingUid} and ${here ? sql`checked_in_at = ${now.getTime()}` : sql`checked_in_at is null`})`;
+	await db.batch([
+		db
+			.update(b)
+			.set({ checkedInAt: here ? now : null })
+			.where(
+				and(
+					eq(b.uid, bookingUid),
+					eq(b.status, 'confirmed'),
+					here ? isNull(b.checkedInAt) : isNotNull(b.checkedInAt)
+				)
+			),
+		auditInsertWhen(
+			db,
+			changed,
+			{
+				actorUserId,
+				action: here ? 'booking.checked-in' : 'booking.check-in-undone',
+				subjectType: 'booking',
+				subjectId: bookingUid
+			},
+			now
+		)
+	]);
+	return {
+		ok: true,
+		message: here ? `${found.name} is checked in.` : `${found.name} is no longer checked in.`
+	};
+}
+
+/**
+ * An organiser books a member in, by email or membership number, on the same terms as the
+ * member booking for themselves; a full event is said so, not quietly waitlisted.
+ */
+export async function addAttendee(
+	event: Event,
+	who: string,
+	actorUserId: number,
+	now = new Date()
+): Promise<DeskOutcome> {
+	const key = who.trim();
+	if (!key) return { ok: false, reason: 'Enter the member’s email address or membership number' };
+	const [member] = await db
+		.select()
+		.from(u)
+		.where(
+			or(
+				eq(u.email, key.toLowerCase()),
+				eq(sql`upper(${u.membershipNumber})`, key.toUpperCase().replace(/\s+/g, ''))
+			)
+		);
+	if (!member || member.deletedAt)
+		return {
+			ok: false,
+			reason:
+				'No account has that email address or membership number. The member needs to create an account first.'
+		};
+	if (event.capacity !== null) {
+		const [row] = await db
+			.select({
+				taken: placesTakenSql(event.id),
+				waiting: sql<number>`(select count(*) from bookings w where w.event_id = ${event.id} and w.status = 'waitlisted')`
+			})
+			.from(sql`(select 1)`);
+		if (Number(row.taken) + 1 > event.capacity || Number(row.waiting) > 0)
+			return {
+				ok: false,
+				reason: `No place is free, so ${member.name} was not added. They can join the waiting list from the event page.`
+			};
+	}
+	const booked = await bookPlace(
+		{ eventId: event.id, userId: member.id, answers: {}, guests: 0 },
+		now
+	);
+	if (!booked.ok) {
+		const reason =
+			booked.reason === 'You already have a booking for this event.'
+				? `${member.name} already has a booking for this event.`
+				: `${member.name} cannot be booked: ${booked.reason}`;
+		return { ok: false, reason };
+	}
+	await auditInsert(
+		db,
+		{
+			actorUserId,
+			action: 'booking.added-by-organiser',
+			subjectType: 'booking',
+			subjectId: booked.booking.uid
+		},
+		now
+	);
+	return booked.booking.status === 'confirmed'
+		? { ok: true, message: `${member.name} has a place and has been sent the confirmation.` }
+		: {
+				ok: true,
+				message: `The last place went a moment ago, so ${member.name} is on the waiting list (number ${booked.waitingPosition}).`
+			};
+}
+
+/** Removes someone: the member gets a CANCEL, and the freed place is offered to the queue. */
+export async function removeAttendee(
+	eventId: number,
+	bookingUid: string,
+	actorUserId: number,
+	now = new Date()
+): Promise<DeskOutcome> {
+	const found = await findBookingOn(eventId, bookingUid);
+	if (!found || found.booking.status === 'cancelled')
+		return { ok: false, reason: 'That booking is already cancelled.' };
+	const cancelled = await cancelBooking({ bookingUid, byOrganiser: true }, now);
+	if (!cancelled.ok) return cancelled;
+	await auditInsert(
+		db,
+		{
+			actorUserId,
+			action: 'booking.removed-by-organiser',
+			subjectType: 'booking',
+			subjectId: bookingUid
+		},
+		now
+	);
+	return { ok: true, message: `${found.name}’s booking is cancelled and they have been emailed.` };
+}
+
+/** Sends the confirmation and invitations again, for someone who lost them. */
+export async function resendInvite(
+	eventId: number,
+	bookingUid: string,
+	actorUserId: number,
+	now = new Date()
+): Promise<DeskOutcome> {
+	const found = await findBookingOn(eventId, bookingUid);
+	const loaded = await loadEventWithSessions(eventId);
+	if (!found || !loaded || found.booking.status !== 'confirmed')
+		return { ok: false, reason: 'Only a confirmed place has an invitation to send again.' };
+	const emails = placeConfirmedEmails({
+		config,
+		...loaded,
+		member: { email: found.email, name: found.name },
+		bookingUid
+	}).map((email) => ({
+		...email,
+		idempotencyKey: `${email.idempotencyKey}/resent-${now.getTime()}`
+	}));
+	await db.batch([
+		auditInsert(
+			db,
+			{
+				actorUserId,
+				action: 'booking.invite-resent',
+				subjectType: 'booking',
+				subjectId: bookingUid
+			},
+			now
+		),
+		...emails.map((email) => queueEmail(db, email, now))
+	]);
+	wakeEmailWorker();
+	return { ok: true, message: `The invitation has been sent to ${found.name} again.` };
+}

@@ -1,0 +1,250 @@
+// Reading the event form: every field back as typed (so nothing is lost on a refusal), the
+// messages GOV.UK-style next to each field, and the event it describes when all is well.
+// Dates and times are London wall times; they become UTC instants here.
+import { eventCategories, type EventCategory } from '../../event-categories.ts';
+import { fromLondonTime, londonParts } from '../../london-time.ts';
+import type { BookingQuestions, Event, EventSession } from '../db/schema/index.ts';
+
+export const MAX_SESSIONS = 12;
+export const TEXT_FIELDS = [
+	'title',
+	'category',
+	'summary',
+	'description',
+	'venueName',
+	'venueAddress',
+	'venuePostcode',
+	'accessNotes',
+	'onlineUrl',
+	'capacity',
+	'guestsAllowed',
+	'bookingOpensDate',
+	'bookingOpensTime',
+	'bookingClosesDate',
+	'bookingClosesTime'
+] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+
+export type SessionRow = { date: string; start: string; end: string };
+export type EventFormValues = Record<TextField, string> & {
+	membersOnly: boolean;
+	questions: BookingQuestions;
+	sessions: SessionRow[];
+};
+export type EventFormErrors = Record<string, string>;
+
+export type EventDraft = {
+	title: string;
+	category: EventCategory;
+	summary: string;
+	description: string;
+	venueName: string | null;
+	venueAddress: string | null;
+	venuePostcode: string | null;
+	accessNotes: string | null;
+	onlineUrl: string | null;
+	capacity: number | null;
+	guestsAllowed: number;
+	bookingOpensAt: Date | null;
+	bookingClosesAt: Date | null;
+	membersOnly: boolean;
+	bookingQuestions: BookingQuestions;
+	sessions: { startsAt: Date; endsAt: Date }[];
+};
+
+const text = (form: FormData, name: string) => {
+	const value = form.get(name);
+	return typeof value === 'string' ? value.slice(0, 20_000).trim() : '';
+};
+
+/** The form as typed. Blank session rows are kept so the page shows them again. */
+export function readEventForm(form: FormData): EventFormValues {
+	const values = Object.fromEntries(TEXT_FIELDS.map((f) => [f, text(form, f)])) as Record<
+		TextField,
+		string
+	>;
+	const rows = Math.min(Math.max(Number(text(form, 'sessionRows')) || 1, 1), MAX_SESSIONS);
+	const sessions = Array.from({ length: rows }, (_, i) => ({
+		date: text(form, `session-${i}-date`),
+		start: text(form, `session-${i}-start`),
+		end: text(form, `session-${i}-end`)
+	}));
+	return {
+		...values,
+		membersOnly: form.get('membersOnly') === 'yes',
+		questions: {
+			accessNeeds: form.get('askAccessNeeds') === 'yes',
+			dietary: form.get('askDietary') === 'yes',
+			employer: form.get('askEmployer') === 'yes'
+		},
+		sessions
+	};
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+const dateField = (d: Date) => {
+	const p = londonParts(d);
+	return `${p.year}-${two(p.month)}-${two(p.day)}`;
+};
+const timeField = (d: Date) => {
+	const p = londonParts(d);
+	return `${two(p.hour)}:${two(p.minute)}`;
+};
+
+/** The form filled from a saved event, for editing. */
+export function eventFormValues(event: Event, sessions: EventSession[]): EventFormValues {
+	return {
+		title: event.title,
+		category: event.category,
+		summary: event.summary,
+		description: event.description,
+		venueName: event.venueName ?? '',
+		venueAddress: event.venueAddress ?? '',
+		venuePostcode: event.venuePostcode ?? '',
+		accessNotes: event.accessNotes ?? '',
+		onlineUrl: event.onlineUrl ?? '',
+		capacity: event.capacity === null ? '' : String(event.capacity),
+		guestsAllowed: String(event.guestsAllowed),
+		bookingOpensDate: event.bookingOpensAt ? dateField(event.bookingOpensAt) : '',
+		bookingOpensTime: event.bookingOpensAt ? timeField(event.bookingOpensAt) : '',
+		bookingClosesDate: event.bookingClosesAt ? dateField(event.bookingClosesAt) : '',
+		bookingClosesTime: event.bookingClosesAt ? timeField(event.bookingClosesAt) : '',
+		membersOnly: event.membersOnly,
+		questions: event.bookingQuestions,
+		sessions: sessions.map((s) => ({
+			date: dateField(s.startsAt),
+			start: timeField(s.startsAt),
+			end: timeField(s.endsAt)
+		}))
+	};
+}
+
+export function blankEventForm(): EventFormValues {
+	return {
+		...(Object.fromEntries(TEXT_FIELDS.map((f) => [f, ''])) as Record<TextField, string>),
+		category: '',
+		guestsAllowed: '0',
+		membersOnly: false,
+		questions: { accessNeeds: true, dietary: false, employer: false },
+		sessions: [{ date: '', start: '', end: '' }]
+	};
+}
+
+function parseDate(value: string) {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+	if (!m) return null;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const check = new Date(Date.UTC(y, mo - 1, d));
+	if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+	return { y, mo, d };
+}
+
+function parseTime(value: string) {
+	const m = /^(\d{1,2})[:.](\d{2})$/.exec(value);
+	if (!m) return null;
+	const [h, min] = [Number(m[1]), Number(m[2])];
+	return h < 24 && min < 60 ? { h, min } : null;
+}
+
+function parseMoment(date: string, time: string) {
+	const d = parseDate(date);
+	const t = time ? parseTime(time) : { h: 0, min: 0 };
+	return d && t ? fromLondonTime(d.y, d.mo, d.d, t.h, t.min) : null;
+}
+
+const wholeNumber = (value: string) => (/^\d{1,6}$/.test(value) ? Number(value) : null);
+
+/** Checks every field; the draft exists only when there is nothing to fix. */
+export function validateEventForm(
+	v: EventFormValues
+): { ok: true; draft: EventDraft } | { ok: false; errors: EventFormErrors } {
+	const errors: EventFormErrors = {};
+	if (!v.title) errors.title = 'Enter a title';
+	else if (v.title.length > 120) errors.title = 'Title must be 120 characters or fewer';
+	if (!eventCategories.includes(v.category as EventCategory))
+		errors.category = 'Select what kind of event this is';
+	if (!v.summary) errors.summary = 'Enter a one-line summary';
+	else if (v.summary.length > 200) errors.summary = 'Summary must be 200 characters or fewer';
+	if (!v.description) errors.description = 'Enter a description';
+	if (!v.venueName && !v.onlineUrl) errors.venueName = 'Enter a venue name or an online link';
+	if (v.onlineUrl && !/^https:\/\/[^\s]+$/.test(v.onlineUrl))
+		errors.onlineUrl = 'Enter an online link starting with https://';
+
+	const sessions: { startsAt: Date; endsAt: Date }[] = [];
+	v.sessions.forEach((row, i) => {
+		if (!row.date && !row.start && !row.end) return;
+		const date = parseDate(row.date);
+		const start = parseTime(row.start);
+		const end = parseTime(row.end);
+		const n = v.sessions.length > 1 ? ` for session ${i + 1}` : '';
+		if (!date) errors[`session-${i}-date`] = `Enter a real date${n}, for example 2027-01-14`;
+		else if (!start) errors[`session-${i}-start`] = `Enter a start time${n}, for example 18:30`;
+		else if (!end) errors[`session-${i}-end`] = `Enter an end time${n}, for example 20:30`;
+		else {
+			const startsAt = fromLondonTime(date.y, date.mo, date.d, start.h, start.min);
+			const endsAt = fromLondonTime(date.y, date.mo, date.d, end.h, end.min);
+			if (endsAt <= startsAt)
+				errors[`session-${i}-end`] = `The end time${n} must be after the start time`;
+			else sessions.push({ startsAt, endsAt });
+		}
+	});
+	if (!sessions.length && !Object.keys(errors).some((k) => k.startsWith('session-')))
+		errors['session-0-date'] = 'Enter the date and times of at least one session';
+	sessions.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+
+	const capacity = v.capacity ? wholeNumber(v.capacity) : null;
+	if (v.capacity && (capacity === null || capacity < 1))
+		errors.capacity = 'Capacity must be a whole number of places, 1 or more, or left blank';
+	const guests = wholeNumber(v.guestsAllowed || '0');
+	if (guests === null || guests > 10)
+		errors.guestsAllowed = 'Guests allowed must be a whole number from 0 to 10';
+
+	const opens = v.bookingOpensDate ? parseMoment(v.bookingOpensDate, v.bookingOpensTime) : null;
+	if (v.bookingOpensDate && !opens)
+		errors.bookingOpensDate = 'Enter a real date and time for booking to open';
+	const closes = v.bookingClosesDate
+		? parseMoment(v.bookingClosesDate, v.bookingClosesTime || '23:59')
+		: null;
+	if (v.bookingClosesDate && !closes)
+		errors.bookingClosesDate = 'Enter a real date and time for booking to close';
+	if (opens && closes && closes <= opens)
+		errors.bookingClosesDate = 'Booking must close after it opens';
+
+	if (Object.keys(errors).length) return { ok: false, errors };
+	const orNull = (s: string) => s || null;
+	return {
+		ok: true,
+		draft: {
+			title: v.title,
+			category: v.category as EventCategory,
+			summary: v.summary,
+			description: v.description,
+			venueName: orNull(v.venueName),
+			venueAddress: orNull(v.venueAddress),
+			venuePostcode: orNull(v.venuePostcode.toUpperCase()),
+			accessNotes: orNull(v.accessNotes),
+			onlineUrl: orNull(v.onlineUrl),
+			capacity,
+			guestsAllowed: guests ?? 0,
+			bookingOpensAt: opens,
+			bookingClosesAt: closes,
+			membersOnly: v.membersOnly,
+			bookingQuestions: v.questions,
+			sessions
+		}
+	};
+}
+
+/** "Branch AGM 2027!" → "branch-agm-2027" */
+export function slugFromTitle(title: string) {
+	const slug = title
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/&/g, ' and ')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60)
+		.replace(/-+$/, '');
+	return slug || 'event';
+}

@@ -1,0 +1,169 @@
+// Every organiser page and form action refuses anyone who may not use it, before it reads or
+// changes anything: anonymous people sign in, members get 403, and an organiser who does not
+// manage the event gets 404, as if it did not exist.
+import { isHttpError, isRedirect } from '@sveltejs/kit';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Viewer } from '$lib/server/auth/authorization';
+import { db, table } from '$lib/server/db';
+import type { Session, StaffRole, User } from '$lib/server/db/schema';
+import { createBooking, createEvent, createMember } from '$lib/server/testing/fixtures';
+
+type Handler = (event: unknown) => unknown;
+type RouteModule = { load?: Handler; actions?: Record<string, Handler> };
+
+const modules = import.meta.glob<RouteModule>('./**/+page.server.ts', { eager: true });
+const serverRoutes = import.meta.glob<Record<string, Handler>>('./**/+server.ts', { eager: true });
+
+function viewer(roles: StaffRole[], id = 4242, twoFactorDone = true): Viewer {
+	const now = new Date();
+	const user = {
+		id,
+		email: `someone${id}@example.org`,
+		emailVerifiedAt: now,
+		name: 'Someone',
+		roles,
+		totpSecret: roles.length ? 'A'.repeat(32) : null,
+		totpEnrolledAt: roles.length ? now : null,
+		deletedAt: null
+	} as User;
+	const session = {
+		id: 'session',
+		userId: user.id,
+		createdAt: now,
+		lastUsedAt: now,
+		twoFactorVerifiedAt: twoFactorDone ? now : null
+	} as Session;
+	return { user, session };
+}
+
+let eventId = 0;
+let bookingUid = '';
+let manager: Viewer = null;
+
+beforeAll(async () => {
+	// A course with a checked-in place, so the release letter and certificate have a subject.
+	const event = await createEvent({ category: 'course' });
+	eventId = event.id;
+	bookingUid = (await createBooking(event, { checkedInAt: new Date() })).uid;
+	const user = await createMember({ roles: ['organiser'] });
+	await db.insert(table.eventOrganisers).values({ eventId, userId: user.id, addedAt: new Date() });
+	manager = viewer(['organiser'], user.id);
+});
+
+function requestFor(who: Viewer, route: string) {
+	const path = route.replace('[id]', String(eventId));
+	const url = new URL(`http://localhost${path}`);
+	return {
+		locals: { viewer: who },
+		url,
+		params: { id: String(eventId), uid: bookingUid },
+		request: new Request(url, { method: 'POST', body: new FormData() }),
+		cookies: { get: () => undefined, set() {}, delete() {} },
+		setHeaders() {}
+	};
+}
+
+async function outcome(handler: Handler, who: Viewer, route: string) {
+	try {
+		await handler(requestFor(who, route));
+		return 'allowed';
+	} catch (thrown) {
+		if (isRedirect(thrown)) return `redirect ${thrown.location.split('?')[0]}`;
+		if (isHttpError(thrown)) return `error ${thrown.status}`;
+		throw thrown;
+	}
+}
+
+const routeOf = (file: string, suffix: string) =>
+	file.replace(/^\.\//, '/').replace(suffix, '') || '/';
+
+const handlers = [
+	...Object.entries(modules).flatMap(([file, module]) => {
+		const route = routeOf(file, '/+page.server.ts');
+		return [
+			...(module.load ? [{ name: `${route} load`, route, handler: module.load, reads: true }] : []),
+			...Object.entries(module.actions ?? {}).map(([action, handler]) => ({
+				name: `${route} ?/${action}`,
+				route,
+				handler,
+				reads: false
+			}))
+		];
+	}),
+	...Object.entries(serverRoutes).flatMap(([file, module]) => {
+		const route = routeOf(file, '/+server.ts');
+		return Object.entries(module)
+			.filter(([method]) => /^(GET|POST)$/.test(method))
+			.map(([method, handler]) => ({
+				name: `${route} ${method}`,
+				route,
+				handler,
+				reads: method === 'GET'
+			}));
+	})
+];
+const eventRoutes = handlers.filter((h) => h.route.includes('[id]'));
+const deskRoutes = handlers.filter((h) => !h.route.includes('[id]'));
+
+describe('organiser pages', () => {
+	it('are all found', () => {
+		expect(handlers.map((h) => h.name)).toEqual(
+			expect.arrayContaining([
+				'/organiser load',
+				'/organiser/events/new load',
+				'/organiser/events/new ?/save',
+				'/organiser/events/new ?/publish',
+				'/organiser/events/[id] load',
+				'/organiser/events/[id] ?/save',
+				'/organiser/events/[id] ?/publish',
+				'/organiser/events/[id] ?/addOrganiser',
+				'/organiser/events/[id]/preview load',
+				'/organiser/events/[id]/cancel ?/cancel',
+				'/organiser/events/[id]/attendees load',
+				'/organiser/events/[id]/attendees ?/checkIn',
+				'/organiser/events/[id]/attendees ?/remove',
+				'/organiser/events/[id]/attendees/message ?/send',
+				'/organiser/events/[id]/attendees/register load',
+				'/organiser/events/[id]/attendees.csv GET',
+				'/organiser/events/[id]/attendees/[uid]/release-letter load',
+				'/organiser/events/[id]/attendees/[uid]/certificate load'
+			])
+		);
+	});
+
+	it.each(eventRoutes)(
+		'$name refuses all but the organisers of the event and admins',
+		async ({ handler, route }) => {
+			expect(await outcome(handler, null, route)).toBe('redirect /login');
+			expect(await outcome(handler, viewer([]), route)).toBe('error 403');
+			expect(await outcome(handler, viewer(['welfare']), route)).toBe('error 403');
+			expect(await outcome(handler, viewer(['organiser'], 4242, false), route)).toBe(
+				'redirect /two-factor'
+			);
+			expect(await outcome(handler, viewer(['organiser']), route)).toBe('error 404');
+		}
+	);
+
+	it.each(eventRoutes.filter((h) => h.reads))(
+		'$name opens for the event’s organiser and for an admin',
+		async ({ handler, route }) => {
+			expect(await outcome(handler, manager, route)).toBe('allowed');
+			expect(await outcome(handler, viewer(['admin']), route)).toBe('allowed');
+		}
+	);
+
+	it.each(deskRoutes)('$name refuses anyone without a staff role', async ({ handler, route }) => {
+		expect(await outcome(handler, null, route)).toBe('redirect /login');
+		expect(await outcome(handler, viewer([]), route)).toBe('error 403');
+		expect(await outcome(handler, viewer(['organiser'], 4242, false), route)).toBe(
+			'redirect /two-factor'
+		);
+	});
+
+	it('lets a welfare officer see the desk but not create events', async () => {
+		const desk = deskRoutes.find((h) => h.name === '/organiser load')!;
+		const create = deskRoutes.find((h) => h.name === '/organiser/events/new load')!;
+		expect(await outcome(desk.handler, viewer(['welfare']), desk.route)).toBe('allowed');
+		expect(await outcome(create.handler, viewer(['welfare']), create.route)).toBe('error 403');
+	});
+});

@@ -1,0 +1,237 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import ICAL from 'ical.js';
+import { DEMO_PASSWORDS, DEMO_TOTP_SECRET } from '../../src/lib/server/demo/seed-demo.ts';
+import { expectNoAxeViolations } from './support/accessibility.ts';
+import { waitForMail } from './support/mailbox.ts';
+import { PHONE, screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
+import { createAccount, signInAsStaff } from './support/staff.ts';
+
+// One long story: sign-ins hash passwords with argon2 and every page runs axe.
+test.describe.configure({ timeout: 180_000 });
+
+const ORGANISER = {
+	email: 'organiser@branchdesk.example',
+	password: DEMO_PASSWORDS.staff,
+	totpSecret: DEMO_TOTP_SECRET
+};
+const AMARA = 'amara.okafor@branchdesk.example';
+
+function parseInvite(ics: string) {
+	const calendar = new ICAL.Component(ICAL.parse(ics));
+	const vevent = calendar.getFirstSubcomponent('vevent')!;
+	return {
+		method: calendar.getFirstPropertyValue('method'),
+		uid: vevent.getFirstPropertyValue('uid') as string,
+		sequence: Number(vevent.getFirstPropertyValue('sequence'))
+	};
+}
+
+async function memberBooks(browser: Browser, slug: string) {
+	const page = await (await browser.newContext()).newPage();
+	await page.goto('/login');
+	await page.waitForLoadState('networkidle');
+	await page.getByLabel('Email').fill(AMARA);
+	await page.getByLabel('Password').fill(DEMO_PASSWORDS.member);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+	await page.goto(`/events/${slug}`);
+	await page.getByRole('link', { name: 'Book a place' }).click();
+	await page.getByRole('button', { name: 'Confirm booking' }).click();
+	await expect(page.getByText('Your place is booked.')).toBeVisible();
+	await page.context().close();
+}
+
+async function ready(page: Page, path: string) {
+	await page.goto(path);
+	await page.waitForLoadState('networkidle');
+}
+
+test('an organiser creates, previews and publishes an event, moves it, takes the register, messages and cancels', async ({
+	page,
+	browser,
+	request
+}) => {
+	const title = `Stewards’ social ${Date.now()}`;
+	const day = new Date(Date.now() + 30 * 24 * 3_600_000).toISOString().slice(0, 10);
+
+	await signInAsStaff(page, ORGANISER, '/organiser');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Staff desk');
+	await expectNoAxeViolations(page);
+
+	// Create: a refused form says what to fix and keeps what was typed.
+	await page.getByRole('link', { name: 'Create an event' }).first().click();
+	await page.waitForLoadState('networkidle');
+	await page.getByLabel('Summary').fill('Drinks and a buffet for our stewards');
+	await page.getByRole('button', { name: 'Save as draft' }).click();
+	await expect(page.getByRole('heading', { name: 'There is a problem' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Enter a title' })).toBeVisible();
+	await expect(page.getByLabel('Summary')).toHaveValue('Drinks and a buffet for our stewards');
+	await expectNoAxeViolations(page);
+	await screenshotAtPhoneAndDesktop(page, 'organiser-new-event-errors');
+
+	await page.getByLabel('Title', { exact: true }).fill(title);
+	await page.getByLabel('Kind of event').selectOption('celebration');
+	await page.getByLabel('Description').fill('A thank-you evening for every steward in the branch.');
+	await page.getByLabel('Venue name').fill('Ladywood Social Club');
+	await page.getByLabel('Postcode').fill('B16 8AA');
+	const first = page.getByRole('group', { name: 'Session 1' });
+	await first.getByLabel('Date').fill(day);
+	await first.getByLabel('Starts').fill('18:30');
+	await first.getByLabel('Ends').fill('20:30');
+	await page.getByLabel('Places').fill('2');
+	await page.getByRole('button', { name: 'Add another session' }).click();
+	await expect(page.getByRole('group', { name: 'Session 2' })).toBeVisible();
+	await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
+	await page.getByRole('button', { name: 'Save as draft' }).click();
+	await expect(page.getByText('Saved as a draft.')).toBeVisible();
+	const eventId = /\/organiser\/events\/(\d+)/.exec(page.url())![1];
+	await expectNoAxeViolations(page);
+
+	await page.getByRole('link', { name: 'Preview' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+	await expect(page.getByText('Only this event’s organisers can see this page')).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await ready(page, `/organiser/events/${eventId}`);
+	await page.getByRole('button', { name: 'Publish' }).click();
+	await expect(page.getByText('Published. Members can now see and book it.')).toBeVisible();
+	const slug = (await page.getByRole('link', { name: 'See the public page' }).getAttribute('href'))!
+		.split('/')
+		.pop()!;
+
+	await memberBooks(browser, slug);
+	const booked = parseInvite(
+		(await waitForMail(request, AMARA, 'booking-confirmed')).calendar!.ics
+	);
+
+	// Moving the event updates the member's calendar entry: same UID, higher SEQUENCE.
+	await ready(page, `/organiser/events/${eventId}`);
+	await page.getByRole('group', { name: 'Session 1' }).getByLabel('Starts').fill('19:00');
+	await page.getByRole('group', { name: 'Session 1' }).getByLabel('Ends').fill('21:30');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByText('Changes saved.')).toBeVisible();
+	const changed = await waitForMail(request, AMARA, 'event-changed');
+	expect(changed.text).toContain('It now takes place');
+	const update = parseInvite(changed.calendar!.ics);
+	expect(update).toMatchObject({ method: 'REQUEST', uid: booked.uid });
+	expect(update.sequence).toBeGreaterThan(booked.sequence);
+
+	// Lowering capacity below the places taken is refused beside the field.
+	await ready(page, `/organiser/events/${eventId}`);
+	await page.getByLabel('Places').fill('0');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	await expect(page.getByRole('link', { name: /Capacity must be/ })).toBeVisible();
+
+	// An organiser adds someone whose name looks like a spreadsheet formula.
+	const tricky = await createAccount({
+		name: '=HYPERLINK("http://evil.example","Click")',
+		label: 'member'
+	});
+	await ready(page, `/organiser/events/${eventId}/attendees`);
+	await page.getByLabel('Email address or membership number').fill(tricky.email);
+	await page.getByRole('button', { name: 'Add to the event' }).click();
+	await expect(page.getByText('has a place and has been sent the confirmation')).toBeVisible();
+	await expect(page.getByText('0 of 2 here')).toBeVisible();
+	await expectNoAxeViolations(page);
+	await screenshotAtPhoneAndDesktop(page, 'organiser-attendees');
+
+	// The door at phone width: one tap in, and an undo.
+	await page.setViewportSize(PHONE);
+	await page.getByRole('button', { name: 'Check in Amara' }).click();
+	await expect(page.getByText('1 of 2 here')).toBeVisible();
+	await page.getByRole('button', { name: 'Undo check-in for Amara' }).click();
+	await expect(page.getByText('0 of 2 here')).toBeVisible();
+	await page.getByRole('button', { name: 'Check in Amara' }).click();
+	await expect(page.getByText('1 of 2 here')).toBeVisible();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+	await screenshotAtPhoneAndDesktop(page, 'organiser-check-in');
+
+	const csv = await page.request.get(`/organiser/events/${eventId}/attendees.csv`);
+	expect(csv.headers()['content-type']).toContain('text/csv');
+	const body = await csv.text();
+	expect(body.charCodeAt(0)).toBe(0xfeff);
+	expect(body).toContain('Amara Okafor');
+	expect(body).toContain(`"'=HYPERLINK(""http://evil.example"",""Click"")"`);
+
+	await ready(page, `/organiser/events/${eventId}/attendees/register`);
+	await expect(page.getByRole('columnheader', { name: 'Signature' })).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	// A message is previewed, with the count, before it goes.
+	await ready(page, `/organiser/events/${eventId}/attendees/message`);
+	await expectNoAxeViolations(page);
+	await page.getByLabel('People with a place').check();
+	await page.getByLabel('Subject').fill('Parking at the club');
+	await page.getByLabel('Message', { exact: true }).fill('The car park closes at 11pm.');
+	await page.getByRole('button', { name: 'Preview message' }).click();
+	await expect(page.getByText('This will go to 2 people.')).toBeVisible();
+	await page.getByRole('button', { name: 'Send to 2 people' }).click();
+	await expect(page.getByText('Your message is on its way to 2 people.')).toBeVisible();
+	expect((await waitForMail(request, AMARA, 'organiser-message')).subject).toBe(
+		'Parking at the club'
+	);
+
+	// Cancelling takes it out of the member's calendar.
+	await ready(page, `/organiser/events/${eventId}`);
+	await page.getByRole('link', { name: 'Cancel event' }).click();
+	await page.waitForLoadState('networkidle');
+	await page.getByRole('button', { name: 'Cancel event' }).click();
+	await expect(
+		page.getByRole('link', { name: 'Enter the reason attendees will be told' })
+	).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.getByLabel('Reason for cancelling').fill('The club has a burst pipe.');
+	await page.getByRole('button', { name: 'Cancel event' }).click();
+	await expect(page.getByText('The event is cancelled')).toBeVisible();
+	const cancelled = parseInvite(
+		(await waitForMail(request, AMARA, 'event-cancelled')).calendar!.ics
+	);
+	expect(cancelled).toMatchObject({ method: 'CANCEL', uid: booked.uid });
+	expect(cancelled.sequence).toBeGreaterThan(update.sequence);
+
+	await page.goto(`/events/${slug}`);
+	await expect(page.getByText('This event has been cancelled')).toBeVisible();
+
+	await ready(page, '/organiser');
+	await screenshotAtPhoneAndDesktop(page, 'organiser-dashboard');
+});
+
+test('an organiser cannot open an event they do not manage', async ({ page }) => {
+	const other = await createAccount({ name: 'Ruth Osei', roles: ['organiser'], twoFactor: true });
+	await signInAsStaff(page, other, '/organiser');
+	await expect(page.getByText('You have no upcoming events.')).toBeVisible();
+	const response = await page.goto('/organiser/events/1/attendees');
+	expect(response?.status()).toBe(404);
+	const csv = await page.request.get('/organiser/events/1/attendees.csv');
+	expect(csv.status()).toBe(404);
+});
+
+test('an admin takes a course register, prints a release letter and a certificate, and finds it in the audit log', async ({
+	page
+}) => {
+	const admin = await createAccount({ name: 'Grace Adeyemi', roles: ['admin'], twoFactor: true });
+	await signInAsStaff(page, admin, '/organiser');
+	await page.getByRole('link', { name: 'Introduction to being a workplace rep' }).click();
+	await page.waitForURL(/\/organiser\/events\/\d+$/);
+	const eventId = /\/organiser\/events\/(\d+)/.exec(page.url())![1];
+	await ready(page, `/organiser/events/${eventId}/attendees`);
+	const first = page.getByRole('link', { name: /^Release letter for / }).first();
+	const name = (await first.textContent())!.replace(/^Release letter\s*for\s*/, '').trim();
+	await first.click();
+	await expect(
+		page.getByRole('heading', { name: 'Request for paid release for trade union training' })
+	).toBeVisible();
+	await expect(page.getByText(name).first()).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await ready(page, `/organiser/events/${eventId}/attendees`);
+	await page.getByRole('button', { name: `Check in ${name}` }).click();
+	await page.getByRole('link', { name: `Certificate for ${name}` }).click();
+	await expect(page.getByRole('heading', { name: 'Certificate of attendance' })).toBeVisible();
+	await expectNoAxeViolations(page);
+
+	await ready(page, `/admin/audit?event=${eventId}`);
+	await expect(page.getByRole('cell', { name: 'booking.checked-in' })).toBeVisible();
+	await expectNoAxeViolations(page);
+	await screenshotAtPhoneAndDesktop(page, 'admin-audit');
+});
