@@ -6,6 +6,7 @@ export const load = ({ locals }) => ({
 		? {
 				name: locals.viewer.user.name,
 				isStaff: locals.viewer.user.roles.length > 0,
+				roles: locals.viewer.user.roles,
 				isAdmin: locals.viewer.user.roles.includes('admin')
 			}
 		: null

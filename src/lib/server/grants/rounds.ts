@@ -1,7 +1,7 @@
 // Grant rounds: which one is taking applications now, and its budget figures (committed = the
 // awards of approved and paid applications; paid; left). Approvals are guarded against the
 // same figure in SQL (review.ts), so what this module reports is what the guard enforces.
-import { and, desc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
 import { db as defaultDb, table } from '../db/index.ts';
 import type { GrantRound } from '../db/schema/index.ts';
 
@@ -79,4 +79,30 @@ export async function findRound(id: number, db = defaultDb) {
 export async function grantBanner(now = new Date(), db = defaultDb) {
 	const state = await currentRound(now, db);
 	return state.kind === 'open' ? { name: state.round.name, closesAt: state.round.closesAt } : null;
+}
+
+/** The welfare officer's part of the staff dashboard: the latest round, its budget and queue. */
+export async function welfareSummary(db = defaultDb) {
+	const round = await latestRound(db);
+	if (!round) return null;
+	const [budget, waiting] = await Promise.all([
+		grantBudget(round.id, db),
+		db
+			.select({ status: table.grantApplications.status, n: count() })
+			.from(table.grantApplications)
+			.where(
+				and(
+					eq(table.grantApplications.roundId, round.id),
+					inArray(table.grantApplications.status, ['submitted', 'needs-info'])
+				)
+			)
+			.groupBy(table.grantApplications.status)
+	]);
+	const of = (status: string) => waiting.find((w) => w.status === status)?.n ?? 0;
+	return {
+		round: { name: round.name },
+		budget,
+		toReview: of('submitted'),
+		awaitingReply: of('needs-info')
+	};
 }

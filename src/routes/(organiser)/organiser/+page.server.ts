@@ -1,4 +1,5 @@
 import { requireRole } from '$lib/server/auth/guards';
+import { welfareSummary } from '$lib/server/grants/rounds';
 import { listManagedEvents, waitingListDemand } from '$lib/server/organiser/dashboard';
 
 // Anyone with a staff role lands here; each sees the sections their roles allow.
@@ -8,6 +9,7 @@ export const load = async (event) => {
 	return {
 		organises,
 		events: organises ? await listManagedEvents(user) : [],
-		demand: organises ? await waitingListDemand(user) : []
+		demand: organises ? await waitingListDemand(user) : [],
+		welfare: user.roles.includes('welfare') ? await welfareSummary() : null
 	};
 };
