@@ -24,7 +24,8 @@ const env = {
 	DATABASE_URL: `file:${join(folder, 'bench.db')}`,
 	WORKERS: 'off',
 	NODE_ENV: 'production',
-	ALLOW_DEV_MAIL: 'true'
+	ALLOW_DEV_MAIL: 'true',
+	ALLOW_DEV_GRANT_KEY: 'true'
 };
 await runToEnd(['scripts/seed.ts'], env);
 

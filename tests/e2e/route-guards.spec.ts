@@ -65,8 +65,13 @@ async function paramValues() {
 function fill(pattern: string, values: Record<string, string>) {
 	let known = true;
 	const path = pattern.replace(/\[(\w+)\]/g, (_, name: string) => {
+		// Only parameters whose page does not depend on more state: an event the organiser
+		// manages, and a member's confirmed booking for its calendar file.
 		const value =
-			name === 'id' && !pattern.startsWith('/organiser/events/') ? undefined : values[name];
+			(name === 'id' && !pattern.startsWith('/organiser/events/')) ||
+			(name === 'uid' && !pattern.endsWith('/calendar.ics'))
+				? undefined
+				: values[name];
 		if (value === undefined) known = false;
 		return value ?? 'unknown';
 	});

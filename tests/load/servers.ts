@@ -15,6 +15,7 @@ export async function startServers(
 				DATABASE_URL: databaseUrl,
 				NODE_ENV: 'production',
 				ALLOW_DEV_MAIL: 'true',
+				ALLOW_DEV_GRANT_KEY: 'true',
 				WORKERS: 'off',
 				...extraEnv
 			},
@@ -29,7 +30,7 @@ export async function startServers(
 			} catch {
 				// not listening yet
 			}
-			if (i > 300) throw new Error(`${origin} did not start`);
+			if (i > 900) throw new Error(`${origin} did not start`);
 			await new Promise((r) => setTimeout(r, 100));
 		}
 	}
