@@ -4,7 +4,8 @@
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '$lib/server/auth/authorization';
-import type { Session, StaffRole, User } from '$lib/server/db/schema';
+import type { StaffRole } from '$lib/server/db/schema';
+import { testViewer } from '$lib/server/testing/viewers';
 import { createGrantRound, createMemberInGoodStanding } from '$lib/server/testing/fixtures';
 import { startApplication } from '$lib/server/grants/applications';
 
@@ -19,27 +20,8 @@ const only = (prefix: string) =>
 const welfareModules = only('./(organiser)/');
 const memberModules = only('./(account)/');
 
-function viewer(roles: StaffRole[], twoFactorDone = true, id = 4242): Viewer {
-	const now = new Date();
-	const user = {
-		id,
-		email: `someone${id}@example.org`,
-		emailVerifiedAt: now,
-		name: 'Someone',
-		roles,
-		totpSecret: roles.length ? 'A'.repeat(32) : null,
-		totpEnrolledAt: roles.length ? now : null,
-		deletedAt: null
-	} as User;
-	const session = {
-		id: 'session',
-		userId: user.id,
-		createdAt: now,
-		lastUsedAt: now,
-		twoFactorVerifiedAt: twoFactorDone ? now : null
-	} as Session;
-	return { user, session };
-}
+const viewer = (roles: StaffRole[], twoFactorDone = true, id = 4242) =>
+	testViewer(roles, { id, twoFactorDone });
 
 const params = { id: '1', evidenceId: '1', reference: 'WFG-AAAAAA', step: 'household' };
 

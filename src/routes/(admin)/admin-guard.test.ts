@@ -3,34 +3,15 @@
 import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import type { Viewer } from '$lib/server/auth/authorization';
-import type { Session, StaffRole, User } from '$lib/server/db/schema';
+import type { StaffRole } from '$lib/server/db/schema';
+import { testViewer } from '$lib/server/testing/viewers';
 
 type Handler = (event: unknown) => unknown;
 type RouteModule = { load?: Handler; actions?: Record<string, Handler> };
 
 const modules = import.meta.glob<RouteModule>('./**/+page.server.ts', { eager: true });
 
-function viewer(roles: StaffRole[], twoFactorDone = true): Viewer {
-	const now = new Date();
-	const user = {
-		id: 4242,
-		email: 'someone@example.org',
-		emailVerifiedAt: now,
-		name: 'Someone',
-		roles,
-		totpSecret: roles.length ? 'A'.repeat(32) : null,
-		totpEnrolledAt: roles.length ? now : null,
-		deletedAt: null
-	} as User;
-	const session = {
-		id: 'session',
-		userId: user.id,
-		createdAt: now,
-		lastUsedAt: now,
-		twoFactorVerifiedAt: twoFactorDone ? now : null
-	} as Session;
-	return { user, session };
-}
+const viewer = (roles: StaffRole[], twoFactorDone = true) => testViewer(roles, { twoFactorDone });
 
 function eventFor(who: Viewer, path: string) {
 	const url = new URL(`http://localhost${path}`);

@@ -5,7 +5,8 @@ import { isHttpError, isRedirect } from '@sveltejs/kit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '$lib/server/auth/authorization';
 import { db, table } from '$lib/server/db';
-import type { Session, StaffRole, User } from '$lib/server/db/schema';
+import type { StaffRole } from '$lib/server/db/schema';
+import { testViewer } from '$lib/server/testing/viewers';
 import { createBooking, createEvent, createMember } from '$lib/server/testing/fixtures';
 
 type Handler = (event: unknown) => unknown;
@@ -21,27 +22,8 @@ const serverRoutes = import.meta.glob<Record<string, Handler>>(
 	{ eager: true }
 );
 
-function viewer(roles: StaffRole[], id = 4242, twoFactorDone = true): Viewer {
-	const now = new Date();
-	const user = {
-		id,
-		email: `someone${id}@example.org`,
-		emailVerifiedAt: now,
-		name: 'Someone',
-		roles,
-		totpSecret: roles.length ? 'A'.repeat(32) : null,
-		totpEnrolledAt: roles.length ? now : null,
-		deletedAt: null
-	} as User;
-	const session = {
-		id: 'session',
-		userId: user.id,
-		createdAt: now,
-		lastUsedAt: now,
-		twoFactorVerifiedAt: twoFactorDone ? now : null
-	} as Session;
-	return { user, session };
-}
+const viewer = (roles: StaffRole[], id = 4242, twoFactorDone = true) =>
+	testViewer(roles, { id, twoFactorDone });
 
 let eventId = 0;
 let bookingUid = '';
