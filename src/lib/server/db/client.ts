@@ -4,6 +4,7 @@ import { drizzle } from 'drizzle-orm/libsql';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isDatabaseBusy } from './busy.ts';
 import * as schema from './schema/index.ts';
 
 export type Database = ReturnType<typeof openDatabase>['db'];
@@ -14,6 +15,26 @@ function ensureFolderFor(url: string) {
 	mkdirSync(dirname(path), { recursive: true });
 }
 
+/**
+ * On an embedded file, @libsql/client 0.18 (libsql 0.5) leaves a statement that failed with
+ * SQLITE_BUSY in progress on its pooled connection until the garbage collector finalises it, and
+ * meanwhile that connection's later writes never commit (tursodatabase/libsql-client-ts#352).
+ * Reopening the client's connections after a busy failure drops the broken one.
+ */
+function reopenAfterBusy(client: Client) {
+	for (const method of ['execute', 'batch', 'executeMultiple', 'transaction'] as const) {
+		const original = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
+		(client as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
+			try {
+				return await original(...args);
+			} catch (error) {
+				if (isDatabaseBusy(error)) await client.reconnect();
+				throw error;
+			}
+		};
+	}
+}
+
 export function openDatabase(options: { url: string; authToken?: string; busyTimeoutMs: number }) {
 	ensureFolderFor(options.url);
 	const client: Client = createClient({
@@ -22,6 +43,7 @@ export function openDatabase(options: { url: string; authToken?: string; busyTim
 		// Busy timeout for embedded files: a PRAGMA would be lost when the client reconnects.
 		timeout: options.busyTimeoutMs
 	});
+	if (client.protocol === 'file') reopenAfterBusy(client);
 	const db = drizzle(client, { schema });
 	return { client, db };
 }
