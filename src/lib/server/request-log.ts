@@ -1,17 +1,18 @@
 // The request id every log line of a request carries (and the error page shows), and the one
 // line logged per request. The route is logged as its pattern (`/calendar/[token].ics`), never
 // the URL, so tokens in paths and query strings stay out of the logs.
+import { encodeBase32UpperCaseNoPadding } from '@oslojs/encoding';
 import { randomBytes } from 'node:crypto';
 import { log, type LogFields, type Logger } from './log.ts';
 
 /** A proxy's own X-Request-Id is kept when it looks like an id, so the two logs line up. */
 const FORWARDED_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+/** Our own ids are 10 characters of A–Z and 2–7, easy to read out over the phone. */
 export function requestIdFor(request: Request) {
 	const forwarded = request.headers.get('x-request-id');
-	return forwarded && FORWARDED_ID.test(forwarded)
-		? forwarded
-		: randomBytes(9).toString('base64url');
+	if (forwarded && FORWARDED_ID.test(forwarded)) return forwarded;
+	return encodeBase32UpperCaseNoPadding(randomBytes(6));
 }
 
 export type RequestFacts = {
