@@ -9,10 +9,15 @@ import * as schema from './schema/index.ts';
 
 export type Database = ReturnType<typeof openDatabase>['db'];
 
+/** The file behind an embedded database's URL; null for a libSQL server or an in-memory one. */
+export function databaseFilePath(url: string) {
+	if (!url.startsWith('file:') || url.includes(':memory:')) return null;
+	return url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length);
+}
+
 function ensureFolderFor(url: string) {
-	if (!url.startsWith('file:') || url.includes(':memory:')) return;
-	const path = url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length);
-	mkdirSync(dirname(path), { recursive: true });
+	const path = databaseFilePath(url);
+	if (path) mkdirSync(dirname(path), { recursive: true });
 }
 
 /**
