@@ -72,9 +72,12 @@ export function createJobRecorder(options: { db?: typeof defaultDb; logger?: Log
 	};
 }
 
-/** When each job last ran anywhere, and whether it has stopped: for /healthz, one small read. */
-export async function readJobHeartbeats(now = new Date(), db = defaultDb) {
-	const rows = await db.select().from(table.jobRuns).orderBy(table.jobRuns.job);
+export async function readJobRuns(db = defaultDb) {
+	return db.select().from(table.jobRuns).orderBy(table.jobRuns.job);
+}
+
+/** When each job last ran anywhere, and whether it has stopped. */
+export function judgeJobRuns(rows: (typeof table.jobRuns.$inferSelect)[], now = new Date()) {
 	return rows.map((row) => {
 		const ageMs = now.getTime() - row.lastRunAt.getTime();
 		return {
@@ -85,4 +88,8 @@ export async function readJobHeartbeats(now = new Date(), db = defaultDb) {
 			stale: ageMs > STALE_AFTER_INTERVALS * row.everyMs
 		};
 	});
+}
+
+export async function readJobHeartbeats(now = new Date(), db = defaultDb) {
+	return judgeJobRuns(await readJobRuns(db), now);
 }
