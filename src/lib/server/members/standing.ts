@@ -109,9 +109,14 @@ export function bookingEligibility(
 }
 
 /** The account's standing now, read from the account and the membership list as they are. */
-export async function memberStanding(userId: number, now = new Date()): Promise<Standing> {
-	const [row] = await db
+/** A member's account with their membership list row: what `assessStanding` needs. */
+export function memberWithRegisterEntry(userId: number) {
+	return db
 		.select({
+			id: table.users.id,
+			email: table.users.email,
+			name: table.users.name,
+			emailVerifiedAt: table.users.emailVerifiedAt,
 			membershipNumber: table.users.membershipNumber,
 			memberVerifiedAt: table.users.memberVerifiedAt,
 			entry: {
@@ -127,5 +132,9 @@ export async function memberStanding(userId: number, now = new Date()): Promise<
 			eq(table.membersRegister.membershipNumber, table.users.membershipNumber)
 		)
 		.where(and(eq(table.users.id, userId), isNull(table.users.deletedAt)));
+}
+
+export async function memberStanding(userId: number, now = new Date()): Promise<Standing> {
+	const [row] = await memberWithRegisterEntry(userId);
 	return assessStanding(row ?? null, row?.entry ?? null, now);
 }
