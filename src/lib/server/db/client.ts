@@ -21,19 +21,32 @@ function ensureFolderFor(url: string) {
 }
 
 /**
+ * Settings that belong to a connection, not to the file. In WAL mode NORMAL still survives a
+ * crashed or killed process; only a power cut can lose the last commits, and it saves an fsync on
+ * every commit. Statements run in call order, so this is set before anything else uses it.
+ */
+function configureConnection(execute: Client['execute']) {
+	void execute('PRAGMA synchronous = NORMAL');
+}
+
+/**
  * On an embedded file, @libsql/client 0.18 (libsql 0.5) leaves a statement that failed with
- * SQLITE_BUSY in progress on its pooled connection until the garbage collector finalises it, and
+ * SQLITE_BUSY in progress on its connection until the garbage collector finalises it, and
  * meanwhile that connection's later writes never commit (tursodatabase/libsql-client-ts#352).
- * Reopening the client's connections after a busy failure drops the broken one.
+ * Reopening the client's connection after a busy failure drops the broken one.
  */
 function reopenAfterBusy(client: Client) {
+	const execute = client.execute.bind(client);
 	for (const method of ['execute', 'batch', 'executeMultiple', 'transaction'] as const) {
 		const original = client[method].bind(client) as (...args: unknown[]) => Promise<unknown>;
 		(client as unknown as Record<string, unknown>)[method] = async (...args: unknown[]) => {
 			try {
 				return await original(...args);
 			} catch (error) {
-				if (isDatabaseBusy(error)) await client.reconnect();
+				if (isDatabaseBusy(error)) {
+					await client.reconnect();
+					configureConnection(execute);
+				}
 				throw error;
 			}
 		};
@@ -46,9 +59,15 @@ export function openDatabase(options: { url: string; authToken?: string; busyTim
 		url: options.url,
 		authToken: options.authToken,
 		// Busy timeout for embedded files: a PRAGMA would be lost when the client reconnects.
-		timeout: options.busyTimeoutMs
+		timeout: options.busyTimeoutMs,
+		// Embedded statements run synchronously, so a second connection to the same file adds
+		// no parallelism, only lock contention with itself and settings it would not share.
+		concurrency: 1
 	});
-	if (client.protocol === 'file') reopenAfterBusy(client);
+	if (client.protocol === 'file') {
+		reopenAfterBusy(client);
+		configureConnection(client.execute.bind(client));
+	}
 	const db = drizzle(client, { schema });
 	return { client, db };
 }
