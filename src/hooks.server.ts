@@ -13,7 +13,7 @@ import {
 	setSessionCookie
 } from '$lib/server/auth/session-cookie';
 import { startBackgroundJobs } from '$lib/server/jobs/background';
-import { isDatabaseBusy } from '$lib/server/db/busy';
+import { isConnectionReopened, isDatabaseBusy } from '$lib/server/db/busy';
 import { describeError, log } from '$lib/server/log';
 import { logRequest, requestIdFor } from '$lib/server/request-log';
 
@@ -100,7 +100,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const { requestId } = event.locals;
-	if (isDatabaseBusy(error)) {
+	if (isDatabaseBusy(error) || isConnectionReopened(error)) {
 		event.locals.databaseBusy = true;
 		log.warn('database-busy', { requestId, route: event.route.id });
 		return { message: BUSY_MESSAGE, requestId, busy: true };

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isDatabaseBusy } from './busy.ts';
+import { isConnectionReopened, isDatabaseBusy } from './busy.ts';
 import { openDatabase } from './client.ts';
 import { client } from './index.ts';
 
@@ -70,5 +70,20 @@ describe('a write that waited past the busy timeout', () => {
 		expect(isDatabaseBusy(null)).toBe(false);
 		expect(isDatabaseBusy({ code: 'SQLITE_LOCKED_SHAREDCACHE' })).toBe(true);
 		expect(isDatabaseBusy({ rawCode: 517 })).toBe(true); // SQLITE_BUSY_SNAPSHOT
+	});
+
+	it('tells statements cut off by the reopening apart from ones that ran', async () => {
+		// Two statements waiting for the one connection when it is reopened: neither runs.
+		const waiting = [
+			impatient.client.execute('select 1').catch((error: unknown) => error),
+			impatient.client.execute('select 2').catch((error: unknown) => error)
+		];
+		await impatient.client.reconnect();
+		for (const cutOff of await Promise.all(waiting)) {
+			expect(isConnectionReopened(cutOff)).toBe(true);
+			expect(isDatabaseBusy(cutOff)).toBe(false);
+		}
+		expect(isConnectionReopened(new Error('The client is closed'))).toBe(false);
+		expect((await impatient.client.execute('select 3 as n')).rows[0].n).toBe(3);
 	});
 });
