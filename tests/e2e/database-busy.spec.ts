@@ -2,7 +2,7 @@
 // the member who confirms a booking is told the desk is busy (503 with Retry-After), nothing is
 // half-saved, and the same booking goes through once the lock is released.
 import { expect, test, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { prepareBookingBurst } from '../load/booking-burst.ts';
 import { startServers } from '../load/servers.ts';
@@ -86,5 +86,6 @@ test('a member confirming a booking while another process holds the lock is aske
 	} finally {
 		other.client.close();
 		servers.stop();
+		rmSync(folder, { recursive: true, force: true });
 	}
 });
