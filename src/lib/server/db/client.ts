@@ -61,8 +61,9 @@ export function openDatabase(options: { url: string; authToken?: string; busyTim
 		// Busy timeout for embedded files: a PRAGMA would be lost when the client reconnects.
 		timeout: options.busyTimeoutMs,
 		// Embedded statements run synchronously, so a second connection to the same file adds
-		// no parallelism, only lock contention with itself and settings it would not share.
-		concurrency: 1
+		// no parallelism, only lock contention with itself and settings it would not share. A
+		// libSQL server keeps the client's default of several requests in flight.
+		concurrency: options.url.startsWith('file:') ? 1 : undefined
 	});
 	if (client.protocol === 'file') {
 		reopenAfterBusy(client);
