@@ -3,7 +3,7 @@
 // and nothing already given is lost; a file named like a path is kept under a name that is
 // safe in the download's Content-Disposition header.
 import { expect, test, type Page } from '@playwright/test';
-import { encodeForm, ORIGIN } from './support/form-body.ts';
+import { postForm, postParts, type FormPart } from './support/form-body.ts';
 import { answerUpToEvidence } from './support/grant-application.ts';
 import { createMemberInGoodStanding } from './support/members.ts';
 import { visibleText } from './support/page-text.ts';
@@ -17,6 +17,10 @@ const MEGABYTE = 1024 * 1024;
 const pdfOf = (size: number) => Buffer.concat([PDF, Buffer.alloc(size - PDF.length, 0x20)]);
 
 const EVIDENCE = '/grants/winter-fuel/apply/evidence';
+const pdfPart = (filename: string, bytes: Buffer): FormPart => ({
+	name: 'evidence',
+	value: { kind: 'file', filename, type: 'application/pdf', bytes }
+});
 const WRONG_FILES = [
 	{
 		what: 'a program renamed as a PDF',
@@ -93,26 +97,15 @@ test('each wrong file is refused beside the field, and the answers and files alr
 		await expect(page.getByRole('link', { name: 'payslip.pdf' })).toBeVisible();
 
 		// And as a plain form post, the way a browser without scripts sends it.
-		const { body, contentType } = encodeForm(
-			[
-				{
-					name: 'evidence',
-					value: { kind: 'file', filename: file.name, type: 'application/pdf', bytes: file.bytes }
-				}
-			],
-			'multipart'
-		);
-		const response = await request.post(`${EVIDENCE}?/upload`, {
-			data: body,
-			maxRedirects: 0,
-			headers: {
-				'content-type': contentType,
-				origin: ORIGIN,
-				accept: 'text/html',
-				connection: 'close',
-				cookie: `session=${token}`
+		const response = await postParts(
+			request,
+			`${EVIDENCE}?/upload`,
+			[pdfPart(file.name, file.bytes)],
+			{
+				token,
+				encoding: 'multipart'
 			}
-		});
+		);
 		expect(response.status(), file.what).toBe(file.status);
 		const beside = /id="evidence-error"[^>]*>([\s\S]*?)<\/p>/.exec(await response.text());
 		expect(visibleText(beside?.[1] ?? ''), file.what).toContain(file.message);
@@ -147,25 +140,9 @@ test('files named like paths, or with line breaks, NUL or great length, download
 		'تقرير مالي.pdf'
 	];
 	for (const name of names) {
-		const { body, contentType } = encodeForm(
-			[
-				{
-					name: 'evidence',
-					value: { kind: 'file', filename: name, type: 'application/pdf', bytes: PDF }
-				}
-			],
-			'multipart'
-		);
-		const headers = {
-			origin: ORIGIN,
-			accept: 'text/html',
-			connection: 'close',
-			cookie: `session=${token}`
-		};
-		const sent = await request.post(`${EVIDENCE}?/upload`, {
-			data: body,
-			maxRedirects: 0,
-			headers: { ...headers, 'content-type': contentType }
+		const sent = await postParts(request, `${EVIDENCE}?/upload`, [pdfPart(name, PDF)], {
+			token,
+			encoding: 'multipart'
 		});
 		expect(sent.status(), name).toBe(200);
 
@@ -188,11 +165,12 @@ test('files named like paths, or with line breaks, NUL or great length, download
 		expect(Buffer.from(await download.body())).toEqual(PDF);
 
 		// Three files at most: take it off again before the next.
-		const removed = await request.post(`${EVIDENCE}?/remove`, {
-			form: { evidenceId: String(row.id) },
-			maxRedirects: 0,
-			headers
-		});
+		const removed = await postForm(
+			request,
+			`${EVIDENCE}?/remove`,
+			{ evidenceId: String(row.id) },
+			token
+		);
 		expect(removed.status(), name).toBe(200);
 	}
 });

@@ -8,24 +8,6 @@ import { port } from './server.ts';
 /** The server's own origin, which its cross-site check wants on every form post. */
 export const ORIGIN = `http://localhost:${port}`;
 
-/** Posts a form as a browser would, with a session cookie when there is one. */
-export async function postForm(
-	request: APIRequestContext,
-	path: string,
-	fields: Record<string, string>,
-	token: string | null
-) {
-	return request.post(path, {
-		form: fields,
-		maxRedirects: 0,
-		headers: {
-			origin: ORIGIN,
-			accept: 'text/html',
-			...(token ? { cookie: `session=${token}` } : {})
-		}
-	});
-}
-
 export type FieldValue =
 	| { kind: 'text'; text: string }
 	/** Raw bytes, not necessarily valid UTF-8 (a lone surrogate as CESU-8, a stray 0xFF). */
@@ -97,4 +79,43 @@ export function encodeForm(parts: FormPart[], encoding: Encoding) {
 		body: encoding === 'cut-multipart' ? body.subarray(0, Math.floor(body.length * 0.6)) : body,
 		contentType: `multipart/form-data; boundary=${boundary}`
 	};
+}
+
+/**
+ * Posts form parts as a browser does: from the server's own origin, asking for a page, with
+ * the session cookie when there is one. Each post takes a fresh connection: a browser retries
+ * a post whose reused connection the server closed after leaving an earlier body unread.
+ */
+export async function postParts(
+	request: APIRequestContext,
+	path: string,
+	parts: FormPart[],
+	options: { token: string | null; encoding?: Encoding }
+) {
+	const { body, contentType } = encodeForm(parts, options.encoding ?? 'urlencoded');
+	return request.post(path, {
+		data: body,
+		maxRedirects: 0,
+		headers: {
+			'content-type': contentType,
+			origin: ORIGIN,
+			accept: 'text/html',
+			connection: 'close',
+			...(options.token ? { cookie: `session=${options.token}` } : {})
+		}
+	});
+}
+
+/** Posts text fields, urlencoded. */
+export function postForm(
+	request: APIRequestContext,
+	path: string,
+	fields: Record<string, string>,
+	token: string | null
+) {
+	const parts = Object.entries(fields).map(([name, text]) => ({
+		name,
+		value: { kind: 'text' as const, text }
+	}));
+	return postParts(request, path, parts, { token });
 }

@@ -55,7 +55,8 @@ export async function buildWorld(request: APIRequestContext) {
 	const enrolling = await createAccount({ name: 'Hostile Enrolling', roles: ['welfare'] });
 	const bystander = await createAccount({ name: 'Hostile Bystander', label: 'bystander' });
 
-	// Two places and a guest each: the booking posts below fill it and start a waiting list.
+	// Two places, a guest allowed a booking: the three bookings below fill it and start a
+	// waiting list.
 	const event = await createTestEvent({
 		title: 'Hostile input social',
 		capacity: 2,
