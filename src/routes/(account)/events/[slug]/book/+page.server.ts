@@ -2,7 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { ACCESS_NEEDS } from '$lib/server/bookings/answers';
 import { bookingFormFor, confirmBooking } from '$lib/server/bookings/booking-form';
-import { formText } from '$lib/server/forms';
+import { formId, formText } from '$lib/server/forms';
+import { readForm } from '$lib/server/read-form';
 
 export const load = async (event) => {
 	const { user } = requireUser(event);
@@ -29,8 +30,8 @@ export const load = async (event) => {
 export const actions = {
 	default: async (event) => {
 		const { user } = requireUser(event);
-		const form = await event.request.formData();
-		const eventId = Number(formText(form, 'eventId'));
+		const form = await readForm(event.request);
+		const eventId = formId(form, 'eventId');
 		const values = {
 			accessNeeds: form
 				.getAll('accessNeeds')
@@ -41,7 +42,7 @@ export const actions = {
 			employer: formText(form, 'employer'),
 			guests: formText(form, 'guests')
 		};
-		if (!Number.isInteger(eventId))
+		if (eventId === null)
 			return fail(400, { values, errors: {}, reason: 'Choose an event to book.' });
 		const result = await confirmBooking(eventId, user, values);
 		if (!result.ok) {
