@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { ACCESS_NEEDS } from '$lib/server/bookings/answers';
 import { bookingFormFor, confirmBooking } from '$lib/server/bookings/booking-form';
-import { formId, formText } from '$lib/server/forms';
+import { formText } from '$lib/server/forms';
 import { readForm } from '$lib/server/read-form';
 
 export const load = async (event) => {
@@ -31,7 +31,6 @@ export const actions = {
 	default: async (event) => {
 		const { user } = requireUser(event);
 		const form = await readForm(event.request);
-		const eventId = formId(form, 'eventId');
 		const values = {
 			accessNeeds: form
 				.getAll('accessNeeds')
@@ -42,9 +41,7 @@ export const actions = {
 			employer: formText(form, 'employer'),
 			guests: formText(form, 'guests')
 		};
-		if (eventId === null)
-			return fail(400, { values, errors: {}, reason: 'Choose an event to book.' });
-		const result = await confirmBooking(eventId, user, values);
+		const result = await confirmBooking(event.params.slug, user, values);
 		if (!result.ok) {
 			return fail(result.status, {
 				values,
