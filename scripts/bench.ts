@@ -17,6 +17,8 @@ import { javascriptWeight } from './bench/page-weight.ts';
 import { peakMemoryMb, runToEnd, startProductionServer } from './bench/processes.ts';
 
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
+// Every port the bench listens on is counted from here, so two benches can run side by side.
+const portBase = Number(process.env.BENCH_PORT_BASE ?? 4301);
 const connections = 50;
 const folder = mkdtempSync(join(tmpdir(), 'branchdesk-bench-'));
 const env = {
@@ -29,20 +31,20 @@ const env = {
 };
 await runToEnd(['scripts/seed.ts'], env);
 
-const served = await startProductionServer(4301, env);
+const served = await startProductionServer(portBase, env);
 // A second server that renders every request, to show what the page itself costs.
-const rendered = await startProductionServer(4303, { ...env, CATALOGUE_CACHE_MS: '0' });
+const rendered = await startProductionServer(portBase + 2, { ...env, CATALOGUE_CACHE_MS: '0' });
 
 const detailPath = '/events/introduction-to-being-a-workplace-rep';
 const eventsHtml = await (await fetch(`${served.origin}/events`)).text();
 const detailHtml = await (await fetch(`${served.origin}${detailPath}`)).text();
 const htmlFile = join(folder, 'events.html');
 writeFileSync(htmlFile, eventsHtml);
-const bare = fork('scripts/bench/bare-server.ts', [htmlFile, '4302'], { stdio: 'ignore' });
+const bare = fork('scripts/bench/bare-server.ts', [htmlFile, String(portBase + 1)], { stdio: 'ignore' });
 await new Promise((resolve) => bare.once('message', resolve));
 
 const targets = [
-	['bare node:http, same /events bytes', 'http://localhost:4302/'],
+	['bare node:http, same /events bytes', `http://localhost:${portBase + 1}/`],
 	['/healthz', `${served.origin}/healthz`],
 	['/events', `${served.origin}/events`],
 	[detailPath, `${served.origin}${detailPath}`],
