@@ -149,7 +149,7 @@ export async function cancelThroughServers(
 }
 
 /** A signed-in member's form post, as a browser sends it; resolves to the HTTP status. */
-async function postForm(
+export async function postForm(
 	origin: string,
 	path: string,
 	token: string,
