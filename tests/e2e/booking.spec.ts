@@ -146,7 +146,10 @@ test('the personal calendar feed holds exactly the confirmed bookings', async ({
 	await screenshotAtPhoneAndDesktop(leanne, 'bookings');
 
 	await leanne.getByRole('button', { name: 'Make a new feed address' }).click();
+	await expect(leanne.locator('.feed-url code')).not.toHaveText(feedUrl!);
+	const newFeedUrl = await leanne.locator('.feed-url code').textContent();
 	expect((await request.get(new URL(feedUrl!).pathname)).status()).toBe(404);
+	expect((await request.get(new URL(newFeedUrl!).pathname)).status()).toBe(200);
 });
 
 test('a member whose subs have lapsed is told why they cannot book a course', async ({

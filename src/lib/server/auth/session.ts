@@ -1,7 +1,7 @@
 // Sessions as the Lucia project now recommends: a token `id.secret`, the SHA-256 of the secret
 // stored, a constant-time compare. Members stay signed in while active (14 days of
 // inactivity ends it); anyone with a staff role gets 12 hours at most, whatever they do.
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import { db, table } from '../db/index.ts';
 import type { Session, User } from '../db/schema/index.ts';
 import { digestSecret, generateSecret, secretMatches } from './secrets.ts';
@@ -48,18 +48,22 @@ export async function createSession(
 	return { token: `${id}.${secret}`, session };
 }
 
+// Read on every signed-in request, so its SQL is built once.
+const sessionWithUser = db
+	.select({ session: table.sessions, user: table.users })
+	.from(table.sessions)
+	.innerJoin(table.users, eq(table.sessions.userId, table.users.id))
+	.where(eq(table.sessions.id, sql.placeholder('id')))
+	.limit(1)
+	.prepare();
+
 export async function validateSessionToken(
 	token: string,
 	now = new Date()
 ): Promise<SessionValidation> {
 	const [id, secret] = token.split('.');
 	if (!id || !secret || id.length > 64 || secret.length > 64) return null;
-	const [row] = await db
-		.select({ session: table.sessions, user: table.users })
-		.from(table.sessions)
-		.innerJoin(table.users, eq(table.sessions.userId, table.users.id))
-		.where(eq(table.sessions.id, id))
-		.limit(1);
+	const [row] = await sessionWithUser.all({ id });
 	if (!row || !secretMatches(secret, row.session.secretHash) || row.user.deletedAt) return null;
 	const expiresAt = sessionExpiresAt(row.session, row.user);
 	if (expiresAt.getTime() <= now.getTime()) {

@@ -2,15 +2,57 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
-import type { Booking } from '../db/schema/index.ts';
+import type { Booking, Event, EventSession } from '../db/schema/index.ts';
 import { sessionsOfEvent } from '../events/sessions.ts';
+import { assessStanding, memberWithRegisterEntry } from '../members/standing.ts';
 import type { BookingContext } from './emails.ts';
 
-export async function loadEventWithSessions(eventId: number) {
+type EventWithSessions = { event: Event; sessions: EventSession[] };
+
+export async function loadEventWithSessions(eventId: number): Promise<EventWithSessions | null> {
 	const [event] = await db.select().from(table.events).where(eq(table.events.id, eventId));
 	if (!event) return null;
 	return { event, sessions: await sessionsOfEvent(eventId) };
 }
+
+// The events being booked right now are held in memory for a moment: a crowd booking one course
+// reads the event once, not once per member. Being a little stale is harmless: a booking is
+// written only while the event's updated_at is still the one read here (booking-writer.ts), and
+// a booking that meets a changed event is tried again with a fresh read.
+const HOLD_MS = 2_000;
+
+const held = new Map<number, { until: number; found: EventWithSessions }>();
+
+async function recentEventWithSessions(
+	eventId: number,
+	options: { fresh?: boolean } = {}
+): Promise<EventWithSessions | null> {
+	const clock = performance.now();
+	const entry = held.get(eventId);
+	if (!options.fresh && entry && entry.until > clock) return entry.found;
+	const found = await loadEventWithSessions(eventId);
+	for (const [id, old] of held) if (old.until <= clock) held.delete(id);
+	if (found) held.set(eventId, { until: clock + HOLD_MS, found });
+	return found;
+}
+
+/**
+ * Everything booking a place needs to know: the event and its sessions (possibly held from a
+ * moment ago), and the member with their membership list row and standing.
+ */
+export async function loadBookingContext(
+	eventId: number,
+	userId: number,
+	now: Date,
+	options: { freshEvent?: boolean } = {}
+) {
+	const found = await recentEventWithSessions(eventId, { fresh: options.freshEvent });
+	const [member] = await memberWithRegisterEntry(userId);
+	if (!found || !member) return null;
+	return { ...found, member, standing: assessStanding(member, member.entry, now) };
+}
+
+export type LoadedBookingContext = NonNullable<Awaited<ReturnType<typeof loadBookingContext>>>;
 
 export async function loadMember(userId: number) {
 	const [user] = await db.select().from(table.users).where(eq(table.users.id, userId));

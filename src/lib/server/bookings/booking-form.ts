@@ -4,9 +4,10 @@ import { and, eq } from 'drizzle-orm';
 import { db, table } from '../db/index.ts';
 import type { User } from '../db/schema/index.ts';
 import { describeAvailability } from '../events/availability.ts';
-import { bookPlace, placesTakenSql } from './book.ts';
+import { placeBooking } from './book.ts';
+import { placesTakenSql, waitingSql } from './places.ts';
 import { memberViewOfEvent } from './booking-page.ts';
-import { loadEventWithSessions } from './booking-context.ts';
+import { loadBookingContext, loadEventWithSessions } from './booking-context.ts';
 import { parseAnswers, type AnswerInput } from './answers.ts';
 import { sql } from 'drizzle-orm';
 
@@ -20,7 +21,7 @@ export async function bookingFormFor(slug: string, user: User, now = new Date())
 	const [{ taken, waiting }] = await db
 		.select({
 			taken: sql<number>`${placesTakenSql(found.event.id)}`,
-			waiting: sql<number>`(select count(*) from bookings where event_id = ${found.event.id} and status = 'waitlisted')`
+			waiting: waitingSql(found.event.id)
 		})
 		.from(table.events)
 		.where(eq(table.events.id, found.event.id));
@@ -43,12 +44,14 @@ export async function confirmBooking(
 	input: AnswerInput,
 	now = new Date()
 ) {
-	const found = await loadEventWithSessions(eventId);
-	if (!found) return { ok: false as const, status: 404, reason: 'Event not found' };
-	const parsed = parseAnswers(input, found.event.bookingQuestions, found.event.guestsAllowed);
+	const context = await loadBookingContext(eventId, user.id, now);
+	if (!context) return { ok: false as const, status: 404, reason: 'Event not found' };
+	const { event } = context;
+	const parsed = parseAnswers(input, event.bookingQuestions, event.guestsAllowed);
 	if (!parsed.ok) return { ok: false as const, status: 400, errors: parsed.errors };
-	const outcome = await bookPlace(
-		{ eventId, userId: user.id, answers: parsed.answers, guests: parsed.guests },
+	const outcome = await placeBooking(
+		context,
+		{ answers: parsed.answers, guests: parsed.guests },
 		now
 	);
 	if (!outcome.ok)

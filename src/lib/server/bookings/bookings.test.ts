@@ -150,6 +150,68 @@ describe('booking a place', () => {
 		expect(await mailTo(a.email)).toHaveLength(1);
 	});
 
+	it('gives a crowd booking at one moment places in arrival order, then numbered queue places', async () => {
+		const event = await createEvent({
+			capacity: 2,
+			guestsAllowed: 1,
+			startsAt: new Date(now.getTime() + 72 * HOUR)
+		});
+		const crowd = await members(5);
+		// The second brings a guest and does not fit; nobody behind them may jump the queue.
+		const outcomes = await Promise.all(
+			crowd.map((m, i) => book(event.id, m.id, now, i === 1 ? 1 : 0))
+		);
+		expect(outcomes.map((o) => o.ok && o.booking.status)).toEqual([
+			'confirmed',
+			'waitlisted',
+			'waitlisted',
+			'waitlisted',
+			'waitlisted'
+		]);
+		expect(outcomes.map((o) => o.ok && o.waitingPosition)).toEqual([null, 1, 2, 3, 4]);
+		for (const [i, member] of crowd.entries()) {
+			const mail = await mailTo(member.email);
+			expect(mail.map((m) => m.template)).toEqual([
+				i === 0 ? 'booking-confirmed' : 'booking-waitlisted'
+			]);
+			if (i > 0) expect(mail[0].textBody).toContain(`You are number ${i} on the waiting list`);
+		}
+	});
+
+	it('inside the last two hours, a crowd gets the free places and the rest a clear no', async () => {
+		const event = await createEvent({ capacity: 2, startsAt: new Date(now.getTime() + HOUR) });
+		const crowd = await members(4);
+		const outcomes = await Promise.all(crowd.map((m) => book(event.id, m.id)));
+		expect(outcomes.map((o) => (o.ok ? o.booking.status : o.reason))).toEqual([
+			'confirmed',
+			'confirmed',
+			'The event is full and its waiting list has closed.',
+			'The event is full and its waiting list has closed.'
+		]);
+	});
+
+	it('books against the event as it is now, even when it changed just after being read', async () => {
+		const event = await createEvent({ capacity: 5 });
+		const [a, b, c] = await members(3);
+		expect((await book(event.id, a.id)).ok).toBe(true);
+		await db
+			.update(table.events)
+			.set({ title: 'Renamed quiz', updatedAt: new Date(now.getTime() + 60_000) })
+			.where(eq(table.events.id, event.id));
+		expect((await book(event.id, b.id)).ok).toBe(true);
+		expect((await mailTo(b.email)).map((m) => m.subject)).toEqual(['Booked: Renamed quiz']);
+
+		await db
+			.update(table.events)
+			.set({ status: 'cancelled', updatedAt: new Date(now.getTime() + 120_000) })
+			.where(eq(table.events.id, event.id));
+		expect(await book(event.id, c.id)).toEqual({
+			ok: false,
+			reason: 'This event has been cancelled.',
+			fix: undefined
+		});
+	});
+
 	it('sends a multi-session course one invitation per session, each with its own UID', async () => {
 		const start = new Date(now.getTime() + 7 * 24 * HOUR);
 		const course = await createEvent({

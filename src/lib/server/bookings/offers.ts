@@ -7,7 +7,7 @@ import type { Booking } from '../db/schema/index.ts';
 import { queueEmailIf } from '../email/outbox.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
 import { formatDayAndTime } from '../../london-time.ts';
-import { placesTakenSql } from './book.ts';
+import { placesTakenSql } from './places.ts';
 import { bookingContextFor, loadEventWithSessions } from './booking-context.ts';
 import { offerExpiredEmail, placeConfirmedEmails, placeOfferedEmail } from './emails.ts';
 import { offerExpiresAt } from './offer-window.ts';

@@ -20,8 +20,17 @@ export function openDatabase(options: { url: string; authToken?: string; busyTim
 		url: options.url,
 		authToken: options.authToken,
 		// Busy timeout for embedded files: a PRAGMA would be lost when the client reconnects.
-		timeout: options.busyTimeoutMs
+		timeout: options.busyTimeoutMs,
+		// Embedded statements run synchronously, so a second connection to the same file adds
+		// no parallelism, only lock contention with itself and settings it would not share.
+		concurrency: 1
 	});
+	if (client.protocol === 'file') {
+		// In WAL mode NORMAL still survives a crashed or killed process; only a power cut can lose
+		// the last commits, and it saves an fsync on every commit. Statements run in call order,
+		// so this is set before anything else uses the connection.
+		void client.execute('PRAGMA synchronous = NORMAL');
+	}
 	const db = drizzle(client, { schema });
 	return { client, db };
 }

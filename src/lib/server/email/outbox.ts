@@ -55,6 +55,45 @@ export function queueEmailIf(
 		on conflict (idempotency_key) do nothing`);
 }
 
+/** One email of a batch, with the tag and state its guard condition checks. */
+export type TaggedEmail = { email: OutgoingEmail; tag: string; state: string; now: Date };
+type TaggedRow = { tag: SQL; state: SQL };
+
+/**
+ * Many outbox rows in one statement, each written only if `condition` holds for its own tag and
+ * state when the statement runs: a batch that changes many rows queues all their emails at once,
+ * each guarded by the change it belongs to. `fill` works as in `queueEmailIf`, per row.
+ */
+export function queueTaggedEmailsIf(
+	writer: Pick<Database, 'run'>,
+	entries: TaggedEmail[],
+	condition: (row: TaggedRow) => SQL,
+	fill?: { placeholder: string; value: (row: TaggedRow) => SQL }
+) {
+	const row = { tag: sql.raw('m.tag'), state: sql.raw('m.state') };
+	const filled = (column: string) =>
+		fill
+			? sql`replace(${sql.raw(column)}, ${fill.placeholder}, ${fill.value(row)})`
+			: sql.raw(column);
+	const values = entries.map(
+		({ email, tag, state, now }) =>
+			sql`(${tag}, ${state}, ${email.idempotencyKey}, ${email.to.email.toLowerCase()}, ${email.to.name ?? null},
+			 ${email.template}, ${email.subject}, ${email.text}, ${email.html},
+			 ${email.calendar?.method ?? null}, ${email.calendar?.ics ?? null}, ${now.getTime()})`
+	);
+	return writer.run(sql`with m (tag, state, idempotency_key, recipient, recipient_name, template,
+			subject, text_body, html_body, calendar_method, calendar_ics, queued_at)
+		as (values ${sql.join(values, sql`, `)})
+		insert into outbox
+		(idempotency_key, recipient, recipient_name, template, subject, text_body, html_body,
+		 calendar_method, calendar_ics, status, attempts, next_attempt_at, created_at)
+		select m.idempotency_key, m.recipient, m.recipient_name, m.template, ${filled('m.subject')},
+		 ${filled('m.text_body')}, ${filled('m.html_body')}, m.calendar_method, m.calendar_ics,
+		 'pending', 0, m.queued_at, m.queued_at
+		from m where ${condition(row)}
+		on conflict (idempotency_key) do nothing`);
+}
+
 export type OutboxHealth = {
 	counts: Record<OutboxStatus, number>;
 	backlog: number;

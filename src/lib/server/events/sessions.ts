@@ -1,5 +1,5 @@
 // Reading the dated sessions of events, in date order.
-import { asc, inArray } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { db, table } from '../db/index.ts';
 import type { EventSession } from '../db/schema/index.ts';
 
@@ -16,6 +16,11 @@ export async function sessionsOfEvents(eventIds: number[]): Promise<Map<number, 
 	return grouped;
 }
 
-export async function sessionsOfEvent(eventId: number) {
-	return (await sessionsOfEvents([eventId])).get(eventId) ?? [];
+/** One event's sessions in date order, as a query that can also run inside a batch. */
+export function sessionsOfEvent(eventId: number) {
+	return db
+		.select()
+		.from(table.eventSessions)
+		.where(eq(table.eventSessions.eventId, eventId))
+		.orderBy(asc(table.eventSessions.startsAt));
 }

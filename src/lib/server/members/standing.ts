@@ -2,7 +2,7 @@
 // standing, who may apply for the winter fuel grant, and who may book which events. The rules
 // are pure functions of the account, its membership list row and `now`; `memberStanding` reads
 // both at the moment a rule applies, so an import showing lapsed subs takes effect at once.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { EventCategory } from '../../event-categories.ts';
 import { addDays, daysBetween, formatPlainDate, londonDate } from '../../plain-date.ts';
 import { db, table } from '../db/index.ts';
@@ -109,23 +109,36 @@ export function bookingEligibility(
 }
 
 /** The account's standing now, read from the account and the membership list as they are. */
+// A member's account with their membership list row: what `assessStanding` needs. Read on every
+// booking, so its SQL is built once.
+const memberWithEntry = db
+	.select({
+		id: table.users.id,
+		email: table.users.email,
+		name: table.users.name,
+		emailVerifiedAt: table.users.emailVerifiedAt,
+		membershipNumber: table.users.membershipNumber,
+		memberVerifiedAt: table.users.memberVerifiedAt,
+		entry: {
+			surname: table.membersRegister.surname,
+			postcode: table.membersRegister.postcode,
+			joinedOn: table.membersRegister.joinedOn,
+			subsPaidTo: table.membersRegister.subsPaidTo
+		}
+	})
+	.from(table.users)
+	.leftJoin(
+		table.membersRegister,
+		eq(table.membersRegister.membershipNumber, table.users.membershipNumber)
+	)
+	.where(and(eq(table.users.id, sql.placeholder('userId')), isNull(table.users.deletedAt)))
+	.prepare();
+
+export function memberWithRegisterEntry(userId: number) {
+	return memberWithEntry.all({ userId });
+}
+
 export async function memberStanding(userId: number, now = new Date()): Promise<Standing> {
-	const [row] = await db
-		.select({
-			membershipNumber: table.users.membershipNumber,
-			memberVerifiedAt: table.users.memberVerifiedAt,
-			entry: {
-				surname: table.membersRegister.surname,
-				postcode: table.membersRegister.postcode,
-				joinedOn: table.membersRegister.joinedOn,
-				subsPaidTo: table.membersRegister.subsPaidTo
-			}
-		})
-		.from(table.users)
-		.leftJoin(
-			table.membersRegister,
-			eq(table.membersRegister.membershipNumber, table.users.membershipNumber)
-		)
-		.where(and(eq(table.users.id, userId), isNull(table.users.deletedAt)));
+	const [row] = await memberWithRegisterEntry(userId);
 	return assessStanding(row ?? null, row?.entry ?? null, now);
 }

@@ -4,7 +4,8 @@
 // rules and emails are the same as when a member acts.
 import { and, asc, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { auditInsert, auditInsertWhen } from '../audit.ts';
-import { bookPlace, placesTakenSql } from '../bookings/book.ts';
+import { bookPlace } from '../bookings/book.ts';
+import { placesTakenSql } from '../bookings/places.ts';
 import { loadEventWithSessions } from '../bookings/booking-context.ts';
 import { cancelBooking } from '../bookings/cancel.ts';
 import { placeConfirmedEmails } from '../bookings/emails.ts';

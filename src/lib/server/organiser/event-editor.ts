@@ -3,7 +3,7 @@
 // and the calendar emails go out only if the change they announce really happened.
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { auditInsert, auditInsertWhen } from '../audit.ts';
-import { placesTakenSql } from '../bookings/book.ts';
+import { placesTakenSql } from '../bookings/places.ts';
 import { eventCancelledEmails, eventChangedEmails } from '../bookings/event-change-emails.ts';
 import { offerFreedPlaces } from '../bookings/offers.ts';
 import { config } from '../config.ts';

@@ -1,0 +1,171 @@
+// Writing new bookings. Requests for one event that reach this process together are written as
+// one batch: an insert that decides every place in arrival order, one insert for all their
+// emails, one read-back. A course opening to a crowd then costs a handful of statements per
+// batch instead of per member, and each process holds the database's write lock once per batch.
+// Every request still gets what it would have had alone: a confirmed place while places remain
+// and nobody is waiting, otherwise the next number on the waiting list.
+import { inArray, sql } from 'drizzle-orm';
+import { db, table } from '../db/index.ts';
+import type { Booking, BookingAnswers } from '../db/schema/index.ts';
+import type { OutgoingEmail } from '../email/message.ts';
+import { queueTaggedEmailsIf, type TaggedEmail } from '../email/outbox.ts';
+import { POSITION_PLACEHOLDER } from './emails.ts';
+import {
+	lastWaitingPositionSql,
+	placesTakenSql,
+	waitingPositionSql,
+	waitingSql
+} from './places.ts';
+
+export type BookingRequest = {
+	uid: string;
+	eventId: number;
+	/** The event as the request's rules saw it: nothing is written if it has changed since. */
+	eventUpdatedAt: number;
+	userId: number;
+	guests: number;
+	answers: BookingAnswers;
+	/** False inside the last hours before the event: then a request gets a place or nothing. */
+	waitlistOpen: boolean;
+	/** Rendered before the write; the batch queues the ones matching the status written. */
+	emails: { confirmed: OutgoingEmail[]; waitlisted: OutgoingEmail };
+	now: Date;
+};
+
+export type WrittenBooking = { booking: Booking; position: number };
+
+/** Requests per batch: keeps every statement far inside SQLite's limit on bound values. */
+const MOST_PER_BATCH = 50;
+
+type Pending = {
+	request: BookingRequest;
+	resolve: (written: WrittenBooking | null) => void;
+	reject: (error: unknown) => void;
+};
+
+let pending: Pending[] = [];
+let flushScheduled = false;
+
+/**
+ * Writes one booking, together with whatever other requests arrive before the next turn of the
+ * event loop (or until a batch is full). Resolves to the booking as written, or null when nothing was written: the member
+ * already holds a live booking, or the event is full with its waiting list closed.
+ */
+export function writeBooking(request: BookingRequest): Promise<WrittenBooking | null> {
+	return new Promise((resolve, reject) => {
+		pending.push({ request, resolve, reject });
+		if (pending.length >= MOST_PER_BATCH) {
+			void flushPending();
+		} else if (!flushScheduled) {
+			flushScheduled = true;
+			setImmediate(() => {
+				flushScheduled = false;
+				void flushPending();
+			});
+		}
+	});
+}
+
+async function flushPending() {
+	const taken = pending;
+	pending = [];
+	for (const batch of intoBatches(taken)) {
+		try {
+			const written = await writeBatch(batch.map((p) => p.request));
+			for (const p of batch) p.resolve(written.get(p.request.uid) ?? null);
+		} catch (error) {
+			for (const p of batch) p.reject(error);
+		}
+	}
+}
+
+/**
+ * Groups requests by event (as each request saw it), in arrival order. A member appears at most once per batch, so a
+ * double-click's second request meets the first one's booking. With the waiting list closed,
+ * each request is its own batch: places then go to whoever fits, not to a queue in order.
+ */
+function intoBatches(requests: Pending[]) {
+	const open = new Map<string, Pending[][]>();
+	const batches: Pending[][] = [];
+	for (const p of requests) {
+		if (!p.request.waitlistOpen) {
+			batches.push([p]);
+			continue;
+		}
+		const key = `${p.request.eventId}@${p.request.eventUpdatedAt}`;
+		const forEvent = open.get(key) ?? [];
+		open.set(key, forEvent);
+		let batch = forEvent.find(
+			(b) => b.length < MOST_PER_BATCH && !b.some((q) => q.request.userId === p.request.userId)
+		);
+		if (!batch) {
+			batch = [];
+			forEvent.push(batch);
+			batches.push(batch);
+		}
+		batch.push(p);
+	}
+	return batches;
+}
+
+/** One event's requests in one atomic batch; all of them saw the same event and queue state. */
+async function writeBatch(requests: BookingRequest[]) {
+	const { eventId, eventUpdatedAt, waitlistOpen } = requests[0];
+	const requested = requests.map(
+		(r, arrival) =>
+			sql`(${arrival}, ${r.uid}, ${r.userId}, ${1 + r.guests}, ${r.guests}, ${JSON.stringify(r.answers)}, ${r.now.getTime()})`
+	);
+	// A running total of places asked for decides who fits: once one request does not fit, none
+	// after it does, so the confirmed ones are the first in arrival order and the rest queue.
+	const insertBookings = db.run(sql`with
+		requested (arrival, uid, user_id, needed, guests, answers, at) as (values ${sql.join(requested, sql`, `)}),
+		newcomers as (
+			select * from requested r where not exists (
+				select 1 from bookings b where b.event_id = ${eventId} and b.user_id = r.user_id
+					and b.status in ('confirmed', 'waitlisted', 'offered'))),
+		event as (
+			select e.capacity, ${placesTakenSql(eventId)} as taken, ${waitingSql(eventId)} as waiting,
+				${lastWaitingPositionSql(eventId)} as last_position
+			from events e
+			where e.id = ${eventId} and e.status = 'published' and e.updated_at = ${eventUpdatedAt}),
+		decided as (
+			select n.*, event.last_position,
+				event.capacity is null or (
+					(event.waiting = 0 or ${waitlistOpen ? 0 : 1} = 1)
+					and event.taken + sum(n.needed) over (order by n.arrival) <= event.capacity) as fits
+			from newcomers n, event)
+		insert into bookings
+		(uid, event_id, user_id, status, waitlist_position, answers, guests, created_at, status_changed_at)
+		select uid, ${eventId}, user_id,
+			case when fits then 'confirmed' else 'waitlisted' end,
+			case when fits then null
+				else last_position + row_number() over (partition by fits order by arrival) end,
+			answers, guests, at, at
+		from decided
+		where fits or ${waitlistOpen ? 1 : 0} = 1
+		on conflict do nothing`);
+
+	const emails: TaggedEmail[] = requests.flatMap((r) => [
+		...r.emails.confirmed.map((email) => ({ email, tag: r.uid, state: 'confirmed', now: r.now })),
+		{ email: r.emails.waitlisted, tag: r.uid, state: 'waitlisted', now: r.now }
+	]);
+	const queueEmails = queueTaggedEmailsIf(
+		db,
+		emails,
+		(row) =>
+			sql`exists (select 1 from bookings b where b.uid = ${row.tag} and b.status = ${row.state})`,
+		{ placeholder: POSITION_PLACEHOLDER, value: (row) => waitingPositionSql(row.tag) }
+	);
+	const uids = requests.map((r) => r.uid);
+	const [, , rows] = await db.batch([
+		insertBookings,
+		queueEmails,
+		db
+			.select({ booking: table.bookings, position: waitingPositionSql(sql`${table.bookings}.uid`) })
+			.from(table.bookings)
+			.where(inArray(table.bookings.uid, uids))
+	]);
+	return new Map(
+		rows.map(({ booking, position }) => [booking.uid, { booking, position: Number(position) }])
+	);
+}
