@@ -74,8 +74,11 @@ export function benchGoals(f: BenchFigures): [string, string, boolean][] {
 		],
 		[
 			'two workers deliver every queued message exactly once',
-			`${w.delivered} of ${w.queued} once, ${w.missing.length} missing, ${w.duplicates.length} twice`,
-			w.delivered === w.queued && w.missing.length === 0 && w.duplicates.length === 0
+			`${w.delivered} of ${w.queued} once, ${w.missing.length} missing, ${w.duplicates.length} twice, ${w.unexpected.length} not queued`,
+			w.delivered === w.queued &&
+				w.missing.length === 0 &&
+				w.duplicates.length === 0 &&
+				w.unexpected.length === 0
 		],
 		[
 			'outbox drain at a 2 requests/s limit ≥ 1.9 messages/s, zero duplicates',
