@@ -4,7 +4,7 @@
 // writes the figures to BENCHMARKS.md.
 import { fork } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
 	fireBookingBurst,
@@ -19,7 +19,7 @@ import { measureOutboxDrain } from './bench/outbox-drain.ts';
 import { javascriptWeight } from './bench/page-weight.ts';
 import { runToEnd, startProductionServer } from './bench/processes.ts';
 import { renderReport, type BenchFigures } from './bench/report.ts';
-import { DETAIL_PATH, measureAtScale } from './bench/scaling.ts';
+import { DETAIL_PATH, measureScales } from './bench/scaling.ts';
 import { seedVolume } from './bench/volume.ts';
 
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -29,6 +29,7 @@ const scales = (process.env.BENCH_SCALES ?? '1,10').split(',').map(Number);
 const portBase = Number(process.env.BENCH_PORT_BASE ?? 4301);
 const connections = 50;
 const burstSize = { members: 1000, capacity: 30 };
+const loadAtStart = loadavg()[0];
 const folder = mkdtempSync(join(tmpdir(), 'branchdesk-bench-'));
 const baseEnv = {
 	...process.env,
@@ -130,23 +131,24 @@ const drains: BenchFigures['drains'] = [
 	]
 ];
 
-const scaleFigures = [];
-for (const scale of scales) {
-	console.log(`${scale}× the volume…`);
-	const figures = await measureAtScale(scale, {
-		port: portBase + 3,
-		env: baseEnv,
-		durationSeconds: scaleSeconds
-	});
-	scaleFigures.push(figures);
+console.log(`${scales.join('×, ')}× the volume…`);
+const scaleFigures = await measureScales(scales, {
+	port: portBase + 3,
+	env: baseEnv,
+	durationSeconds: scaleSeconds
+});
+for (const figures of scaleFigures) {
+	console.log(`${figures.scale}×: ${JSON.stringify(figures.timings)}`);
 	memory.push([
-		`web server at ${scale}× the volume, rendering every request`,
+		`web server at ${figures.scale}× the volume, rendering every request`,
 		figures.peakMemoryMb
 	]);
 }
 
 const report = renderReport({
-	machine: `${availableParallelism()} cores (${cpus()[0]?.model.trim()}), Node ${process.version}`,
+	machine: `${cpus()[0]?.model.trim()}, Node ${process.version}`,
+	cores: availableParallelism(),
+	loadAverage: [loadAtStart, loadavg()[0]],
 	connections,
 	durationSeconds,
 	scaleSeconds,

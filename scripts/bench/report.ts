@@ -7,6 +7,9 @@ import type { VolumeFixture } from './volume.ts';
 
 export type BenchFigures = {
 	machine: string;
+	cores: number;
+	/** The machine's one-minute load average when the bench started and when it ended. */
+	loadAverage: [number, number];
 	connections: number;
 	durationSeconds: number;
 	scaleSeconds: number;
@@ -107,12 +110,14 @@ export function renderReport(f: BenchFigures, date = new Date()) {
 	const w = f.twoWorkers;
 	return `# Benchmarks
 
-Measured by \`npm run bench\` on ${date.toISOString().slice(0, 10)}: ${f.machine}.
+Measured by \`npm run bench\` on ${date.toISOString().slice(0, 10)}: ${f.cores} cores (${f.machine}).
 Production build (\`node build\`, \`WORKERS=off\`) on the demo data plus a realistic volume
 written straight into the database (${f.volume.events} events, ${f.volume.members} members with
 accounts, ${f.volume.bookings} bookings, ${f.volume.outbox} sent emails); autocannon with
 ${f.connections} connections for ${f.durationSeconds} s per target, run from the bench process on
-the same two cores as the server, so other work on the machine shows in the figures.
+the same cores as the server, so other work on the machine shows in the figures: the one-minute
+load average was ${f.loadAverage[0].toFixed(1)} when the bench started and ${f.loadAverage[1].toFixed(1)} when it ended on ${f.cores} cores; the
+bench itself keeps two or three processes busy, so more than that is other work.
 
 "Rendered every request" is a second server started with \`CATALOGUE_CACHE_MS=0\`: it shows the
 cost of the page itself (database reads and a server render) without the one-second in-process
@@ -134,9 +139,9 @@ ${table(
 
 ## Time per request from 1× to ${Math.max(...f.scales.map((s) => s.scale))}× the volume
 
-A fresh database per scale (1× is ${f.scales[0].counts.events} events, ${f.scales[0].counts.members}
-members, ${f.scales[0].counts.bookings} bookings), one server rendering every request, one
-connection at a time for ${f.scaleSeconds} s per page. The measured pages keep their size at every
+A fresh database and a server rendering every request per scale (1× is
+${f.scales[0].counts.events} events, ${f.scales[0].counts.members} members, ${f.scales[0].counts.bookings} bookings), all running at once;
+each page is timed on every scale in turn, one connection at a time for ${f.scaleSeconds} s. The measured pages keep their size at every
 scale (a page of 30 events, a member with about 60 bookings, an event with 500), so growth is
 what the rest of the tables cost the queries.
 
