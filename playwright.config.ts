@@ -36,7 +36,8 @@ export default defineConfig({
 	webServer: {
 		command: `rm -rf .e2e-data/${port} && npm start`,
 		url: `http://localhost:${port}/healthz`,
-		env: { PORT: String(port), DATABASE_URL: e2eDatabaseUrl },
+		// Request lines would drown the test report; warnings and errors still show.
+		env: { PORT: String(port), DATABASE_URL: e2eDatabaseUrl, LOG_LEVEL: 'warn' },
 		reuseExistingServer: false,
 		timeout: 180_000,
 		stdout: 'pipe'

@@ -4,11 +4,12 @@ import { assertSafeToServe, config } from '../src/lib/server/config.ts';
 import { client } from '../src/lib/server/db/index.ts';
 import { migrateDatabase } from '../src/lib/server/db/migrate.ts';
 import { startBackgroundJobs } from '../src/lib/server/jobs/background.ts';
+import { log } from '../src/lib/server/log.ts';
 
 assertSafeToServe(config);
 await migrateDatabase(client);
 const jobs = startBackgroundJobs(config);
-console.log(JSON.stringify({ worker: 'started', transport: config.email.transport }));
+log.info('worker-started', { transport: config.email.transport });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	process.once(signal, async () => {

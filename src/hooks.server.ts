@@ -1,3 +1,5 @@
+// Every request's way in and out: who is signed in, the public page cache, security headers,
+// one log line per request, and errors turned into pages that say what to do next.
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { assertSafeToServe, config } from '$lib/server/config';
@@ -11,9 +13,16 @@ import {
 	setSessionCookie
 } from '$lib/server/auth/session-cookie';
 import { startBackgroundJobs } from '$lib/server/jobs/background';
+import { isConnectionReopened, isDatabaseBusy } from '$lib/server/db/busy';
+import { describeError, log } from '$lib/server/log';
+import { logRequest, requestIdFor } from '$lib/server/request-log';
 
 const secureOrigin = config.origin.startsWith('https:');
 const publicPages = createPublicPageCache(config.catalogueCacheMs);
+
+const BUSY_MESSAGE = 'The desk is busy — please try again in a moment.';
+// A lock held past the busy timeout belongs to a long write: one more wait as long usually clears it.
+const RETRY_AFTER_SECONDS = String(Math.max(1, Math.ceil(config.databaseBusyTimeoutMs / 1000)));
 
 function isAnonymousCatalogueRead(event: RequestEvent) {
 	return (
@@ -53,13 +62,50 @@ async function loadViewer(event: RequestEvent) {
 	return { user: validated.user, session: validated.session };
 }
 
-export const handle: Handle = async ({ event, resolve }) => {
-	event.locals.viewer = isAnonymousCatalogueRead(event) ? null : await loadViewer(event);
+function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']) {
 	const render = async () => withSecurityHeaders(await resolve(event));
 	return isAnonymousCatalogueRead(event) ? publicPages.respond(event.request, render) : render();
+}
+
+/** SvelteKit answers every unexpected error with 500; a busy database is a 503 worth retrying. */
+function asBusyResponse(response: Response) {
+	const busy = new Response(response.body, { status: 503, headers: response.headers });
+	busy.headers.set('retry-after', RETRY_AFTER_SECONDS);
+	busy.headers.set('cache-control', 'no-store');
+	return busy;
+}
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	event.locals.requestId = requestIdFor(event.request);
+	const facts = () => ({
+		requestId: event.locals.requestId,
+		method: event.request.method,
+		route: event.route.id,
+		userId: event.locals.viewer?.user.id ?? null
+	});
+	let response: Response;
+	try {
+		event.locals.viewer = isAnonymousCatalogueRead(event) ? null : await loadViewer(event);
+		response = await respond(event, resolve);
+	} catch (error) {
+		logRequest(facts(), 500, performance.now() - started);
+		throw error;
+	}
+	if (event.locals.databaseBusy) response = asBusyResponse(response);
+	response.headers.set('x-request-id', event.locals.requestId);
+	logRequest(facts(), response.status, performance.now() - started);
+	return response;
 };
 
-export const handleError: HandleServerError = ({ error, status, message }) => {
-	if (status >= 500) console.error(error);
-	return { message: status >= 500 ? 'Sorry, something went wrong on our side.' : message };
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const { requestId } = event.locals;
+	if (isDatabaseBusy(error) || isConnectionReopened(error)) {
+		event.locals.databaseBusy = true;
+		log.warn('database-busy', { requestId, route: event.route.id });
+		return { message: BUSY_MESSAGE, requestId, busy: true };
+	}
+	if (status < 500) return { message };
+	log.error('server-error', { requestId, route: event.route.id, status, ...describeError(error) });
+	return { message: 'Sorry, something went wrong on our side.', requestId };
 };

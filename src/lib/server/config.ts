@@ -126,6 +126,9 @@ function readGrantDataKey(env: Env) {
 	return { key, isDevelopmentKey: false, devKeyInProduction: false };
 }
 
+export const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
 export function readConfig(env: Env = process.env) {
 	const port = readInteger(env, 'PORT', 3000, 1, 65535);
 	const origin = readUrl(env, 'ORIGIN', `http://localhost:${port}`, ['http:', 'https:']).replace(
@@ -160,7 +163,11 @@ export function readConfig(env: Env = process.env) {
 		/** How long this process reuses a rendered anonymous catalogue page (0 turns it off). */
 		catalogueCacheMs: readInteger(env, 'CATALOGUE_CACHE_MS', 1000, 0, 60_000),
 		/** AES-256-GCM key for grant applicants' bank details (grants/bank-details.ts). */
-		grantDataKey: readGrantDataKey(env)
+		grantDataKey: readGrantDataKey(env),
+		/** The least important log line written: debug adds idle job polls and /healthz requests. */
+		logLevel: readChoice(env, 'LOG_LEVEL', logLevels, 'info'),
+		/** Where npm run backup writes its copies of an embedded database. */
+		backupDir: env.BACKUP_DIR?.trim() || 'backups'
 	};
 }
 

@@ -2,6 +2,7 @@
 // stored, a constant-time compare. Members stay signed in while active (14 days of
 // inactivity ends it); anyone with a staff role gets 12 hours at most, whatever they do.
 import { and, eq, ne, sql } from 'drizzle-orm';
+import { isDatabaseBusy } from '../db/busy.ts';
 import { db, table } from '../db/index.ts';
 import type { Session, User } from '../db/schema/index.ts';
 import { digestSecret, generateSecret, secretMatches } from './secrets.ts';
@@ -71,8 +72,13 @@ export async function validateSessionToken(
 		return null;
 	}
 	if (now.getTime() - row.session.lastUsedAt.getTime() >= ACTIVITY_RESOLUTION_MS) {
-		row.session.lastUsedAt = now;
-		await db.update(table.sessions).set({ lastUsedAt: now }).where(eq(table.sessions.id, id));
+		try {
+			await db.update(table.sessions).set({ lastUsedAt: now }).where(eq(table.sessions.id, id));
+			row.session.lastUsedAt = now;
+		} catch (error) {
+			// Recording activity can wait for the next request; a busy database must not stop this one.
+			if (!isDatabaseBusy(error)) throw error;
+		}
 	}
 	return {
 		session: row.session,

@@ -1,20 +1,29 @@
 // The email worker loop: claims due messages, hands them to the transport no faster than the
 // provider's rate, and sleeps when the queue is empty until the poll interval passes or this
-// process queues something new (wakeEmailWorker).
+// process queues something new (wakeEmailWorker). Each pass is reported to `onRun`, which
+// logs it and keeps the job's heartbeat.
 import {
 	claimDueMessages,
 	deliverMessage,
+	type DeliveryResult,
 	type DeliverySettings,
 	type Transport
 } from './delivery.ts';
+
+/** One claim-and-send pass: how long it took, how many messages it claimed, how each ended. */
+export type EmailWorkerRun = {
+	ms: number;
+	items: number;
+	counts: Partial<Record<DeliveryResult['state'], number>>;
+	error?: unknown;
+};
 
 export type WorkerOptions = DeliverySettings & {
 	transport: Transport;
 	ratePerSecond: number;
 	pollMs: number;
 	batchSize?: number;
-	onPass?: () => void;
-	onError?: (error: unknown) => void;
+	onRun?: (run: EmailWorkerRun) => void;
 };
 
 let wake: (() => void) | null = null;
@@ -54,18 +63,25 @@ export function startEmailWorker(options: WorkerOptions) {
 
 	const loop = async () => {
 		while (running) {
+			const started = performance.now();
+			const counts: EmailWorkerRun['counts'] = {};
+			let claimed: unknown[] = [];
+			const report = (error?: unknown) =>
+				options.onRun?.({ ms: performance.now() - started, items: claimed.length, counts, error });
 			try {
-				const claimed = await claimDueMessages(batchSize, options.leaseMs);
-				for (const message of claimed) {
+				const due = await claimDueMessages(batchSize, options.leaseMs);
+				claimed = due;
+				for (const message of due) {
 					if (!running) break;
 					await pace();
 					const result = await deliverMessage(message, options.transport, options);
+					counts[result.state] = (counts[result.state] ?? 0) + 1;
 					if (result.retryAfterMs) nextSendAt = Date.now() + result.retryAfterMs;
 				}
-				options.onPass?.();
-				if (claimed.length < batchSize && running) await sleep(options.pollMs);
+				report();
+				if (due.length < batchSize && running) await sleep(options.pollMs);
 			} catch (error) {
-				options.onError?.(error);
+				report(error);
 				if (running) await sleep(options.pollMs);
 			}
 		}

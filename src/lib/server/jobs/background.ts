@@ -1,5 +1,6 @@
 // The background jobs a process runs: in the web server unless WORKERS=off, or alone in
-// `npm run worker`. Jobs claim their work atomically, so any number of processes may run them.
+// `npm run worker`. Jobs claim their work atomically, so any number of processes may run them;
+// every run is logged and kept as the job's heartbeat (job-runs.ts) for /healthz.
 import { eraseExpiredAnswers } from '../bookings/retention.ts';
 import { eraseExpiredGrantData } from '../grants/retention.ts';
 import { expireOffers, offerFreePlacesEverywhere } from '../bookings/offers.ts';
@@ -7,15 +8,23 @@ import { queueDueReminders } from '../bookings/reminders.ts';
 import type { Config } from '../config.ts';
 import { createTransport } from '../email/transports/index.ts';
 import { startEmailWorker } from '../email/worker.ts';
+import { createJobRecorder, type JobSchedule } from './job-runs.ts';
 
-let lastBeat: Date | null = null;
-
-/** When this process's jobs last completed a pass (null when it runs none). */
-export function jobHeartbeat() {
-	return lastBeat;
-}
+const PERIODIC_JOBS: [name: string, run: () => Promise<number>][] = [
+	['offer-expiry', () => expireOffers()],
+	['waiting-list', () => offerFreePlacesEverywhere()],
+	['reminders', () => queueDueReminders()],
+	['retention', () => eraseExpiredAnswers()],
+	['grant-retention', () => eraseExpiredGrantData()]
+];
 
 export function startBackgroundJobs(config: Config) {
+	const recordJobRun = createJobRecorder();
+	const emailSchedule: JobSchedule = {
+		job: 'email',
+		everyMs: config.email.pollMs,
+		quietWhenIdle: true
+	};
 	const email = startEmailWorker({
 		transport: createTransport(config.email),
 		from: { email: config.email.fromAddress, name: config.email.fromName },
@@ -25,22 +34,9 @@ export function startBackgroundJobs(config: Config) {
 		retryMaxMs: config.email.retryMaxMs,
 		giveUpAfterMs: config.email.giveUpAfterMs,
 		leaseMs: config.email.leaseMs,
-		onPass: () => (lastBeat = new Date()),
-		onError: (error) =>
-			console.error(
-				JSON.stringify({
-					job: 'email',
-					error: error instanceof Error ? error.message : String(error)
-				})
-			)
+		onRun: (run) => void recordJobRun(emailSchedule, run)
 	});
-	const bookings = startPeriodicJobs(config.jobsIntervalMs, [
-		['offer-expiry', () => expireOffers()],
-		['waiting-list', () => offerFreePlacesEverywhere()],
-		['reminders', () => queueDueReminders()],
-		['retention', () => eraseExpiredAnswers()],
-		['grant-retention', () => eraseExpiredGrantData()]
-	]);
+	const bookings = startPeriodicJobs(config.jobsIntervalMs, recordJobRun);
 	return {
 		stop: async () => {
 			bookings.stop();
@@ -49,29 +45,25 @@ export function startBackgroundJobs(config: Config) {
 	};
 }
 
-/** Runs each job in turn every `intervalMs`, one pass at a time, logging one line a run. */
-function startPeriodicJobs(intervalMs: number, jobs: [name: string, run: () => Promise<number>][]) {
+/** Runs each job in turn every `intervalMs`, one pass at a time. */
+function startPeriodicJobs(intervalMs: number, recordJobRun: ReturnType<typeof createJobRecorder>) {
 	let timer: ReturnType<typeof setTimeout> | null = null;
 	let stopped = false;
 	const pass = async () => {
-		for (const [name, run] of jobs) {
+		for (const [job, run] of PERIODIC_JOBS) {
 			const started = performance.now();
+			let items = 0;
+			let error: unknown;
 			try {
-				const handled = await run();
-				if (handled)
-					console.log(
-						JSON.stringify({ job: name, handled, ms: Math.round(performance.now() - started) })
-					);
-			} catch (error) {
-				console.error(
-					JSON.stringify({
-						job: name,
-						error: error instanceof Error ? error.message : String(error)
-					})
-				);
+				items = await run();
+			} catch (failure) {
+				error = failure ?? new Error('job failed');
 			}
+			await recordJobRun(
+				{ job, everyMs: intervalMs },
+				{ ms: performance.now() - started, items, error }
+			);
 		}
-		lastBeat = new Date();
 		if (!stopped) timer = setTimeout(pass, intervalMs);
 	};
 	timer = setTimeout(pass, Math.min(intervalMs, 1000));

@@ -5,3 +5,4 @@ export * from './email.ts';
 export * from './auth.ts';
 export * from './members.ts';
 export * from './grants.ts';
+export * from './jobs.ts';
