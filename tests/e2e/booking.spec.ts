@@ -4,7 +4,9 @@ import { expectNoAxeViolations } from './support/accessibility.ts';
 import { createTestEvent } from './support/events.ts';
 import { waitForMail } from './support/mailbox.ts';
 import { screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
+import { postForm } from './support/form-body.ts';
 import { openE2eDatabase } from './support/server.ts';
+import { sessionFor } from './support/sessions.ts';
 
 const PASSWORD = 'Branch-Member-Demo-26';
 const AMARA = 'amara.okafor@branchdesk.example';
@@ -165,4 +167,35 @@ test('a member whose subs have lapsed is told why they cannot book a course', as
 	).toBeVisible();
 	await expect(lapsed.getByRole('link', { name: 'Check your membership' })).toBeVisible();
 	await expectNoAxeViolations(lapsed);
+});
+
+test('a booking form posted to one event’s address books that event, whatever id it carries', async ({
+	request
+}) => {
+	const shown = await createTestEvent({
+		title: 'Shown event',
+		capacity: 5,
+		category: 'celebration'
+	});
+	const other = await createTestEvent({
+		title: 'Other event',
+		capacity: 5,
+		category: 'celebration'
+	});
+	const token = await sessionFor('yusuf.ali@branchdesk.example');
+	const response = await postForm(
+		request,
+		`/events/${shown.slug}/book`,
+		{ eventId: String(other.id), dietary: '' },
+		token
+	);
+	expect(response.status()).toBe(303);
+	const { client } = openE2eDatabase();
+	const booked = await client.execute({
+		sql: `select e.slug from bookings b join events e on e.id = b.event_id join users u on u.id = b.user_id
+			where u.email = ? and e.id in (?, ?)`,
+		args: ['yusuf.ali@branchdesk.example', shown.id, other.id]
+	});
+	client.close();
+	expect(booked.rows.map((r) => r.slug)).toEqual([shown.slug]);
 });

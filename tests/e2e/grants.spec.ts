@@ -1,49 +1,12 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { hashPassword } from '../../src/lib/server/auth/password.ts';
-import * as table from '../../src/lib/server/db/schema/index.ts';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { waitForMail } from './support/mailbox.ts';
-import { MEMBER_PASSWORD, uniqueEmail } from './support/members.ts';
+import { createMemberInGoodStanding, MEMBER_PASSWORD } from './support/members.ts';
 import { screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
-import { openE2eDatabase } from './support/server.ts';
 import { createAccount, signInAsStaff } from './support/staff.ts';
 
 // Several argon2 sign-ins, uploads, axe runs and screenshots: more than the default on two cores.
 test.describe.configure({ timeout: 90_000 });
-
-let serial = 0;
-
-/** A member in good standing for years, with their own home so households never collide. */
-async function createMemberInGoodStanding(name: string) {
-	serial += 1;
-	const membershipNumber = `G${Date.now() % 1_000_000}${serial}${process.pid % 100}`;
-	const { db, client } = openE2eDatabase();
-	try {
-		const today = new Date().toISOString().slice(0, 10);
-		await db.insert(table.membersRegister).values({
-			membershipNumber,
-			surname: name.split(' ').at(-1)!,
-			postcode: 'B15 2TT',
-			joinedOn: '2019-04-01',
-			subsPaidTo: today,
-			importedAt: new Date()
-		});
-		const [user] = await db
-			.insert(table.users)
-			.values({
-				email: uniqueEmail('grant-member'),
-				name,
-				passwordHash: await hashPassword(MEMBER_PASSWORD),
-				emailVerifiedAt: new Date(),
-				membershipNumber,
-				memberVerifiedAt: new Date()
-			})
-			.returning();
-		return user;
-	} finally {
-		client.close();
-	}
-}
 
 async function signedIn(browser: Browser, email: string, target: string) {
 	const page = await (await browser.newContext()).newPage();

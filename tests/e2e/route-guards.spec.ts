@@ -2,33 +2,16 @@
 // added): a stranger is sent to sign in, a member is refused staff pages, and the right person
 // gets the page.
 import { expect, test } from '@playwright/test';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { demoMembers, demoStaff } from '../../src/lib/server/demo/seed-demo.ts';
+import { routeFiles } from './support/route-tree.ts';
 import { openE2eDatabase } from './support/server.ts';
 import { sessionFor } from './support/sessions.ts';
 
 const GROUPS = ['(account)', '(admin)', '(organiser)'];
 
-function protectedRoutes(dir = 'src/routes', parts: string[] = []): string[][] {
-	const found: string[][] = [];
-	for (const name of readdirSync(dir)) {
-		const path = join(dir, name);
-		if (statSync(path).isDirectory()) found.push(...protectedRoutes(path, [...parts, name]));
-		else if (
-			(name === '+page.svelte' || name === '+server.ts') &&
-			parts.some((p) => GROUPS.includes(p))
-		) {
-			found.push(parts);
-		}
-	}
-	return found;
-}
-
-const routes = protectedRoutes().map((parts) => ({
-	group: parts.find((p) => GROUPS.includes(p))!,
-	pattern: '/' + parts.filter((p) => !p.startsWith('(')).join('/')
-}));
+const routes = routeFiles(['+page.svelte', '+server.ts'])
+	.filter((route) => route.group !== null && GROUPS.includes(route.group))
+	.map((route) => ({ group: route.group!, pattern: route.pattern }));
 
 /** Who may open a route: members for account pages; the named role for staff pages. */
 function requiredRole(group: string, pattern: string) {

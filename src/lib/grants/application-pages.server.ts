@@ -4,7 +4,8 @@
 // these functions only read the form, call the domain and answer.
 import { fail, redirect } from '@sveltejs/kit';
 import { config } from '$lib/server/config';
-import { formText } from '$lib/server/forms';
+import { formId, formText } from '$lib/server/forms';
+import { readForm } from '$lib/server/read-form';
 import type { GrantApplication, GrantRound } from '$lib/server/db/schema';
 import { answerConcerns, readApplication } from '$lib/server/grants/application-review';
 import {
@@ -81,7 +82,7 @@ export async function saveStep(
 	slug: StepSlug,
 	links: ApplicationLinks
 ) {
-	const form = await event.request.formData();
+	const form = await readForm(event.request);
 	const fields = Object.fromEntries(FIELDS.map((name) => [name, formText(form, name)]));
 	const result = readStep(slug, fields);
 	if (!result.ok) return fail(400, { errors: result.errors, values: result.values });
@@ -110,8 +111,14 @@ export async function uploadEvidence(event: Event, application: GrantApplication
 }
 
 export async function removeEvidenceFile(event: Event, application: GrantApplication) {
-	const form = await event.request.formData();
-	await removeEvidence(application, Number(formText(form, 'evidenceId')));
+	const evidenceId = formId(await readForm(event.request), 'evidenceId');
+	const removed = evidenceId !== null && (await removeEvidence(application, evidenceId));
+	if (!removed) {
+		return fail(404, {
+			errors: { evidence: 'That file is no longer on this application. The list shows what is.' },
+			values: {}
+		});
+	}
 	return { removed: true };
 }
 
@@ -139,7 +146,7 @@ export async function submitFromCheck(
 	applicant: { id: number; email: string; name: string },
 	done: string
 ) {
-	const form = await event.request.formData();
+	const form = await readForm(event.request);
 	if (firstUnansweredStep(application.answers) !== 'check') {
 		return fail(400, { errors: { declaration: 'Answer every question before you submit' } });
 	}

@@ -1,10 +1,22 @@
 // Reading submitted forms defensively: every field arrives as a string (missing, repeated or
 // file fields become ''), and nothing longer than a form could sensibly need is let through.
+
 const MAX_FIELD = 20_000;
+// Control characters (NUL, bell, escape…) are never typed on purpose, and calendar files,
+// spreadsheet cells and email must not carry them. Tabs and line breaks stay.
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 export function formText(form: FormData, name: string, options: { trim?: boolean } = {}) {
 	const value = form.get(name);
 	if (typeof value !== 'string') return '';
-	const bounded = value.slice(0, MAX_FIELD);
+	const bounded = value.slice(0, MAX_FIELD).replace(CONTROL_CHARACTERS, '');
 	return options.trim === false ? bounded : bounded.trim();
+}
+
+/** A record id from a hidden field: a whole number from 1 up, or null for anything else. */
+export function formId(form: FormData, name: string) {
+	const value = formText(form, name);
+	const id = /^\d{1,15}$/.test(value) ? Number(value) : NaN;
+	return Number.isSafeInteger(id) && id > 0 ? id : null;
 }

@@ -9,6 +9,9 @@ export async function createTestEvent(fields: {
 	capacity: number | null;
 	category?: string;
 	startsInDays?: number;
+	guestsAllowed?: number;
+	/** An organiser who manages the event, as if they had created it. */
+	organiserId?: number;
 }) {
 	const { client } = openE2eDatabase();
 	const slug = `${fields.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${Date.now()}`;
@@ -17,14 +20,15 @@ export async function createTestEvent(fields: {
 	const end = start + 3 * 3_600_000;
 	const event = await client.execute({
 		sql: `insert into events (slug, title, category, summary, description, venue_name, venue_address, venue_postcode,
-			capacity, status, starts_at, ends_at, created_at, updated_at, booking_questions)
+			capacity, guests_allowed, status, starts_at, ends_at, created_at, updated_at, booking_questions)
 			values (?, ?, ?, 'A test event.', 'All about it.', 'Branch office, Bank House', '8 Cherry Street, Birmingham', 'B2 5AL',
-			?, 'published', ?, ?, ?, ?, '{"accessNeeds":true,"dietary":true,"employer":false}') returning id`,
+			?, ?, 'published', ?, ?, ?, ?, '{"accessNeeds":true,"dietary":true,"employer":false}') returning id`,
 		args: [
 			slug,
 			fields.title,
 			fields.category ?? 'course',
 			fields.capacity,
+			fields.guestsAllowed ?? 0,
 			start,
 			end,
 			Date.now(),
@@ -36,6 +40,12 @@ export async function createTestEvent(fields: {
 		sql: 'insert into event_sessions (event_id, starts_at, ends_at) values (?, ?, ?)',
 		args: [id, start, end]
 	});
+	if (fields.organiserId !== undefined) {
+		await client.execute({
+			sql: 'insert into event_organisers (event_id, user_id, added_at) values (?, ?, ?)',
+			args: [id, fields.organiserId, Date.now()]
+		});
+	}
 	client.close();
 	return { id, slug };
 }

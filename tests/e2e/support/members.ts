@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
 import { like } from 'drizzle-orm';
+import { hashPassword } from '../../../src/lib/server/auth/password.ts';
 import { digestSecret, generateSecret } from '../../../src/lib/server/auth/secrets.ts';
 import * as table from '../../../src/lib/server/db/schema/index.ts';
 import { signIn, signOut, uniqueEmail } from './accounts.ts';
@@ -51,6 +52,40 @@ export async function addToMembershipList(row: {
 		.values({ ...row, importedAt: new Date() })
 		.onConflictDoNothing();
 	client.close();
+}
+
+let serial = 0;
+
+/** A member in good standing for years, with their own home so households never collide. */
+export async function createMemberInGoodStanding(name: string) {
+	serial += 1;
+	const membershipNumber = `G${Date.now() % 1_000_000}${serial}${process.pid % 100}`;
+	const { db, client } = openE2eDatabase();
+	try {
+		const today = new Date().toISOString().slice(0, 10);
+		await db.insert(table.membersRegister).values({
+			membershipNumber,
+			surname: name.split(' ').at(-1)!,
+			postcode: 'B15 2TT',
+			joinedOn: '2019-04-01',
+			subsPaidTo: today,
+			importedAt: new Date()
+		});
+		const [user] = await db
+			.insert(table.users)
+			.values({
+				email: uniqueEmail('member'),
+				name,
+				passwordHash: await hashPassword(MEMBER_PASSWORD),
+				emailVerifiedAt: new Date(),
+				membershipNumber,
+				memberVerifiedAt: new Date()
+			})
+			.returning();
+		return user;
+	} finally {
+		client.close();
+	}
 }
 
 /** Clears the per-address sign-in throttle, so one test's wrong passwords never lock out the next. */

@@ -3,16 +3,20 @@
 import { digestSecret, generateSecret } from '../../../src/lib/server/auth/secrets.ts';
 import { openE2eDatabase } from './server.ts';
 
-/** A session token for an existing account; staff get two-factor already done. */
-export async function sessionFor(email: string) {
+/**
+ * A session token for an existing account; staff get two-factor already done, unless
+ * `twoFactorDone` is false (signed in with a password, the code not yet entered).
+ */
+export async function sessionFor(email: string, options: { twoFactorDone?: boolean } = {}) {
 	const { client } = openE2eDatabase();
 	const id = generateSecret(20);
 	const secret = generateSecret(32);
 	const now = Date.now();
+	const verifiedAt = (options.twoFactorDone ?? true) ? now : null;
 	await client.execute({
 		sql: `insert into sessions (id, secret_hash, user_id, created_at, last_used_at, two_factor_verified_at)
 			select ?, ?, id, ?, ?, case when roles <> '[]' then ? end from users where email = ?`,
-		args: [id, digestSecret(secret), now, now, now, email]
+		args: [id, digestSecret(secret), now, now, verifiedAt, email]
 	});
 	client.close();
 	return `${id}.${secret}`;

@@ -33,7 +33,7 @@ export function parseAnswers(
 	guestsAllowed: number
 ): ParsedAnswers {
 	const errors: Partial<Record<keyof AnswerInput, string>> = {};
-	const needs = input.accessNeeds.filter((n): n is AccessNeed => n in ACCESS_NEEDS);
+	const needs = input.accessNeeds.filter((n): n is AccessNeed => Object.hasOwn(ACCESS_NEEDS, n));
 	if (needs.length !== input.accessNeeds.length)
 		errors.accessNeeds = 'Choose access needs from the list';
 	if (needs.includes('other') && !input.accessNotes.trim()) {

@@ -36,6 +36,18 @@ async function recentEventWithSessions(
 	return found;
 }
 
+/** A published or cancelled event's id from its address, from the hold when it is there. */
+export async function eventIdForSlug(slug: string) {
+	const clock = performance.now();
+	for (const { until, found } of held.values())
+		if (until > clock && found.event.slug === slug) return found.event.id;
+	const [row] = await db
+		.select({ id: table.events.id })
+		.from(table.events)
+		.where(eq(table.events.slug, slug));
+	return row?.id ?? null;
+}
+
 /**
  * Everything booking a place needs to know: the event and its sessions (possibly held from a
  * moment ago), and the member with their membership list row and standing.

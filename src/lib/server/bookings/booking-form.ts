@@ -7,7 +7,7 @@ import { describeAvailability } from '../events/availability.ts';
 import { placeBooking } from './book.ts';
 import { placesTakenSql, waitingSql } from './places.ts';
 import { memberViewOfEvent } from './booking-page.ts';
-import { loadBookingContext, loadEventWithSessions } from './booking-context.ts';
+import { eventIdForSlug, loadBookingContext, loadEventWithSessions } from './booking-context.ts';
 import { parseAnswers, type AnswerInput } from './answers.ts';
 import { sql } from 'drizzle-orm';
 
@@ -39,11 +39,13 @@ export async function bookingFormFor(slug: string, user: User, now = new Date())
 }
 
 export async function confirmBooking(
-	eventId: number,
+	slug: string,
 	user: User,
 	input: AnswerInput,
 	now = new Date()
 ) {
+	const eventId = await eventIdForSlug(slug);
+	if (eventId === null) return { ok: false as const, status: 404, reason: 'Event not found' };
 	const context = await loadBookingContext(eventId, user.id, now);
 	if (!context) return { ok: false as const, status: 404, reason: 'Event not found' };
 	const { event } = context;

@@ -110,7 +110,7 @@ export function readStep(slug: StepSlug, f: Fields): StepResult {
 			if (!supplier) errors.supplier = 'Enter the name of your energy supplier';
 			else if (supplier.length > 80)
 				errors.supplier = 'Supplier name must be 80 characters or fewer';
-			if (!(paymentType in PAYMENT_TYPES))
+			if (!Object.hasOwn(PAYMENT_TYPES, paymentType))
 				errors.paymentType = 'Select how you pay for your energy';
 			return done({ supplier, paymentType });
 		}

@@ -54,6 +54,22 @@ describe('receiving an evidence file', () => {
 		});
 	});
 
+	it('tells an empty file from no file chosen', async () => {
+		const limit = 11 * 1024 * 1024;
+		expect(
+			await readEvidenceForm(upload(new Uint8Array(), 'empty.pdf'), 'evidence', limit)
+		).toEqual({
+			ok: false,
+			status: 400,
+			error: expect.stringMatching(/file you chose is empty/)
+		});
+		expect(await readEvidenceForm(upload(new Uint8Array(), ''), 'evidence', limit)).toEqual({
+			ok: false,
+			status: 400,
+			error: 'Choose a file to upload'
+		});
+	});
+
 	it('knows PDF, JPEG and PNG by their first bytes only', () => {
 		expect(sniffEvidenceType(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d]))).toBe(
 			'application/pdf'
@@ -69,5 +85,8 @@ describe('receiving an evidence file', () => {
 	it('stores a safe file name with the extension of the checked type', () => {
 		expect(safeFilename('../../etc/pass"wd.exe', 'application/pdf')).toBe('etcpasswd.pdf');
 		expect(safeFilename('photo.JPG', 'image/jpeg')).toBe('photo.jpg');
+		expect(safeFilename('a\u0000b\r\nBcc: x.pdf', 'application/pdf')).toBe('abBcc x.pdf');
+		expect(safeFilename('تقرير.pdf', 'application/pdf')).toBe('evidence.pdf');
+		expect(safeFilename(`${'long'.repeat(100)}.png`, 'image/png')).toBe(`${'long'.repeat(15)}.png`);
 	});
 });

@@ -2,6 +2,7 @@
 // BODY_SIZE_LIMIT only when the form is read; that refusal becomes the same plain message as a
 // file over the grant's own 5 MB limit, never a bare 413.
 import { MAX_EVIDENCE_BYTES } from './evidence-file.ts';
+import { isPayloadTooLarge } from '../body-limit.ts';
 
 export type EvidenceFormFile =
 	| { ok: true; file: { name: string; size: number; bytes: Uint8Array } }
@@ -9,12 +10,6 @@ export type EvidenceFormFile =
 
 export const EVIDENCE_TOO_BIG =
 	'The file must be 5 MB or smaller. Take a smaller photo, or save the document as a PDF, and upload it again.';
-
-function isPayloadTooLarge(error: unknown): boolean {
-	if (!error || typeof error !== 'object') return false;
-	if ((error as { status?: unknown }).status === 413) return true;
-	return isPayloadTooLarge((error as { cause?: unknown }).cause);
-}
 
 export async function readEvidenceForm(
 	request: Request,
@@ -36,8 +31,16 @@ export async function readEvidenceForm(
 		};
 	}
 	const file = form.get(field);
-	if (!(file instanceof File) || file.size === 0) {
+	// A browser sends an empty, nameless file part when nothing was chosen.
+	if (!(file instanceof File) || (file.size === 0 && !file.name)) {
 		return { ok: false, status: 400, error: 'Choose a file to upload' };
+	}
+	if (file.size === 0) {
+		return {
+			ok: false,
+			status: 400,
+			error: 'The file you chose is empty. Check it opens on your device, then upload it again.'
+		};
 	}
 	// A file over the limit is refused on its size alone; its bytes are never read.
 	const bytes =

@@ -2,6 +2,7 @@
 // BODY_SIZE_LIMIT only when the form is read, so that refusal is caught here and turned into
 // a message the admin can act on, like a file over the import's own limit.
 import { REGISTER_FILE_MAX_BYTES } from './register-import.ts';
+import { isPayloadTooLarge } from '../body-limit.ts';
 
 // Room for the multipart wrapping around the file.
 const FORM_OVERHEAD_BYTES = 64 * 1024;
@@ -27,12 +28,6 @@ export function fileTooLargeMessage(size: number | null, limit: number) {
 
 export type RegisterUpload =
 	{ ok: true; bytes: Uint8Array } | { ok: false; status: 400 | 413; error: string };
-
-function isPayloadTooLarge(error: unknown): boolean {
-	if (!error || typeof error !== 'object') return false;
-	if ((error as { status?: unknown }).status === 413) return true;
-	return isPayloadTooLarge((error as { cause?: unknown }).cause);
-}
 
 export async function readRegisterUpload(
 	request: Request,

@@ -101,6 +101,12 @@ describe('the attendee desk', () => {
 		expect(checkMessage({ audience: 'nobody', subject: '', body: '' })).toMatchObject({
 			ok: false
 		});
+		for (const audience of ['constructor', 'toString', '__proto__']) {
+			expect(checkMessage({ audience, subject: 'Hi', body: 'Hello' }), audience).toEqual({
+				ok: false,
+				errors: { audience: 'Choose who the message is for' }
+			});
+		}
 		const message = checkMessage({ audience: 'all', subject: 'Room change', body: 'Room 2 now.' });
 		if (!message.ok) throw new Error('should pass');
 		expect(await sendAttendeeMessage(event, message, 1)).toBe(2);

@@ -4,6 +4,7 @@
 import { eventCategories, type EventCategory } from '../../event-categories.ts';
 import { fromLondonTime, londonParts } from '../../london-time.ts';
 import type { BookingQuestions, Event, EventSession } from '../db/schema/index.ts';
+import { formText } from '../forms.ts';
 
 export const MAX_SESSIONS = 12;
 export const TEXT_FIELDS = [
@@ -52,22 +53,17 @@ export type EventDraft = {
 	sessions: { startsAt: Date; endsAt: Date }[];
 };
 
-const text = (form: FormData, name: string) => {
-	const value = form.get(name);
-	return typeof value === 'string' ? value.slice(0, 20_000).trim() : '';
-};
-
 /** The form as typed. Blank session rows are kept so the page shows them again. */
 export function readEventForm(form: FormData): EventFormValues {
-	const values = Object.fromEntries(TEXT_FIELDS.map((f) => [f, text(form, f)])) as Record<
+	const values = Object.fromEntries(TEXT_FIELDS.map((f) => [f, formText(form, f)])) as Record<
 		TextField,
 		string
 	>;
-	const rows = Math.min(Math.max(Number(text(form, 'sessionRows')) || 1, 1), MAX_SESSIONS);
+	const rows = Math.min(Math.max(Number(formText(form, 'sessionRows')) || 1, 1), MAX_SESSIONS);
 	const sessions = Array.from({ length: rows }, (_, i) => ({
-		date: text(form, `session-${i}-date`),
-		start: text(form, `session-${i}-start`),
-		end: text(form, `session-${i}-end`)
+		date: formText(form, `session-${i}-date`),
+		start: formText(form, `session-${i}-start`),
+		end: formText(form, `session-${i}-end`)
 	}));
 	return {
 		...values,

@@ -26,7 +26,7 @@ export type CheckedMessage =
 
 export function checkMessage(input: MessageInput): CheckedMessage {
 	const errors: Record<string, string> = {};
-	if (!(input.audience in AUDIENCES)) errors.audience = 'Choose who the message is for';
+	if (!Object.hasOwn(AUDIENCES, input.audience)) errors.audience = 'Choose who the message is for';
 	if (!input.subject) errors.subject = 'Enter a subject';
 	else if (input.subject.length > 150) errors.subject = 'Subject must be 150 characters or fewer';
 	if (!input.body) errors.body = 'Enter the message';

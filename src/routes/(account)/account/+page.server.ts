@@ -5,6 +5,7 @@ import { accountOverview } from '$lib/server/account/overview';
 import { requireUser } from '$lib/server/auth/guards';
 import { rememberVerification } from '$lib/server/auth/verification-cookie';
 import { formText } from '$lib/server/forms';
+import { readForm } from '$lib/server/read-form';
 import { checkMembership } from '$lib/server/members/membership-check';
 
 type Errors = Record<string, string | undefined>;
@@ -26,7 +27,7 @@ export const load = async (event) => {
 export const actions = {
 	checkMembership: async (event) => {
 		const { user } = requireUser(event);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const values: Values = {
 			membershipNumber: formText(form, 'membershipNumber'),
 			surname: formText(form, 'surname'),
@@ -45,7 +46,7 @@ export const actions = {
 
 	changeEmail: async (event) => {
 		const { user } = requireUser(event);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const values: Values = { newEmail: formText(form, 'newEmail') };
 		const result = await requestEmailChange(user, {
 			newEmail: values.newEmail,
@@ -59,7 +60,7 @@ export const actions = {
 
 	changePassword: async (event) => {
 		const viewer = requireUser(event);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const result = await changePassword(viewer, {
 			currentPassword: formText(form, 'currentPassword', { trim: false }),
 			newPassword: formText(form, 'newPassword', { trim: false })

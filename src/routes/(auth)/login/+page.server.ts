@@ -4,6 +4,7 @@ import { safeRedirectTarget } from '$lib/server/auth/guards';
 import { startSession } from '$lib/server/auth/sign-in';
 import { rememberVerification } from '$lib/server/auth/verification-cookie';
 import { formText } from '$lib/server/forms';
+import { readForm } from '$lib/server/read-form';
 
 export const load = ({ locals, url }) => {
 	const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'));
@@ -13,7 +14,7 @@ export const load = ({ locals, url }) => {
 
 export const actions = {
 	default: async ({ request, cookies, getClientAddress, url }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const email = formText(form, 'email');
 		const password = formText(form, 'password', { trim: false });
 		const redirectTo = safeRedirectTarget(

@@ -3,6 +3,7 @@ import { registerAccount } from '$lib/server/auth/accounts';
 import { safeRedirectTarget } from '$lib/server/auth/guards';
 import { rememberVerification } from '$lib/server/auth/verification-cookie';
 import { formText } from '$lib/server/forms';
+import { readForm } from '$lib/server/read-form';
 
 export const load = ({ locals, url }) => {
 	if (locals.viewer?.user.emailVerifiedAt) redirect(303, '/account');
@@ -11,7 +12,7 @@ export const load = ({ locals, url }) => {
 
 export const actions = {
 	default: async ({ request, cookies }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const values = { name: formText(form, 'name'), email: formText(form, 'email') };
 		const redirectTo = safeRedirectTarget(formText(form, 'redirectTo'));
 		const result = await registerAccount({

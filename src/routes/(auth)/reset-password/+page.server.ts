@@ -4,6 +4,7 @@ import { db, table } from '$lib/server/db';
 import { checkPasswordResetToken, resetPassword } from '$lib/server/auth/password-reset';
 import { startSession } from '$lib/server/auth/sign-in';
 import { formText } from '$lib/server/forms';
+import { readForm } from '$lib/server/read-form';
 
 const LINK_PROBLEMS = {
 	invalid:
@@ -22,7 +23,7 @@ export const load = async ({ url, setHeaders }) => {
 
 export const actions = {
 	default: async ({ request, cookies }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const token = formText(form, 'token');
 		const result = await resetPassword(token, formText(form, 'password', { trim: false }));
 		if (!result.ok) {

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requireStaffMember, safeRedirectTarget } from '$lib/server/auth/guards';
 import { useRecoveryCode, verifyTwoFactorCode } from '$lib/server/auth/two-factor';
 import { formText } from '$lib/server/forms';
+import { readForm } from '$lib/server/read-form';
 
 export const load = (event) => {
 	const { user, session } = requireStaffMember(event);
@@ -16,7 +17,7 @@ export const load = (event) => {
 export const actions = {
 	verify: async (event) => {
 		const { user, session } = requireStaffMember(event);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const code = formText(form, 'code');
 		const result = await verifyTwoFactorCode({ user, sessionId: session.id, code });
 		if (!result.ok)
@@ -25,7 +26,7 @@ export const actions = {
 	},
 	recover: async (event) => {
 		const { user, session } = requireStaffMember(event);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const result = await useRecoveryCode({
 			userId: user.id,
 			sessionId: session.id,

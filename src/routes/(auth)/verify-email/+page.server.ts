@@ -14,6 +14,7 @@ import {
 	verificationAddress
 } from '$lib/server/auth/verify-email-flow';
 import { formText } from '$lib/server/forms';
+import { readForm } from '$lib/server/read-form';
 
 export const load = async ({ cookies, url }) => {
 	const requestId = pendingVerification(cookies);
@@ -27,7 +28,7 @@ export const load = async ({ cookies, url }) => {
 
 export const actions = {
 	verify: async ({ request, cookies }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const code = formText(form, 'code');
 		const result = await submitVerificationCode(pendingVerification(cookies), code);
 		if (!result.ok)

@@ -5,6 +5,7 @@ import { calendarFeedToken, listMemberBookings } from '$lib/server/bookings/memb
 import { acceptOffer, declineOffer } from '$lib/server/bookings/offers';
 import { config } from '$lib/server/config';
 import { formText } from '$lib/server/forms';
+import { readForm } from '$lib/server/read-form';
 
 export const load = async (event) => {
 	const { user } = requireUser(event);
@@ -24,21 +25,21 @@ const done = (what: string) => redirect(303, `/account/bookings?done=${what}`);
 export const actions = {
 	cancel: async (event) => {
 		const { user } = requireUser(event);
-		const uid = formText(await event.request.formData(), 'booking');
+		const uid = formText(await readForm(event.request), 'booking');
 		const result = await cancelBooking({ bookingUid: uid, userId: user.id });
 		if (!result.ok) return fail(400, { booking: uid, error: result.reason });
 		done('cancelled');
 	},
 	accept: async (event) => {
 		const { user } = requireUser(event);
-		const uid = formText(await event.request.formData(), 'booking');
+		const uid = formText(await readForm(event.request), 'booking');
 		const result = await acceptOffer(uid, user.id);
 		if (!result.ok) return fail(409, { booking: uid, error: result.reason });
 		done('accepted');
 	},
 	decline: async (event) => {
 		const { user } = requireUser(event);
-		const uid = formText(await event.request.formData(), 'booking');
+		const uid = formText(await readForm(event.request), 'booking');
 		const result = await declineOffer(uid, user.id);
 		if (!result.ok) return fail(409, { booking: uid, error: result.reason });
 		done('declined');

@@ -7,7 +7,8 @@ import {
 	retryUndeliveredEmail,
 	reviewOutbox
 } from '$lib/server/email/outbox-review';
-import { formText } from '$lib/server/forms';
+import { formId } from '$lib/server/forms';
+import { readForm } from '$lib/server/read-form';
 
 export const load = async (event) => {
 	requireRole(event, 'admin');
@@ -29,9 +30,9 @@ export const load = async (event) => {
 export const actions = {
 	retry: async (event) => {
 		const { user } = requireRole(event, 'admin');
-		const form = await event.request.formData();
-		const outboxId = Number(formText(form, 'outboxId'));
-		if (!Number.isSafeInteger(outboxId) || outboxId <= 0) {
+		const form = await readForm(event.request);
+		const outboxId = formId(form, 'outboxId');
+		if (outboxId === null) {
 			return fail(400, { outboxId: null, error: 'Choose a message from the table to retry.' });
 		}
 		const result = await retryUndeliveredEmail({ actorUserId: user.id, outboxId });

@@ -2,7 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
 import { listAccounts, ROLE_NAMES, setUserRoles } from '$lib/server/auth/roles';
 import { resetTwoFactor } from '$lib/server/auth/two-factor';
-import { formText } from '$lib/server/forms';
+import { formId } from '$lib/server/forms';
+import { readForm } from '$lib/server/read-form';
 
 const PAGE_SIZE = 50;
 const SIGNED_OUT_SELF = `/login?redirectTo=${encodeURIComponent('/admin/users')}`;
@@ -15,11 +16,6 @@ export const load = async (event) => {
 	return { accounts, total, search, staffOnly, pageSize: PAGE_SIZE, viewerId: user.id };
 };
 
-function readUserId(form: FormData) {
-	const id = Number(formText(form, 'userId'));
-	return Number.isSafeInteger(id) && id > 0 ? id : null;
-}
-
 function describeRoles(roles: (keyof typeof ROLE_NAMES)[]) {
 	return roles.length ? roles.map((role) => ROLE_NAMES[role].toLowerCase()).join(', ') : 'none';
 }
@@ -27,8 +23,8 @@ function describeRoles(roles: (keyof typeof ROLE_NAMES)[]) {
 export const actions = {
 	roles: async (event) => {
 		const { user } = requireRole(event, 'admin');
-		const form = await event.request.formData();
-		const userId = readUserId(form);
+		const form = await readForm(event.request);
+		const userId = formId(form, 'userId');
 		const roles = form.getAll('roles').filter((value) => typeof value === 'string');
 		if (!userId) return fail(400, { errors: { search: 'Choose a person from the table' } });
 		const result = await setUserRoles({ actorUserId: user.id, userId, roles });
@@ -48,8 +44,8 @@ export const actions = {
 	},
 	resetTwoFactor: async (event) => {
 		const { user } = requireRole(event, 'admin');
-		const form = await event.request.formData();
-		const userId = readUserId(form);
+		const form = await readForm(event.request);
+		const userId = formId(form, 'userId');
 		if (!userId) return fail(400, { errors: { search: 'Choose a person from the table' } });
 		const result = await resetTwoFactor({ actorUserId: user.id, userId });
 		if (!result.ok) {

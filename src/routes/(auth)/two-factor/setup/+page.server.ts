@@ -14,6 +14,7 @@ import {
 	rememberPendingTotpKey
 } from '$lib/server/auth/two-factor-cookie';
 import { formText } from '$lib/server/forms';
+import { readForm } from '$lib/server/read-form';
 
 export const load = async (event) => {
 	const { user, session } = requireStaffMember(event);
@@ -43,7 +44,7 @@ export const load = async (event) => {
 export const actions = {
 	default: async (event) => {
 		const { user, session } = requireStaffMember(event);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const redirectTo = safeRedirectTarget(formText(form, 'redirectTo'));
 		const key = pendingTotpKey(event.cookies, user.id);
 		if (!key) {

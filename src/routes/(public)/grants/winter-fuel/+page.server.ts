@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { formText } from '$lib/server/forms';
+import { readForm } from '$lib/server/read-form';
 import { applicantContext } from '$lib/server/grants/applicant';
 import { startApplication } from '$lib/server/grants/applications';
 import { firstUnansweredStep } from '$lib/server/grants/application-steps';
@@ -40,7 +41,7 @@ export const load = async ({ locals }) => {
 
 export const actions = {
 	check: async ({ request }) => {
-		const form = await request.formData();
+		const form = await readForm(request);
 		const state = await currentRound();
 		const rules = state.kind === 'none' ? USUAL_RULES : state.round;
 		const fields = Object.fromEntries(

@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guards';
 import { config } from '$lib/server/config';
 import { formText } from '$lib/server/forms';
+import { readForm } from '$lib/server/read-form';
 import { readApplication } from '$lib/server/grants/application-review';
 import {
 	findApplicationByReference,
@@ -46,7 +47,7 @@ export const load = async (event) => {
 export const actions = {
 	reply: async (event) => {
 		const { user, application } = await ownApplication(event);
-		const reply = formText(await event.request.formData(), 'reply');
+		const reply = formText(await readForm(event.request), 'reply');
 		if (!reply)
 			return fail(400, { errors: { reply: 'Enter your answer to the welfare officer' }, reply });
 		if (reply.length > 2000)

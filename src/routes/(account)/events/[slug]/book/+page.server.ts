@@ -3,6 +3,7 @@ import { requireUser } from '$lib/server/auth/guards';
 import { ACCESS_NEEDS } from '$lib/server/bookings/answers';
 import { bookingFormFor, confirmBooking } from '$lib/server/bookings/booking-form';
 import { formText } from '$lib/server/forms';
+import { readForm } from '$lib/server/read-form';
 
 export const load = async (event) => {
 	const { user } = requireUser(event);
@@ -29,8 +30,7 @@ export const load = async (event) => {
 export const actions = {
 	default: async (event) => {
 		const { user } = requireUser(event);
-		const form = await event.request.formData();
-		const eventId = Number(formText(form, 'eventId'));
+		const form = await readForm(event.request);
 		const values = {
 			accessNeeds: form
 				.getAll('accessNeeds')
@@ -41,9 +41,7 @@ export const actions = {
 			employer: formText(form, 'employer'),
 			guests: formText(form, 'guests')
 		};
-		if (!Number.isInteger(eventId))
-			return fail(400, { values, errors: {}, reason: 'Choose an event to book.' });
-		const result = await confirmBooking(eventId, user, values);
+		const result = await confirmBooking(event.params.slug, user, values);
 		if (!result.ok) {
 			return fail(result.status, {
 				values,

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { RequestEvent } from './$types';
 import { formText } from '$lib/server/forms';
+import { readForm } from '$lib/server/read-form';
 import { addEventOrganiser, listEventOrganisers } from '$lib/server/organiser/access';
 import { loadEventSessions, updateEvent } from '$lib/server/organiser/event-editor';
 import {
@@ -24,7 +25,7 @@ export const load = async (event) => {
 
 async function save(event: RequestEvent, publish: boolean) {
 	const { viewer, managed } = await managedEventOr404(event);
-	const values = readEventForm(await event.request.formData());
+	const values = readEventForm(await readForm(event.request));
 	const checked = validateEventForm(values);
 	if (!checked.ok) return fail(400, { values, errors: checked.errors });
 	const saved = await updateEvent(managed, checked.draft, viewer.user.id, publish);
@@ -38,14 +39,14 @@ export const actions = {
 	publish: (event) => save(event, true),
 	addSession: async (event) => {
 		await managedEventOr404(event);
-		const values = readEventForm(await event.request.formData());
+		const values = readEventForm(await readForm(event.request));
 		if (values.sessions.length < MAX_SESSIONS)
 			values.sessions.push({ date: '', start: '', end: '' });
 		return { values, errors: {} as Record<string, string> };
 	},
 	addOrganiser: async (event) => {
 		const { viewer, managed } = await managedEventOr404(event);
-		const email = formText(await event.request.formData(), 'organiserEmail');
+		const email = formText(await readForm(event.request), 'organiserEmail');
 		const added = await addEventOrganiser(managed.id, email, viewer.user.id);
 		if (!added.ok) return fail(400, { organiserEmail: email, organiserError: added.reason });
 		return { organiserAdded: added.name };

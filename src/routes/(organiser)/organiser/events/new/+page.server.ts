@@ -8,6 +8,7 @@ import {
 	validateEventForm
 } from '$lib/server/organiser/event-form';
 import { requireOrganiser } from '$lib/server/organiser/guard';
+import { readForm } from '$lib/server/read-form';
 
 export const load = async (event) => {
 	requireOrganiser(event);
@@ -16,7 +17,7 @@ export const load = async (event) => {
 
 async function save(event: RequestEvent, publish: boolean) {
 	const { user } = requireOrganiser(event);
-	const values = readEventForm(await event.request.formData());
+	const values = readEventForm(await readForm(event.request));
 	const checked = validateEventForm(values);
 	if (!checked.ok) return fail(400, { values, errors: checked.errors });
 	const saved = await createEvent(checked.draft, user.id, publish);
@@ -29,7 +30,7 @@ export const actions = {
 	publish: (event) => save(event, true),
 	addSession: async (event) => {
 		requireOrganiser(event);
-		const values = readEventForm(await event.request.formData());
+		const values = readEventForm(await readForm(event.request));
 		if (values.sessions.length < MAX_SESSIONS)
 			values.sessions.push({ date: '', start: '', end: '' });
 		return { values, errors: {} as Record<string, string> };

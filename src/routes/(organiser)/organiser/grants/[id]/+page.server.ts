@@ -2,6 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
 import { config } from '$lib/server/config';
 import { formText } from '$lib/server/forms';
+import { readForm } from '$lib/server/read-form';
 import { parsePounds } from '$lib/server/grants/application-steps';
 import { answerConcerns, readApplication } from '$lib/server/grants/application-review';
 import {
@@ -70,7 +71,7 @@ type Read = { decision: Decision } | { errors: Record<string, string> };
 
 async function decide(event: RequestEvent, read: (form: FormData) => Read) {
 	const { officer, application } = await applicationFor(event);
-	const form = await event.request.formData();
+	const form = await readForm(event.request);
 	const values = Object.fromEntries(
 		['award', 'reason', 'reasonDetail', 'message', 'paidOn', 'paymentReference'].map((n) => [
 			n,

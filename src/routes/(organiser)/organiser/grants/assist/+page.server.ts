@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/guards';
 import { formText } from '$lib/server/forms';
+import { readForm } from '$lib/server/read-form';
 import { startAssistedApplication } from '$lib/server/grants/assisted';
 
 export const load = async (event) => {
@@ -11,7 +12,7 @@ export const load = async (event) => {
 export const actions = {
 	start: async (event) => {
 		const { user } = requireRole(event, 'welfare');
-		const member = formText(await event.request.formData(), 'member');
+		const member = formText(await readForm(event.request), 'member');
 		if (!member) {
 			return fail(400, {
 				errors: { member: 'Enter the member’s membership number or email address' },

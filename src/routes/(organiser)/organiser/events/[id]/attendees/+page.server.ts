@@ -1,5 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { formText } from '$lib/server/forms';
+import { readForm } from '$lib/server/read-form';
 import { accessNeedsText } from '$lib/server/organiser/attendees-csv';
 import {
 	addAttendee,
@@ -37,7 +38,7 @@ async function onBooking(
 	act: (eventId: number, uid: string, actor: number) => Promise<{ ok: boolean }>
 ) {
 	const { viewer, managed } = await managedEventOr404(event);
-	const uid = formText(await event.request.formData(), 'booking');
+	const uid = formText(await readForm(event.request), 'booking');
 	const outcome = (await act(managed.id, uid, viewer.user.id)) as
 		{ ok: true; message: string } | { ok: false; reason: string };
 	if (!outcome.ok) return fail(400, { error: outcome.reason });
@@ -50,7 +51,7 @@ export const actions = {
 	resend: (event) => onBooking(event, resendInvite),
 	remove: async (event) => {
 		const { viewer, managed } = await managedEventOr404(event);
-		const form = await event.request.formData();
+		const form = await readForm(event.request);
 		const uid = formText(form, 'booking');
 		// Removing someone cancels their place and emails them: it takes a second, deliberate press.
 		if (formText(form, 'confirm') !== 'yes') return { confirmRemove: uid };
@@ -60,7 +61,7 @@ export const actions = {
 	},
 	add: async (event) => {
 		const { viewer, managed } = await managedEventOr404(event);
-		const who = formText(await event.request.formData(), 'member');
+		const who = formText(await readForm(event.request), 'member');
 		const outcome = await addAttendee(managed, who, viewer.user.id);
 		if (!outcome.ok) return fail(400, { member: who, addError: outcome.reason });
 		return { notice: outcome.message };

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { formText } from '$lib/server/forms';
+import { readForm } from '$lib/server/read-form';
 import { managedEventOr404 } from '$lib/server/organiser/guard';
 import {
 	attendeeMessageEmail,
@@ -16,7 +17,7 @@ export const load = async (event) => {
 };
 
 async function readMessage(event: RequestEvent) {
-	const form = await event.request.formData();
+	const form = await readForm(event.request);
 	const input = {
 		audience: formText(form, 'audience'),
 		subject: formText(form, 'subject'),
