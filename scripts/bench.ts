@@ -3,7 +3,7 @@
 // bookings through two processes, drains the outbox, measures 1× … 10× the volume, and
 // writes the figures to BENCHMARKS.md.
 import { fork } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -164,4 +164,5 @@ const report = renderReport({
 	scales: scaleFigures
 });
 writeFileSync('BENCHMARKS.md', report);
+rmSync(folder, { recursive: true, force: true });
 console.log(`\n${report}`);

@@ -1,7 +1,7 @@
 // Time per request at 1×, 10× … the realistic volume: for each scale a fresh database (demo
 // seed, then the volume seed) and a production server that renders every request (no page
 // cache), loaded one connection at a time, so the figures are the cost of one request.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { percentile, postForm } from '../../tests/load/booking-burst.ts';
@@ -20,9 +20,12 @@ export type ScaleFigures = {
 
 export const DETAIL_PATH = '/events/introduction-to-being-a-workplace-rep';
 
-type Prepared = { scale: number; seedSeconds: number; volume: VolumeFixture } & Awaited<
-	ReturnType<typeof startProductionServer>
->;
+type Prepared = {
+	scale: number;
+	folder: string;
+	seedSeconds: number;
+	volume: VolumeFixture;
+} & Awaited<ReturnType<typeof startProductionServer>>;
 
 async function prepareScale(scale: number, port: number, baseEnv: NodeJS.ProcessEnv) {
 	const folder = mkdtempSync(join(tmpdir(), `branchdesk-scale-${scale}-`));
@@ -33,7 +36,7 @@ async function prepareScale(scale: number, port: number, baseEnv: NodeJS.Process
 	const seedSeconds = Number(((performance.now() - started) / 1000).toFixed(1));
 	const server = await startProductionServer(port, { ...env, CATALOGUE_CACHE_MS: '0' });
 	console.log(`${scale}×: ${JSON.stringify(volume.counts)}, seeded in ${seedSeconds} s`);
-	return { scale, seedSeconds, volume, ...server };
+	return { scale, folder, seedSeconds, volume, ...server };
 }
 
 function pagesOf(volume: VolumeFixture): [string, string, Record<string, string>?][] {
@@ -90,9 +93,11 @@ export async function measureScales(
 		}
 	}
 	(await timeBookings(prepared)).forEach((timing, i) => timings[i].push(timing));
-	return prepared.map(({ scale, volume, seedSeconds, child, peakMemoryMb }, i) => {
+	return prepared.map(({ scale, folder, volume, seedSeconds, child, peakMemoryMb }, i) => {
 		const peak = peakMemoryMb();
 		child.kill();
+		// Ten times the volume is most of a gigabyte: nothing is kept once it is measured.
+		rmSync(folder, { recursive: true, force: true });
 		return { scale, counts: volume.counts, seedSeconds, timings: timings[i], peakMemoryMb: peak };
 	});
 }
