@@ -2,7 +2,7 @@
 // every booking that was answered with success exists exactly once, nobody holds two places,
 // the course is not overbooked and its queue has no gaps or repeats, and once a worker has
 // drained the outbox each booking has had exactly one email.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -18,12 +18,16 @@ const CAPACITY = 30;
 const running: ChildProcess[] = [];
 let fake: FakeResend | null = null;
 
+const folder = mkdtempSync(join(tmpdir(), 'branchdesk-crash-'));
+const url = `file:${join(folder, 'crash.db')}`;
+
 afterEach(async () => {
 	for (const child of running.splice(0)) child.kill('SIGKILL');
 	await fake?.stop();
+	rmSync(folder, { recursive: true, force: true });
 });
 
-async function readBookings(url: string, eventId: number) {
+async function readBookings(eventId: number) {
 	const { client } = openDatabase({ url, busyTimeoutMs: 10_000 });
 	const rows = await client.execute({
 		sql: `select u.email, b.uid, b.status, b.waitlist_position as position
@@ -40,7 +44,6 @@ async function readBookings(url: string, eventId: number) {
 }
 
 it('keeps every answered booking, once, when a server is killed mid-burst and restarted', async () => {
-	const url = `file:${join(mkdtempSync(join(tmpdir(), 'branchdesk-crash-')), 'crash.db')}`;
 	const ports = testPorts(0, 2);
 	const servers = await startServers(ports, url);
 	running.push(...servers.children);
@@ -74,7 +77,7 @@ it('keeps every answered booking, once, when a server is killed mid-burst and re
 			`${retried.filter((s) => s === 303).length} booked, ${retried.filter((s) => s === 409).length} already had the place`
 	);
 
-	const bookings = await readBookings(url, burst.eventId);
+	const bookings = await readBookings(burst.eventId);
 	const byMember = new Map<string, typeof bookings>();
 	for (const b of bookings) byMember.set(b.email, [...(byMember.get(b.email) ?? []), b]);
 	burst.emails.forEach((email, i) => {

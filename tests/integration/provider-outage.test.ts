@@ -3,7 +3,7 @@
 // 503, the second it cuts every connection. /healthz reports the backlog and its age all
 // along, and once the provider is back every message queued meanwhile is delivered exactly
 // once, within the retry cap of its return.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -18,9 +18,13 @@ const RETRY_MAX_MS = 10_000;
 const fake = await new FakeResend().start();
 let stopServer = () => {};
 
+const folder = mkdtempSync(join(tmpdir(), 'branchdesk-outage-'));
+const url = `file:${join(folder, 'outage.db')}`;
+
 afterAll(async () => {
 	stopServer();
 	await fake.stop();
+	rmSync(folder, { recursive: true, force: true });
 });
 
 const sleepUntil = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, at - Date.now())));
@@ -28,7 +32,6 @@ const sleepUntil = (at: number) => new Promise((r) => setTimeout(r, Math.max(0, 
 type Health = { status: string; outbox: { backlog: number; oldestPendingSeconds: number | null } };
 
 it('delivers everything queued during a two-minute outage once, promptly after it ends', async () => {
-	const url = `file:${join(mkdtempSync(join(tmpdir(), 'branchdesk-outage-')), 'outage.db')}`;
 	const server = await startServers(testPorts(2, 1), url, {
 		WORKERS: 'on',
 		EMAIL_TRANSPORT: 'resend',

@@ -1,7 +1,7 @@
 // A web server running its background jobs stops when asked (SIGTERM, as systemd, Docker or a
 // deploy sends it) instead of carrying on sending email after it stopped serving.
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
@@ -9,12 +9,15 @@ import { startServers, testPorts } from '../load/servers.ts';
 
 let server: ChildProcess | null = null;
 
+const folder = mkdtempSync(join(tmpdir(), 'branchdesk-shutdown-'));
+const url = `file:${join(folder, 'shutdown.db')}`;
+
 afterAll(() => {
 	server?.kill('SIGKILL');
+	rmSync(folder, { recursive: true, force: true });
 });
 
 it('a server with its background jobs exits on SIGTERM', async () => {
-	const url = `file:${join(mkdtempSync(join(tmpdir(), 'branchdesk-shutdown-')), 'shutdown.db')}`;
 	const started = await startServers(testPorts(3, 1), url, {
 		WORKERS: 'on',
 		JOBS_INTERVAL_MS: '200',
