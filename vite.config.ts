@@ -7,6 +7,8 @@ export default defineConfig({
 		expect: { requireAssertions: true },
 		environment: 'node',
 		include: ['src/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-		setupFiles: ['src/lib/server/db/test-database.ts']
+		setupFiles: ['src/lib/server/db/test-database.ts'],
+		// The fault tests in tests/integration run the production build.
+		globalSetup: ['tests/load/build-once.ts']
 	}
 });

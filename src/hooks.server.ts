@@ -47,7 +47,12 @@ export const init: ServerInit = async () => {
 	if (building) return;
 	assertSafeToServe(config);
 	await migrateDatabase(client);
-	if (config.workers === 'on') startBackgroundJobs(config);
+	if (config.workers === 'on') {
+		const jobs = startBackgroundJobs(config);
+		// adapter-node stops serving on SIGTERM or SIGINT and then emits this; the jobs' timers
+		// would otherwise keep the process alive, working, after it stopped answering.
+		process.once('sveltekit:shutdown', () => void jobs.stop());
+	}
 };
 
 async function loadViewer(event: RequestEvent) {

@@ -13,12 +13,13 @@ export type LoadFigures = {
 export async function measureLoad(
 	name: string,
 	url: string,
-	options: { connections: number; durationSeconds: number }
+	options: { connections: number; durationSeconds: number; headers?: Record<string, string> }
 ): Promise<LoadFigures> {
 	const result = await autocannon({
 		url,
 		connections: options.connections,
-		duration: options.durationSeconds
+		duration: options.durationSeconds,
+		headers: options.headers
 	});
 	return {
 		name,

@@ -1,10 +1,10 @@
 // How fast `npm run worker` empties the outbox into the fake Resend API, and whether any
 // message reached it twice.
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeResend } from '../../tests/fakes/fake-resend.ts';
+import { startWorkerProcess } from '../../tests/load/workers.ts';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { migrateDatabase } from '../../src/lib/server/db/migrate.ts';
 import { queueEmail } from '../../src/lib/server/email/outbox.ts';
@@ -37,17 +37,12 @@ export async function measureOutboxDrain(options: {
 			html: '<p>Hello</p>'
 		});
 	}
-	const worker = spawn(process.execPath, ['scripts/worker.ts'], {
-		env: {
-			...process.env,
-			DATABASE_URL: url,
-			EMAIL_TRANSPORT: 'resend',
-			RESEND_API_KEY: 're_bench',
-			RESEND_BASE_URL: fake.url,
-			EMAIL_RATE_PER_SECOND: String(options.workerRatePerSecond),
-			EMAIL_POLL_MS: '20'
-		},
-		stdio: 'ignore'
+	const worker = startWorkerProcess(url, fake, {
+		RESEND_API_KEY: 're_bench',
+		EMAIL_RATE_PER_SECOND: String(options.workerRatePerSecond),
+		EMAIL_POLL_MS: '20',
+		EMAIL_RETRY_BASE_MS: '30000',
+		EMAIL_LEASE_MS: '60000'
 	});
 	// The clock starts at the first request the provider sees, not at process start-up.
 	while (fake.requests.length === 0) await new Promise((r) => setTimeout(r, 5));

@@ -30,12 +30,38 @@ export async function startProductionServer(port: number, env: NodeJS.ProcessEnv
 		env: { ...env, PORT: String(port), ORIGIN: origin },
 		stdio: 'ignore'
 	});
+	const memory = watchPeakMemory(child);
 	await waitUntilAnswering(`${origin}/healthz`);
-	return { child, origin };
+	return { child, origin, peakMemoryMb: memory };
 }
 
-/** The most resident memory a process has used so far (Linux), in MB. */
-export function peakMemoryMb(child: ChildProcess) {
-	const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-	return Math.round(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+/** The kernel's high-water mark of a process's resident memory (VmHWM), in kB; null once gone. */
+function readHighWaterKb(pid: number) {
+	try {
+		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+		const kb = /VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1];
+		return kb === undefined ? null : Number(kb);
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Follows a child's peak resident memory (Linux) from start to exit. The kernel keeps the
+ * high-water mark, but it goes with the process, so it is sampled while the process lives and
+ * read once more on demand: the answer holds after the process has been stopped.
+ */
+export function watchPeakMemory(child: ChildProcess) {
+	let peakKb = 0;
+	const sample = () => {
+		const kb = child.pid === undefined ? null : readHighWaterKb(child.pid);
+		if (kb !== null) peakKb = Math.max(peakKb, kb);
+	};
+	const timer = setInterval(sample, 250);
+	timer.unref();
+	child.once('exit', () => clearInterval(timer));
+	return () => {
+		if (child.exitCode === null && child.signalCode === null) sample();
+		return Math.round(peakKb / 1024);
+	};
 }

@@ -1,7 +1,8 @@
 // A stand-in for Resend's HTTP API (POST /emails) on localhost. It records every request, and
 // behaves like Resend where the tests need it to: a repeated Idempotency-Key gets the first
 // answer again without a second email; it can refuse with 429 + retry-after, 500 or 422, fail
-// a share of calls at random, enforce a requests-per-second limit, or be down altogether.
+// a share of calls at random, enforce a requests-per-second limit, or be down altogether:
+// answering 503, or not answering at all (connections cut as they open).
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -34,6 +35,7 @@ export class FakeResend {
 	private windowStart = 0;
 	private windowCount = 0;
 	private down = false;
+	private unreachable = false;
 	private server: Server | null = null;
 	private serial = 0;
 	url = '';
@@ -45,6 +47,9 @@ export class FakeResend {
 				res.end(JSON.stringify(body));
 			})
 		);
+		this.server.on('connection', (socket) => {
+			if (this.unreachable) socket.destroy();
+		});
 		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
 		this.url = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
 		return this;
@@ -67,8 +72,15 @@ export class FakeResend {
 		this.rateLimitPerSecond = perSecond;
 	}
 
+	/** Down but answering: every call gets 503 Service Unavailable. */
 	setDown(down: boolean) {
 		this.down = down;
+	}
+
+	/** Down at the network level: open connections are cut, new ones closed at once. */
+	setUnreachable(unreachable: boolean) {
+		this.unreachable = unreachable;
+		if (unreachable) this.server?.closeAllConnections();
 	}
 
 	/** Keys whose email was sent more than once: a real duplicate in a member's inbox. */

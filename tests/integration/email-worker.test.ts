@@ -1,6 +1,6 @@
 // Email delivery under faults, with real worker processes (npm run worker) on one database
 // file and the fake Resend API: nothing lost, nothing sent twice.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { openDatabase } from '../../src/lib/server/db/client.ts';
 import { migrateDatabase } from '../../src/lib/server/db/migrate.ts';
 import { queueEmail } from '../../src/lib/server/email/outbox.ts';
 import { FakeResend } from '../fakes/fake-resend.ts';
+import { startWorkerProcess, waitUntil } from '../load/workers.ts';
 
 const MESSAGES = 200;
 
@@ -45,21 +46,7 @@ afterEach(async () => {
 });
 
 function startWorker(settings: Record<string, string> = {}) {
-	const worker = spawn(process.execPath, ['scripts/worker.ts'], {
-		env: {
-			...process.env,
-			DATABASE_URL: url,
-			EMAIL_TRANSPORT: 'resend',
-			RESEND_API_KEY: 're_test',
-			RESEND_BASE_URL: fake.url,
-			EMAIL_RATE_PER_SECOND: '100',
-			EMAIL_RETRY_BASE_MS: '50',
-			EMAIL_POLL_MS: '50',
-			EMAIL_LEASE_MS: '1000',
-			...settings
-		},
-		stdio: 'ignore'
-	});
+	const worker = startWorkerProcess(url, fake, settings);
 	workers.push(worker);
 	return worker;
 }
@@ -69,14 +56,6 @@ async function sentCount() {
 		"select count(*) as n from outbox where status = 'sent'"
 	);
 	return Number(result.rows[0].n);
-}
-
-async function waitUntil(condition: () => Promise<boolean> | boolean, timeoutMs: number) {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await condition())) {
-		if (Date.now() > deadline) throw new Error('timed out');
-		await new Promise((r) => setTimeout(r, 50));
-	}
 }
 
 function expectEveryMessageDeliveredOnce() {

@@ -59,16 +59,26 @@ export async function prepareBookingBurst(
 	return { eventId, slug, tokens, emails };
 }
 
-export type BurstResult = { statuses: Map<number, number>; seconds: number; latenciesMs: number[] };
+export type BurstResult = {
+	statuses: Map<number, number>;
+	/** Each member's answer, in the order of `burst.tokens`; 0 when none came. */
+	byMember: number[];
+	seconds: number;
+	latenciesMs: number[];
+};
 
-/** Every member posts the booking form at once, spread across the servers in turn. */
+/**
+ * Every member posts the booking form at once, spread across the servers in turn.
+ * `onAnswer` hears the running count of answers, to act in the middle of the burst.
+ */
 export async function fireBookingBurst(
 	origins: string[],
-	burst: { eventId: number; slug: string; tokens: string[] }
+	burst: { eventId: number; slug: string; tokens: string[] },
+	onAnswer?: (answered: number) => void
 ): Promise<BurstResult> {
 	const started = performance.now();
 	const latenciesMs: number[] = [];
-	const statuses = await Promise.all(
+	const byMember = await Promise.all(
 		burst.tokens.map(async (token, i) => {
 			const origin = origins[i % origins.length];
 			const sent = performance.now();
@@ -77,13 +87,15 @@ export async function fireBookingBurst(
 				employer: 'Birmingham City Council'
 			});
 			latenciesMs.push(performance.now() - sent);
+			onAnswer?.(latenciesMs.length);
 			return status;
 		})
 	);
 	const counts = new Map<number, number>();
-	for (const status of statuses) counts.set(status, (counts.get(status) ?? 0) + 1);
+	for (const status of byMember) counts.set(status, (counts.get(status) ?? 0) + 1);
 	return {
 		statuses: counts,
+		byMember,
 		seconds: (performance.now() - started) / 1000,
 		latenciesMs: latenciesMs.sort((a, b) => a - b)
 	};
@@ -148,27 +160,34 @@ export async function cancelThroughServers(
 	);
 }
 
-/** A signed-in member's form post, as a browser sends it; resolves to the HTTP status. */
-async function postForm(
+/**
+ * A signed-in member's form post, as a browser sends it; resolves to the HTTP status, or 0
+ * when the server never answered (it died, or the connection was refused).
+ */
+export async function postForm(
 	origin: string,
 	path: string,
 	token: string,
 	fields: Record<string, string>
 ) {
-	const response = await fetch(`${origin}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin,
-			// As a browser's form post does: HTML, so actions answer with a real redirect.
-			accept: 'text/html',
-			cookie: `session=${token}`,
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams(fields)
-	});
-	await response.arrayBuffer();
-	return response.status;
+	try {
+		const response = await fetch(`${origin}${path}`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				origin,
+				// As a browser's form post does: HTML, so actions answer with a real redirect.
+				accept: 'text/html',
+				cookie: `session=${token}`,
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams(fields)
+		});
+		await response.arrayBuffer();
+		return response.status;
+	} catch {
+		return 0;
+	}
 }
 
 export const percentile = (sorted: number[], p: number) =>

@@ -1,6 +1,15 @@
 // Production servers (`node build`) started for a load test, all on one database file.
 import { spawn, type ChildProcess } from 'node:child_process';
 
+/**
+ * Ports for one test file's servers: TEST_PORT_BASE (4190 unless set) plus the file's own
+ * offset, so test files running side by side never ask for the same port.
+ */
+export function testPorts(offset: number, count: number) {
+	const base = Number(process.env.TEST_PORT_BASE ?? 4190);
+	return Array.from({ length: count }, (_, i) => base + offset + i);
+}
+
 export async function startServers(
 	ports: number[],
 	databaseUrl: string,

@@ -89,8 +89,13 @@ function readEmailConfig(env: Env, branchName: string) {
 			1,
 			1000
 		),
-		/** First retry delay; doubles each attempt (with jitter) up to an hour. */
+		/** First retry delay; doubles each attempt (with jitter) up to retryMaxMs. */
 		retryBaseMs: readInteger(env, 'EMAIL_RETRY_BASE_MS', 30_000, 1, 3_600_000),
+		/**
+		 * The longest wait between tries: after a provider outage of any length, the backlog is
+		 * retried within this long of its return.
+		 */
+		retryMaxMs: readInteger(env, 'EMAIL_RETRY_MAX_MS', 300_000, 1000, 3_600_000),
 		/** Give up inside the provider's 24-hour idempotency window. */
 		giveUpAfterMs: readInteger(env, 'EMAIL_GIVE_UP_AFTER_MS', 23 * 3_600_000, 1000, 23 * 3_600_000),
 		/** How long a claimed message is reserved for the process that claimed it. */

@@ -11,6 +11,7 @@ import { createResendTransport } from './transports/resend.ts';
 const settings: DeliverySettings = {
 	from: { email: 'events@branch.example', name: 'Branch' },
 	retryBaseMs: 1000,
+	retryMaxMs: 60_000,
 	giveUpAfterMs: 60_000,
 	leaseMs: 5000
 };

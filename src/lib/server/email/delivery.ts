@@ -19,6 +19,8 @@ export type Transport = { name: string; send(envelope: Envelope): Promise<SendOu
 export type DeliverySettings = {
 	from: { email: string; name: string };
 	retryBaseMs: number;
+	/** The longest wait between two tries of one message. */
+	retryMaxMs: number;
 	giveUpAfterMs: number;
 	leaseMs: number;
 };
@@ -131,7 +133,9 @@ export async function deliverMessage(
 		return { state: 'failed' };
 	}
 	// A provider that says when to come back is believed; otherwise back off exponentially.
-	const delay = outcome.retryAfterMs ?? retryDelayMs(message.attempts, settings.retryBaseMs);
+	const delay =
+		outcome.retryAfterMs ??
+		retryDelayMs(message.attempts, settings.retryBaseMs, settings.retryMaxMs);
 	const nextAttemptAt = new Date(now.getTime() + delay);
 	if (nextAttemptAt.getTime() - message.createdAt.getTime() > settings.giveUpAfterMs) {
 		await settle(message, { status: 'dead', lastError: `Gave up: ${outcome.error}` }, db);

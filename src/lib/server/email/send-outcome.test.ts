@@ -26,13 +26,15 @@ describe('what a provider answer means', () => {
 
 describe('retry delays', () => {
 	it('double each attempt, with jitter between half and all of the step', () => {
-		expect(retryDelayMs(1, 1000, () => 1)).toBe(1000);
-		expect(retryDelayMs(2, 1000, () => 1)).toBe(2000);
-		expect(retryDelayMs(4, 1000, () => 1)).toBe(8000);
-		expect(retryDelayMs(4, 1000, () => 0)).toBe(4000);
+		expect(retryDelayMs(1, 1000, 3_600_000, () => 1)).toBe(1000);
+		expect(retryDelayMs(2, 1000, 3_600_000, () => 1)).toBe(2000);
+		expect(retryDelayMs(4, 1000, 3_600_000, () => 1)).toBe(8000);
+		expect(retryDelayMs(4, 1000, 3_600_000, () => 0)).toBe(4000);
 	});
 
-	it('never wait more than an hour', () => {
-		expect(retryDelayMs(30, 30_000, () => 1)).toBe(3_600_000);
+	it('never wait more than the cap, an hour unless told otherwise', () => {
+		expect(retryDelayMs(30, 30_000, undefined, () => 1)).toBe(3_600_000);
+		expect(retryDelayMs(30, 30_000, 300_000, () => 1)).toBe(300_000);
+		expect(retryDelayMs(30, 30_000, 300_000, () => 0)).toBe(150_000);
 	});
 });

@@ -28,8 +28,17 @@ export function outcomeOfHttpStatus(
 	return { kind: 'rejected', error };
 }
 
-/** Exponential backoff with jitter: base, 2×base, 4×base … capped at an hour, each 50–100%. */
-export function retryDelayMs(attempts: number, baseMs: number, random = Math.random) {
-	const capped = Math.min(3_600_000, baseMs * 2 ** Math.max(0, attempts - 1));
+/**
+ * Exponential backoff with jitter: base, 2×base, 4×base … up to `maxMs`, each 50–100%. The
+ * cap bounds how late a message goes out after a provider outage ends: however long the
+ * outage, every waiting message is tried again within `maxMs` of the provider's return.
+ */
+export function retryDelayMs(
+	attempts: number,
+	baseMs: number,
+	maxMs = 3_600_000,
+	random = Math.random
+) {
+	const capped = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempts - 1));
 	return Math.round(capped * (0.5 + random() * 0.5));
 }

@@ -106,14 +106,24 @@ export async function listEvents(query: CatalogueQuery = {}) {
 		when === 'upcoming'
 			? [asc(table.events.startsAt), asc(table.events.id)]
 			: [desc(table.events.startsAt), desc(table.events.id)];
-	const fetchPage = (page: number) =>
-		db
-			.select({ ...cardColumns, total: sql<number>`count(*) over ()`.as('total') })
+	// The page is chosen first from the listing index alone; only its rows then count their
+	// bookings. Counting inside the same query would count every matching event's bookings
+	// before sorting, which grows with the whole catalogue rather than the page.
+	const fetchPage = (page: number) => {
+		const shown = db
+			.select({ id: table.events.id, total: sql<number>`count(*) over ()`.as('total') })
 			.from(table.events)
 			.where(where)
 			.orderBy(...order)
 			.limit(pageSize)
-			.offset((page - 1) * pageSize);
+			.offset((page - 1) * pageSize)
+			.as('shown');
+		return db
+			.select({ ...cardColumns, total: shown.total })
+			.from(shown)
+			.innerJoin(table.events, eq(table.events.id, shown.id))
+			.orderBy(...order);
+	};
 
 	let page = Math.max(1, Math.floor(query.page ?? 1));
 	let rows = await fetchPage(page);
@@ -130,9 +140,10 @@ export async function listEvents(query: CatalogueQuery = {}) {
 
 /** The next few published events of each category, for the home page. */
 export async function listHighlights(perCategory = 3, now = new Date()) {
+	// Ranked from the listing index alone, so only the few highlights count their bookings.
 	const ranked = db
 		.select({
-			...cardColumns,
+			id: table.events.id,
 			rank: sql<number>`row_number() over (partition by ${table.events.category} order by ${table.events.startsAt}, ${table.events.id})`.as(
 				'rank'
 			)
@@ -141,10 +152,11 @@ export async function listHighlights(perCategory = 3, now = new Date()) {
 		.where(and(eq(table.events.status, 'published'), gt(table.events.endsAt, now)))
 		.as('ranked');
 	const rows = await db
-		.select()
+		.select(cardColumns)
 		.from(ranked)
+		.innerJoin(table.events, eq(table.events.id, ranked.id))
 		.where(lte(ranked.rank, perCategory))
-		.orderBy(asc(ranked.startsAt));
+		.orderBy(asc(table.events.startsAt), asc(table.events.id));
 	return rows.map(toCard);
 }
 

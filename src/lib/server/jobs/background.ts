@@ -31,6 +31,7 @@ export function startBackgroundJobs(config: Config) {
 		ratePerSecond: config.email.ratePerSecond,
 		pollMs: config.email.pollMs,
 		retryBaseMs: config.email.retryBaseMs,
+		retryMaxMs: config.email.retryMaxMs,
 		giveUpAfterMs: config.email.giveUpAfterMs,
 		leaseMs: config.email.leaseMs,
 		onRun: (run) => void recordJobRun(emailSchedule, run)

@@ -81,10 +81,8 @@ export async function waitingListDemand(
 ): Promise<WaitingDemand[]> {
 	const since = new Date(now.getTime() - 365 * 24 * 3_600_000);
 	const e = table.events;
-	const managed = isAdmin(user)
-		? undefined
-		: sql`exists (select 1 from event_organisers o where o.event_id = ${EVENT_ID} and o.user_id = ${user.id})`;
-	const rows = await db
+	const o = table.eventOrganisers;
+	const query = db
 		.select({
 			category: e.category,
 			joined: sql<number>`count(*)`,
@@ -92,8 +90,14 @@ export async function waitingListDemand(
 		})
 		.from(b)
 		.innerJoin(e, eq(e.id, b.eventId))
-		.where(and(isNotNull(b.waitlistPosition), gte(b.createdAt, since), managed))
-		.groupBy(e.category);
+		.where(and(isNotNull(b.waitlistPosition), gte(b.createdAt, since)))
+		.groupBy(e.category)
+		.$dynamic();
+	// A join rather than a filter, so an organiser's figures start from their own events
+	// instead of reading every booking the branch has taken in a year.
+	const rows = isAdmin(user)
+		? await query
+		: await query.innerJoin(o, and(eq(o.eventId, b.eventId), eq(o.userId, user.id)));
 	return eventCategories.map((category) => {
 		const row = rows.find((r) => r.category === category);
 		return { category, joined: Number(row?.joined ?? 0), events: Number(row?.events ?? 0) };
