@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
 import { createBooking, createEvent, emptyDatabase } from '../testing/fixtures.ts';
+import { offerFreePlacesEverywhere } from './offers.ts';
 import { queueDueReminders } from './reminders.ts';
 import { eraseExpiredAnswers } from './retention.ts';
 
@@ -84,5 +85,21 @@ describe('retention of special-category answers', () => {
 		expect(afterOld.answers).toEqual({ employer: 'Birmingham City Council' });
 		expect(afterRecent.answers).toEqual(answers);
 		expect(await eraseExpiredAnswers(now)).toBe(0);
+	});
+});
+
+describe('the waiting-list sweep', () => {
+	it('offers free places on events still to come, and leaves started ones alone', async () => {
+		const coming = await createEvent({ capacity: 1, startsAt: new Date(now.getTime() + 3 * DAY) });
+		const started = await createEvent({ capacity: 1, startsAt: new Date(now.getTime() - HOUR) });
+		for (const event of [coming, started])
+			await createBooking(event, { status: 'waitlisted', waitlistPosition: 1 });
+
+		expect(await offerFreePlacesEverywhere(now)).toBe(1);
+		const offered = await db
+			.select({ eventId: table.bookings.eventId })
+			.from(table.bookings)
+			.where(eq(table.bookings.status, 'offered'));
+		expect(offered).toEqual([{ eventId: coming.id }]);
 	});
 });

@@ -1,7 +1,7 @@
 // The waiting list: when places free up, the first person waiting is offered one, by email,
 // for a limited time. Every step is a guarded single write, so processes racing to make the
 // same offer make it once, and a place is never offered twice.
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
 import { db, table } from '../db/index.ts';
 import type { Booking } from '../db/schema/index.ts';
 import { queueEmailIf } from '../email/outbox.ts';
@@ -159,10 +159,18 @@ export async function expireOffers(now = new Date()) {
 
 /** Job: makes any offer a race or a raised capacity left unmade. */
 export async function offerFreePlacesEverywhere(now = new Date()) {
+	// Only events still to come: a started event's waiting list is closed for good.
 	const rows = await db
 		.selectDistinct({ eventId: table.bookings.eventId })
 		.from(table.bookings)
-		.where(eq(table.bookings.status, 'waitlisted'));
+		.innerJoin(table.events, eq(table.events.id, table.bookings.eventId))
+		.where(
+			and(
+				eq(table.bookings.status, 'waitlisted'),
+				eq(table.events.status, 'published'),
+				gt(table.events.startsAt, now)
+			)
+		);
 	let offers = 0;
 	for (const { eventId } of rows) offers += await offerFreedPlaces(eventId, now);
 	return offers;
