@@ -50,8 +50,10 @@ it('keeps every answered booking, once, when a server is killed mid-burst and re
 	const burst = await prepareBookingBurst(url, { members: MEMBERS, capacity: CAPACITY });
 
 	const victim = servers.children[1];
-	const result = await fireBookingBurst(servers.origins, burst, (answered) => {
-		if (answered === 60) victim.kill('SIGKILL');
+	const result = await fireBookingBurst(servers.origins, burst, {
+		onAnswer: (answered) => {
+			if (answered === 60) victim.kill('SIGKILL');
+		}
 	});
 	const answered = (i: number) => result.byMember[i] === 303;
 	const unanswered = result.byMember.flatMap((status, i) => (status === 0 ? [i] : []));

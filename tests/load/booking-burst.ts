@@ -74,20 +74,24 @@ export type BurstResult = {
 export async function fireBookingBurst(
 	origins: string[],
 	burst: { eventId: number; slug: string; tokens: string[] },
-	onAnswer?: (answered: number) => void
+	options: { onAnswer?: (answered: number) => void; arrivalsPerSecond?: number } = {}
 ): Promise<BurstResult> {
 	const started = performance.now();
 	const latenciesMs: number[] = [];
 	const byMember = await Promise.all(
 		burst.tokens.map(async (token, i) => {
+			// Without a rate everyone posts at the same moment; with one, member i arrives at i/rate s.
+			if (options.arrivalsPerSecond) {
+				const due = started + (i * 1000) / options.arrivalsPerSecond;
+				await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+			}
 			const origin = origins[i % origins.length];
 			const sent = performance.now();
 			const status = await postForm(origin, `/events/${burst.slug}/book`, token, {
-				eventId: String(burst.eventId),
 				employer: 'Birmingham City Council'
 			});
 			latenciesMs.push(performance.now() - sent);
-			onAnswer?.(latenciesMs.length);
+			options.onAnswer?.(latenciesMs.length);
 			return status;
 		})
 	);
