@@ -2,11 +2,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 /**
- * Ports for one test file's servers: TEST_PORT_BASE (4190 unless set) plus the file's own
- * offset, so test files running side by side never ask for the same port.
+ * Ports for one test file's servers: TEST_PORT_BASE (4700 unless set; fetch refuses some ports,
+ * 4190 among them) plus the file's own offset, so test files running side by side never ask for
+ * the same port.
  */
 export function testPorts(offset: number, count: number) {
-	const base = Number(process.env.TEST_PORT_BASE ?? 4190);
+	const base = Number(process.env.TEST_PORT_BASE ?? 4700);
 	return Array.from({ length: count }, (_, i) => base + offset + i);
 }
 
@@ -39,7 +40,10 @@ export async function startServers(
 			} catch {
 				// not listening yet
 			}
-			if (i > 900) throw new Error(`${origin} did not start`);
+			if (i > 900) {
+				children.forEach((c) => c.kill());
+				throw new Error(`${origin} did not start`);
+			}
 			await new Promise((r) => setTimeout(r, 100));
 		}
 	}
