@@ -48,8 +48,9 @@ let flushScheduled = false;
 
 /**
  * Writes one booking, together with whatever other requests arrive before the next turn of the
- * event loop (or until a batch is full). Resolves to the booking as written, or null when nothing was written: the member
- * already holds a live booking, or the event is full with its waiting list closed.
+ * event loop (or until a batch is full). Resolves to the booking as written, or null when nothing
+ * was written: the member already holds a live booking, or the event is full with its waiting
+ * list closed.
  */
 export function writeBooking(request: BookingRequest): Promise<WrittenBooking | null> {
 	return new Promise((resolve, reject) => {
