@@ -4,11 +4,11 @@ import { sql, type SQL } from 'drizzle-orm';
 
 /** Places taken: confirmed and offered bookings, guests included. */
 export const placesTakenSql = (eventId: number | SQL) =>
-	sql`(select coalesce(sum(1 + b.guests), 0) from bookings b where b.event_id = ${eventId} and b.status in ('confirmed', 'offered'))`;
+	sql<number>`(select coalesce(sum(1 + b.guests), 0) from bookings b where b.event_id = ${eventId} and b.status in ('confirmed', 'offered'))`;
 
 /** People on the waiting list. */
 export const waitingSql = (eventId: number | SQL) =>
-	sql`(select count(*) from bookings b where b.event_id = ${eventId} and b.status = 'waitlisted')`;
+	sql<number>`(select count(*) from bookings b where b.event_id = ${eventId} and b.status = 'waitlisted')`;
 
 /** The last waiting-list number ever given for the event; the next joiner gets one more. */
 export const lastWaitingPositionSql = (eventId: number | SQL) =>

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, gt, lte, or, sql, type SQL } from 'drizzle-o
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { EventCategory } from '../../event-categories.ts';
 import { db, table } from '../db/index.ts';
+import { placesTakenSql, waitingSql } from '../bookings/places.ts';
 import { describeAvailability, type Availability } from './availability.ts';
 import { sessionsOfEvent, sessionsOfEvents } from './sessions.ts';
 
@@ -34,10 +35,9 @@ export type EventCard = {
 
 // Correlated subqueries name the outer table in full: drizzle leaves columns of a
 // single-table select unqualified, which inside a subquery would bind to the inner table.
-const placesTaken = sql<number>`(select coalesce(sum(1 + b.guests), 0) from bookings b
-	where b.event_id = "events"."id" and b.status in ('confirmed', 'offered'))`.as('places_taken');
-const waiting = sql<number>`(select count(*) from bookings b
-	where b.event_id = "events"."id" and b.status = 'waitlisted')`.as('waiting');
+const EVENT_ID = sql.raw('"events"."id"');
+const placesTaken = placesTakenSql(EVENT_ID).as('places_taken');
+const waiting = waitingSql(EVENT_ID).as('waiting');
 const sessionCount = sql<number>`(select count(*) from event_sessions s
 	where s.event_id = "events"."id")`.as('session_count');
 

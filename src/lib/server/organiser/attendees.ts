@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { auditInsert, auditInsertWhen } from '../audit.ts';
 import { bookPlace } from '../bookings/book.ts';
-import { placesTakenSql } from '../bookings/places.ts';
+import { placesTakenSql, waitingSql } from '../bookings/places.ts';
 import { loadEventWithSessions } from '../bookings/booking-context.ts';
 import { cancelBooking } from '../bookings/cancel.ts';
 import { placeConfirmedEmails } from '../bookings/emails.ts';
@@ -154,7 +154,7 @@ export async function addAttendee(
 		const [row] = await db
 			.select({
 				taken: placesTakenSql(event.id),
-				waiting: sql<number>`(select count(*) from bookings w where w.event_id = ${event.id} and w.status = 'waitlisted')`
+				waiting: waitingSql(event.id)
 			})
 			.from(sql`(select 1)`);
 		if (Number(row.taken) + 1 > event.capacity || Number(row.waiting) > 0)

@@ -1,6 +1,7 @@
 // What the organiser desk shows at a glance: each managed event that has not finished, with
 // places booked against capacity, the waiting list and how many have arrived.
 import { and, asc, eq, gt, gte, inArray, isNotNull, sql } from 'drizzle-orm';
+import { placesTakenSql } from '../bookings/places.ts';
 import { db, table } from '../db/index.ts';
 import type { User } from '../db/schema/index.ts';
 import { eventCategories, type EventCategory } from '../../event-categories.ts';
@@ -42,7 +43,7 @@ export async function listManagedEvents(
 			status: e.status,
 			startsAt: e.startsAt,
 			capacity: e.capacity,
-			placesTaken: sql<number>`(select coalesce(sum(1 + b.guests), 0) from bookings b where b.event_id = ${EVENT_ID} and b.status in ('confirmed', 'offered'))`,
+			placesTaken: placesTakenSql(EVENT_ID),
 			confirmed: countWhere(sql`b.status = 'confirmed'`),
 			waiting: countWhere(sql`b.status = 'waitlisted'`),
 			checkedIn: countWhere(sql`b.status = 'confirmed' and b.checked_in_at is not null`)

@@ -3,7 +3,7 @@
 // and the calendar emails go out only if the change they announce really happened.
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { auditInsert, auditInsertWhen } from '../audit.ts';
-import { placesTakenSql } from '../bookings/places.ts';
+import { placesTakenSql, waitingSql } from '../bookings/places.ts';
 import { eventCancelledEmails, eventChangedEmails } from '../bookings/event-change-emails.ts';
 import { offerFreedPlaces } from '../bookings/offers.ts';
 import { config } from '../config.ts';
@@ -138,10 +138,7 @@ async function liveBookingsWithMembers(eventId: number, statuses: string[]) {
 }
 
 async function waitingCount(eventId: number) {
-	const [row] = await db
-		.select({ n: sql<number>`count(*)` })
-		.from(table.bookings)
-		.where(and(eq(table.bookings.eventId, eventId), eq(table.bookings.status, 'waitlisted')));
+	const [row] = await db.select({ n: waitingSql(eventId) }).from(sql`(select 1)`);
 	return Number(row.n);
 }
 
