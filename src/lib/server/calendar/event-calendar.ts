@@ -12,10 +12,15 @@ export function sessionUid(eventId: number, sessionId: number, calendarDomain: s
 	return `event-${eventId}-session-${sessionId}@${calendarDomain}`;
 }
 
-export function eventLocation(event: Event) {
+/**
+ * Where an event happens. The joining link of an online event is only for people with a
+ * confirmed place, so the public files say "Online" and a member's own calendar carries the link.
+ */
+export function eventLocation(event: Event, audience: 'public' | 'attendee') {
 	const address = [event.venueAddress, event.venuePostcode].filter(Boolean).join(', ');
 	if (event.venueName) return { title: event.venueName, address: address || undefined };
-	return event.onlineUrl ? { title: `Online: ${event.onlineUrl}` } : null;
+	if (!event.onlineUrl) return null;
+	return { title: audience === 'attendee' ? `Online: ${event.onlineUrl}` : 'Online' };
 }
 
 function publishedCalendar(site: CalendarSite, name: string) {
@@ -46,7 +51,7 @@ export function buildPublicCalendar(
 				end: session.endsAt,
 				summary: `${event.title}${part}`,
 				description: `${event.summary}${notes}\n\n${url}`,
-				location: eventLocation(event),
+				location: eventLocation(event, 'public'),
 				url,
 				status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
 			});
@@ -76,7 +81,7 @@ export function buildMemberCalendar(
 				end: session.endsAt,
 				summary: `${event.title}${part}`,
 				description: `${event.summary}\n\n${CALENDAR_DECLINE_NOTE}\n\n${site.origin}/account/bookings`,
-				location: eventLocation(event),
+				location: eventLocation(event, 'attendee'),
 				url: `${site.origin}/events/${event.slug}`,
 				status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
 			});
