@@ -3,7 +3,8 @@ import ICAL from 'ical.js';
 import { readFile } from 'node:fs/promises';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { CataloguePage } from './support/catalogue-page.ts';
-import { screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
+import { createTestEvent } from './support/events.ts';
+import { DESKTOP, PHONE, screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
 
 test('a visitor sees the branch and the next events of each kind on the home page', async ({
 	page
@@ -130,8 +131,10 @@ test('Add to calendar downloads an .ics that a calendar parser reads', async ({ 
 	expect(events).toHaveLength(1);
 	expect(events[0].uid).toMatch(/^event-\d+-session-\d+@localhost$/);
 	expect(events[0].summary).toBe('Equal pay: know your rights');
-	// 6:00pm in London in January is 18:00 UTC.
-	expect(events[0].startDate.toJSDate().toISOString()).toMatch(/T18:00:00\.000Z$/);
+	// The calendar holds the very instant the page shows: 6:00pm in London in January, 18:00 UTC.
+	const shown = await page.locator('.facts time').getAttribute('datetime');
+	expect(events[0].startDate.toJSDate().toISOString()).toBe(shown);
+	expect(shown).toMatch(/T18:00:00\.000Z$/);
 
 	const again = await page.request.get('/events/equal-pay-know-your-rights/calendar.ics');
 	expect(again.headers()['content-type']).toBe('text/calendar; charset=utf-8');
@@ -212,4 +215,45 @@ test('keyboard users can skip to the content and always see where focus is', asy
 	await expect(skip).toHaveCSS('background-color', 'rgb(255, 221, 0)');
 	await page.keyboard.press('Enter');
 	await expect(page.locator('main')).toBeFocused();
+});
+
+test('every view of the catalogue passes axe and fits a 320 px phone without sideways scrolling', async ({
+	page
+}) => {
+	// Enough events, far ahead of the demo ones, for the listing to need a second page.
+	for (let i = 1; i <= 20; i++) {
+		await createTestEvent({
+			title: `Retired members social ${i}`,
+			capacity: 40,
+			category: 'celebration',
+			startsInDays: 600 + i
+		});
+	}
+	const views = [
+		'/',
+		'/events',
+		'/events?page=2',
+		'/events?category=day-of-action',
+		'/events?q=equal+pay',
+		'/events?q=no+such+thing+anywhere',
+		'/events?when=past',
+		'/events/windrush-national-day-of-action',
+		'/events/negotiating-skills-for-reps',
+		'/grants/winter-fuel',
+		'/privacy'
+	];
+	for (const size of [PHONE, DESKTOP]) {
+		await page.setViewportSize(size);
+		for (const view of views) {
+			const response = await page.goto(view);
+			expect(response?.status(), view).toBe(200);
+			const width = await page.evaluate(() => document.documentElement.scrollWidth);
+			expect(width, `${view} at ${size.width} px`).toBeLessThanOrEqual(size.width);
+			await expectNoAxeViolations(page);
+		}
+	}
+	await page.goto('/events?page=2');
+	await expect(page.getByText(/Page 2 of \d+/)).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Previous page' })).toHaveAttribute('href', '/events');
+	await screenshotAtPhoneAndDesktop(page, 'events-page-2');
 });
