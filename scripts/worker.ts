@@ -1,12 +1,12 @@
 // npm run worker — runs the background jobs (email delivery) without serving pages, for a
 // deployment that keeps web processes with WORKERS=off.
-import { assertSafeToServe, config } from '../src/lib/server/config.ts';
+import { assertSafeToServe, config, exitOnConfigError } from '../src/lib/server/config.ts';
 import { client } from '../src/lib/server/db/index.ts';
 import { migrateDatabase } from '../src/lib/server/db/migrate.ts';
 import { startBackgroundJobs } from '../src/lib/server/jobs/background.ts';
 import { log } from '../src/lib/server/log.ts';
 
-assertSafeToServe(config);
+exitOnConfigError(() => assertSafeToServe(config));
 await migrateDatabase(client);
 const jobs = startBackgroundJobs(config);
 log.info('worker-started', { transport: config.email.transport });

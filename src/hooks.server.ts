@@ -2,7 +2,7 @@
 // one log line per request, and errors turned into pages that say what to do next.
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
-import { assertSafeToServe, config } from '$lib/server/config';
+import { assertSafeToServe, config, exitOnConfigError } from '$lib/server/config';
 import { client } from '$lib/server/db';
 import { migrateDatabase } from '$lib/server/db/migrate';
 import { createPublicPageCache } from '$lib/server/http-cache';
@@ -45,7 +45,7 @@ function withSecurityHeaders(response: Response) {
 
 export const init: ServerInit = async () => {
 	if (building) return;
-	assertSafeToServe(config);
+	exitOnConfigError(() => assertSafeToServe(config));
 	await migrateDatabase(client);
 	if (config.workers === 'on') {
 		const jobs = startBackgroundJobs(config);

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { assertSafeToServe, ConfigError, readConfig } from './config.ts';
 
@@ -81,5 +82,19 @@ describe('configuration', () => {
 		expect(() => readConfig({ EMAIL_TRANSPORT: 'pigeon' })).toThrow(
 			/must be one of dev, resend, smtp/
 		);
+	});
+
+	it('stops the start command and the worker with one line naming the bad setting', () => {
+		for (const script of ['scripts/start.ts', 'scripts/worker.ts']) {
+			const run = spawnSync(process.execPath, [script], {
+				env: { ...process.env, PORT: 'eighty' },
+				encoding: 'utf8',
+				timeout: 30_000
+			});
+			expect(run.status, script).toBe(1);
+			expect(run.stderr.trim()).toBe(
+				'Branchdesk cannot start: PORT must be a whole number from 1 to 65535 (got "eighty"). Every setting is described in .env.example.'
+			);
+		}
 	});
 });

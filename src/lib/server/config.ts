@@ -187,4 +187,17 @@ export function assertSafeToServe(config: Config) {
 	}
 }
 
-export const config: Config = readConfig();
+/** Stops the process with one line naming the bad setting, instead of a stack trace. */
+export function exitOnConfigError<T>(read: () => T): T {
+	try {
+		return read();
+	} catch (error) {
+		if (!(error instanceof ConfigError)) throw error;
+		console.error(
+			`Branchdesk cannot start: ${error.message}. Every setting is described in .env.example.`
+		);
+		process.exit(1);
+	}
+}
+
+export const config: Config = exitOnConfigError(() => readConfig());
