@@ -31,9 +31,8 @@ export const actions = {
 				rememberVerification(cookies, result.unverified.verificationId);
 				redirect(303, `/verify-email?redirectTo=${encodeURIComponent(redirectTo)}`);
 			}
-			const throttled = result.error.startsWith('Too many');
 			const errors: Record<string, string> = { email: result.error };
-			return fail(throttled ? 429 : 400, { values: { email }, errors });
+			return fail(result.throttled ? 429 : 400, { values: { email }, errors });
 		}
 		await startSession(cookies, result.user);
 		redirect(303, redirectTo);
