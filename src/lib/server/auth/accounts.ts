@@ -4,7 +4,7 @@ import { and, eq, gt, isNull } from 'drizzle-orm';
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import type { User } from '../db/schema/index.ts';
-import { recordAudit } from '../audit.ts';
+import { auditInsert, recordAudit } from '../audit.ts';
 import { queueEmail } from '../email/outbox.ts';
 import { renderEmail } from '../email/templates/layout.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
@@ -53,7 +53,7 @@ export async function findUserByEmail(email: string) {
 }
 
 export type Registration =
-	{ ok: true; verificationId: string } | { ok: false; errors: FieldErrors };
+	{ ok: true; verificationId: string; email: string } | { ok: false; errors: FieldErrors };
 
 export async function registerAccount(
 	input: { name: string; email: string; password: string },
@@ -83,10 +83,23 @@ export async function registerAccount(
 	const passwordHash = await hashPassword(input.password);
 	const existing = await findUserByEmail(email);
 	if (existing?.emailVerifiedAt) {
-		// Tell the owner, not the visitor; the page that follows looks the same either way.
-		await queueEmail(db, accountExistsEmail(existing), now);
+		// Tell the owner, not the visitor: the visitor gets a request id that matches nothing, and
+		// the page that follows, its resend button and its code checks behave as for a new address.
+		await db.batch([
+			queueEmail(db, accountExistsEmail(existing), now),
+			auditInsert(
+				db,
+				{
+					actorUserId: null,
+					action: 'sign-up-with-existing-address',
+					subjectType: 'user',
+					subjectId: existing.id
+				},
+				now
+			)
+		]);
 		wakeEmailWorker();
-		return { ok: true, verificationId: generateSecret(24) };
+		return { ok: true, verificationId: generateSecret(24), email };
 	}
 	const user =
 		existing ??
@@ -102,7 +115,7 @@ export async function registerAccount(
 		{ actorUserId: user.id, action: 'account-registered', subjectType: 'user', subjectId: user.id },
 		now
 	);
-	return { ok: true, verificationId };
+	return { ok: true, verificationId, email };
 }
 
 function accountExistsEmail(user: User) {
@@ -134,7 +147,12 @@ function accountExistsEmail(user: User) {
 
 export type SignIn =
 	| { ok: true; user: User }
-	| { ok: false; unverified?: { verificationId: string }; throttled?: true; error: string };
+	| {
+			ok: false;
+			unverified?: { verificationId: string; email: string };
+			throttled?: true;
+			error: string;
+	  };
 
 const WRONG = 'Enter a correct email address and password';
 // A real argon2id hash of a random password, so unknown addresses take as long as known ones.
@@ -206,7 +224,7 @@ async function sendFreshCode(user: User, now: Date): Promise<SignIn> {
 	const sending = await consumeRateLimit(`email-send:${user.email}`, LIMITS.emailsPerAddress, now);
 	if (sending.allowed) {
 		const verificationId = await createEmailVerificationRequest(user, user.email, now);
-		return { ok: false, unverified: { verificationId }, error };
+		return { ok: false, unverified: { verificationId, email: user.email }, error };
 	}
 	const [pending] = await db
 		.select({ id: table.authTokens.id })
@@ -220,7 +238,8 @@ async function sendFreshCode(user: User, now: Date): Promise<SignIn> {
 				gt(table.authTokens.expiresAt, now)
 			)
 		);
-	if (pending) return { ok: false, unverified: { verificationId: pending.id }, error };
+	if (pending)
+		return { ok: false, unverified: { verificationId: pending.id, email: user.email }, error };
 	return {
 		ok: false,
 		throttled: true,

@@ -70,14 +70,14 @@ describe('emails to one address', () => {
 		const email = 'new@example.org';
 		const registered = await register(email, at(0));
 		if (!registered.ok) throw new Error('registration refused');
-		const resent = await resendVerificationCode(registered.verificationId, at(1));
+		const resent = await resendVerificationCode(registered.verificationId, email, at(1));
 		expect(resent.ok).toBe(true);
 		const signIn = await signInWithPassword({ email, password: PASSWORD, ip: '192.0.2.1' }, at(2));
 		expect(signIn).toMatchObject({ ok: false, unverified: { verificationId: expect.any(String) } });
 		expect(await emailsTo(email)).toHaveLength(3);
 
 		const latestId = !signIn.ok ? signIn.unverified!.verificationId : '';
-		const refused = await resendVerificationCode(latestId, at(3));
+		const refused = await resendVerificationCode(latestId, email, at(3));
 		expect(refused).toEqual({
 			ok: false,
 			error: 'We have sent several codes already. Try again in 12 minutes.'
@@ -87,9 +87,46 @@ describe('emails to one address', () => {
 		expect(again).toMatchObject({ ok: false, unverified: { verificationId: latestId } });
 		expect(await emailsTo(email)).toHaveLength(3);
 
-		const released = await resendVerificationCode(latestId, at(15));
+		const released = await resendVerificationCode(latestId, email, at(15));
 		expect(released.ok).toBe(true);
 		expect(await emailsTo(email)).toHaveLength(4);
+	});
+});
+
+describe('signing up with an address that already has an account', () => {
+	it('answers every step of the verify-email screen as for a new address', async () => {
+		await verifiedAccount('amara@example.org');
+		const known = await register('amara@example.org', at(0));
+		const unknown = await register('new@example.org', at(0));
+		expect(known).toEqual({
+			ok: true,
+			verificationId: expect.any(String),
+			email: 'amara@example.org'
+		});
+		expect(unknown).toEqual({
+			ok: true,
+			verificationId: expect.any(String),
+			email: 'new@example.org'
+		});
+		if (!known.ok || !unknown.ok) return;
+
+		const steps = async (id: string, email: string) => [
+			await submitVerificationCode(id, '12345678', at(1)),
+			await resendVerificationCode(id, email, at(2)),
+			await resendVerificationCode(id, email, at(3)),
+			await resendVerificationCode(id, email, at(4))
+		];
+		const forKnown = await steps(known.verificationId, known.email);
+		const forUnknown = await steps(unknown.verificationId, unknown.email);
+		expect(forKnown.map((step) => step.ok)).toEqual([false, true, true, false]);
+		expect(forUnknown.map((step) => step.ok)).toEqual(forKnown.map((step) => step.ok));
+		expect(forKnown[0]).toEqual(forUnknown[0]);
+		expect(forKnown[3]).toEqual(forUnknown[3]);
+
+		// The owner hears of it once; no code that could take the account over is ever sent.
+		expect((await emailsTo('amara@example.org')).map((email) => email.template)).toEqual([
+			'account-exists'
+		]);
 	});
 });
 
@@ -112,7 +149,7 @@ describe('email verification code checks', () => {
 			error: 'Too many wrong codes. Try again in 59 minutes.'
 		});
 
-		const resent = await resendVerificationCode(registered.verificationId, at(60));
+		const resent = await resendVerificationCode(registered.verificationId, email, at(60));
 		if (!resent.ok || !resent.requestId) throw new Error('resend refused');
 		const fresh = codeIn((await emailsTo(email)).at(-1)!.textBody);
 		expect(await submitVerificationCode(resent.requestId, fresh, at(61))).toMatchObject({

@@ -28,7 +28,7 @@ export const actions = {
 		const result = await signInWithPassword({ email, password, ip: getClientAddress() });
 		if (!result.ok) {
 			if (result.unverified) {
-				rememberVerification(cookies, result.unverified.verificationId);
+				rememberVerification(cookies, result.unverified.verificationId, result.unverified.email);
 				redirect(303, `/verify-email?redirectTo=${encodeURIComponent(redirectTo)}`);
 			}
 			const errors: Record<string, string> = { email: result.error };
