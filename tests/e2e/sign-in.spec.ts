@@ -133,6 +133,8 @@ test('sign-up explains every problem, keeps what was typed, and never says an ad
 		);
 	};
 	const forKnown = await whatTheVisitorSees(known);
+	await expectNoAxeViolations(page);
+	await screenshotAtPhoneAndDesktop(page, 'verify-email-known-address');
 	expect(await whatTheVisitorSees(fresh)).toEqual(forKnown);
 	expect(forKnown[0]).toContain('We have sent an 8-digit code to ADDRESS.');
 	await waitForMail(request, known, 'account-exists');
