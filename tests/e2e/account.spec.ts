@@ -154,11 +154,16 @@ test('a member changes their password, and the old one no longer signs them in',
 
 test('a member changes their email address by entering a code sent to the new one', async ({
 	page,
-	request
+	request,
+	browser
 }) => {
 	const oldEmail = uniqueEmail('kevin');
 	const newEmail = uniqueEmail('kevin-new');
 	await registerAndVerify(page, request, { name: 'Kevin Doyle', email: oldEmail });
+	const otherDevice = await browser.newContext();
+	const otherPage = await otherDevice.newPage();
+	await signIn(otherPage, oldEmail, MEMBER_PASSWORD);
+	await expect(otherPage).toHaveURL(/\/account$/);
 
 	await page.getByLabel('New email address').fill(newEmail);
 	await page.getByLabel('Your password').fill(MEMBER_PASSWORD);
@@ -169,7 +174,14 @@ test('a member changes their email address by entering a code sent to the new on
 	await page.getByRole('button', { name: 'Verify email' }).click();
 
 	await expect(page).toHaveURL(/\/account\?emailChanged=1/);
-	await expect(page.getByRole('status')).toContainText(`Your email address is now ${newEmail}`);
+	await expect(page.getByRole('status')).toContainText(
+		`Your email address is now ${newEmail}. You have been signed out everywhere else.`
+	);
+	await expectNoAxeViolations(page);
+	await screenshotAtPhoneAndDesktop(page, 'account-email-changed');
+	await otherPage.goto('/account');
+	await expect(otherPage).toHaveURL(/\/login\?redirectTo=%2Faccount/);
+	await otherDevice.close();
 	await signOut(page);
 	await signIn(page, newEmail, MEMBER_PASSWORD);
 	await expect(page).toHaveURL(/\/account$/);

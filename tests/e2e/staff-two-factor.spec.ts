@@ -29,7 +29,8 @@ test.describe.configure({ timeout: 90_000 });
 const USERS = '/admin/users';
 
 test('a demo admin signs in with a code from their authenticator app and reaches the users page', async ({
-	page
+	page,
+	request
 }) => {
 	const admin = demoStaff[0];
 	await page.goto(USERS);
@@ -52,12 +53,24 @@ test('a demo admin signs in with a code from their authenticator app and reaches
 	await expect(page.getByLabel('Code from your authenticator app')).toHaveValue(wrong);
 	await expectNoAxeViolations(page);
 
+	const sessionToken = async () =>
+		(await page.context().cookies()).find((c) => c.name === 'session')?.value;
+	const beforeCode = await sessionToken();
 	await enterTwoFactorCode(page, DEMO_TOTP_SECRET);
 	await expect(page).toHaveURL(pathIs(USERS));
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Users');
 	await expect(page.getByRole('row', { name: /admin@branchdesk\.example/ })).toContainText(
 		'Grace Mensah'
 	);
+
+	// The code gives the session a new token: one copied before the code was entered is useless.
+	expect(await sessionToken()).not.toBe(beforeCode);
+	const copied = await request.get(USERS, {
+		headers: { cookie: `session=${beforeCode}` },
+		maxRedirects: 0
+	});
+	expect(copied.status()).toBe(303);
+	expect(copied.headers()['location']).toBe('/login?redirectTo=%2Fadmin%2Fusers');
 });
 
 test('a new admin made with npm run create-admin sets up two-factor and keeps their recovery codes', async ({

@@ -23,6 +23,15 @@ describe('configuration', () => {
 		);
 	});
 
+	it('refuses the forwarded-protocol and host headers, asking for ORIGIN instead', () => {
+		expect(() => readConfig({ PROTOCOL_HEADER: 'x-forwarded-proto' })).toThrow(
+			/^PROTOCOL_HEADER is not supported: set ORIGIN to the public address instead/
+		);
+		expect(() => readConfig({ HOST_HEADER: 'x-forwarded-host' })).toThrow(
+			/^HOST_HEADER is not supported/
+		);
+	});
+
 	it('accepts a libSQL server with its token', () => {
 		const config = readConfig({
 			DATABASE_URL: 'libsql://branch.turso.io',

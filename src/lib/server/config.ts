@@ -130,6 +130,15 @@ export const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
 
 export function readConfig(env: Env = process.env) {
+	// The session cookie, HSTS and the links in emails all follow ORIGIN; adapter-node's
+	// header-based alternative would let the address it sees and the one they use disagree.
+	for (const name of ['PROTOCOL_HEADER', 'HOST_HEADER']) {
+		if (env[name]?.trim()) {
+			throw new ConfigError(
+				`${name} is not supported: set ORIGIN to the public address instead (e.g. ORIGIN=https://desk.example.org); cookies, HSTS and links in emails all follow it`
+			);
+		}
+	}
 	const port = readInteger(env, 'PORT', 3000, 1, 65535);
 	const origin = readUrl(env, 'ORIGIN', `http://localhost:${port}`, ['http:', 'https:']).replace(
 		/\/$/,

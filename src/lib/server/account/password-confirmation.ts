@@ -5,7 +5,7 @@ import { verifyPassword } from '../auth/password.ts';
 import {
 	consumeRateLimit,
 	describeWait,
-	isRateLimited,
+	rateLimitWait,
 	LIMITS,
 	resetRateLimit
 } from '../auth/rate-limit.ts';
@@ -23,9 +23,8 @@ export async function confirmCurrentPassword(
 		status: 429 as const,
 		error: `Too many wrong passwords. Try again in ${describeWait(ms)}.`
 	});
-	if (await isRateLimited(key, LIMITS.codeChecksPerUser, now)) {
-		return tooMany(LIMITS.codeChecksPerUser.windowMs);
-	}
+	const wait = await rateLimitWait(key, LIMITS.codeChecksPerUser, now);
+	if (wait > 0) return tooMany(wait);
 	if (user.passwordHash && (await verifyPassword(user.passwordHash, password))) {
 		await resetRateLimit(key);
 		return { ok: true };

@@ -148,31 +148,6 @@ describe('signing in', () => {
 		);
 		expect(elsewhere.ok).toBe(true);
 	});
-
-	it('makes an account wait after repeated failures', async () => {
-		await verifiedMember();
-		const now = new Date();
-		for (let i = 0; i < 5; i++) {
-			await signInWithPassword(
-				{ email: 'amara@example.org', password: 'wrong', ip: `198.51.100.${i}` },
-				now
-			);
-		}
-		const waiting = await signInWithPassword(
-			{ email: 'amara@example.org', password: PASSWORD, ip: '198.51.100.99' },
-			now
-		);
-		expect(waiting).toMatchObject({ ok: false, error: expect.stringMatching(/Wait a minute/) });
-		const later = new Date(now.getTime() + 2000);
-		expect(
-			(
-				await signInWithPassword(
-					{ email: 'amara@example.org', password: PASSWORD, ip: '198.51.100.99' },
-					later
-				)
-			).ok
-		).toBe(true);
-	});
 });
 
 describe('resetting a password', () => {

@@ -1,23 +1,23 @@
 // Creating an account and signing in. Neither ever tells a stranger whether an address is
 // already known: both take the same path and the same time either way.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull } from 'drizzle-orm';
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import type { User } from '../db/schema/index.ts';
-import { recordAudit } from '../audit.ts';
+import { auditInsert, recordAudit } from '../audit.ts';
 import { queueEmail } from '../email/outbox.ts';
 import { renderEmail } from '../email/templates/layout.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
 import { createEmailVerificationRequest } from './email-verification.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
 import {
+	blockedFor,
 	blockKey,
 	consumeRateLimit,
 	describeWait,
-	isBlocked,
-	isRateLimited,
 	LIMITS,
 	loginDelaySeconds,
+	rateLimitWait,
 	resetRateLimit
 } from './rate-limit.ts';
 import { generateSecret } from './secrets.ts';
@@ -53,7 +53,7 @@ export async function findUserByEmail(email: string) {
 }
 
 export type Registration =
-	{ ok: true; verificationId: string } | { ok: false; errors: FieldErrors };
+	{ ok: true; verificationId: string; email: string } | { ok: false; errors: FieldErrors };
 
 export async function registerAccount(
 	input: { name: string; email: string; password: string },
@@ -83,10 +83,23 @@ export async function registerAccount(
 	const passwordHash = await hashPassword(input.password);
 	const existing = await findUserByEmail(email);
 	if (existing?.emailVerifiedAt) {
-		// Tell the owner, not the visitor; the page that follows looks the same either way.
-		await queueEmail(db, accountExistsEmail(existing), now);
+		// Tell the owner, not the visitor: the visitor gets a request id that matches nothing, and
+		// the page that follows, its resend button and its code checks behave as for a new address.
+		await db.batch([
+			queueEmail(db, accountExistsEmail(existing), now),
+			auditInsert(
+				db,
+				{
+					actorUserId: null,
+					action: 'sign-up-with-existing-address',
+					subjectType: 'user',
+					subjectId: existing.id
+				},
+				now
+			)
+		]);
 		wakeEmailWorker();
-		return { ok: true, verificationId: generateSecret(24) };
+		return { ok: true, verificationId: generateSecret(24), email };
 	}
 	const user =
 		existing ??
@@ -102,7 +115,7 @@ export async function registerAccount(
 		{ actorUserId: user.id, action: 'account-registered', subjectType: 'user', subjectId: user.id },
 		now
 	);
-	return { ok: true, verificationId };
+	return { ok: true, verificationId, email };
 }
 
 function accountExistsEmail(user: User) {
@@ -133,11 +146,28 @@ function accountExistsEmail(user: User) {
 }
 
 export type SignIn =
-	{ ok: true; user: User } | { ok: false; unverified?: { verificationId: string }; error: string };
+	| { ok: true; user: User }
+	| {
+			ok: false;
+			unverified?: { verificationId: string; email: string };
+			throttled?: true;
+			error: string;
+	  };
 
 const WRONG = 'Enter a correct email address and password';
 // A real argon2id hash of a random password, so unknown addresses take as long as known ones.
 let decoyHash: Promise<string> | null = null;
+
+const networkBlocked = (ms: number) => ({
+	ok: false as const,
+	throttled: true as const,
+	error: `Too many failed sign-in attempts from your network. Try again in ${describeWait(ms)}.`
+});
+const accountBlocked = (ms: number) => ({
+	ok: false as const,
+	throttled: true as const,
+	error: `Too many failed attempts for this account. Wait ${describeWait(ms)}, then try again.`
+});
 
 export async function signInWithPassword(
 	input: { email: string; password: string; ip: string },
@@ -145,53 +175,74 @@ export async function signInWithPassword(
 ): Promise<SignIn> {
 	const email = normaliseEmail(input.email);
 	const ipKey = `login-ip:${input.ip}`;
-	if (await isRateLimited(ipKey, LIMITS.loginFailuresPerIp, now)) {
-		return {
-			ok: false,
-			error: 'Too many failed sign-in attempts from your network. Try again in 10 minutes.'
-		};
-	}
+	const ipWait = await rateLimitWait(ipKey, LIMITS.loginFailuresPerIp, now);
+	if (ipWait > 0) return networkBlocked(ipWait);
 	const user = email ? await findUserByEmail(email) : null;
-	if (user && (await isBlocked(`login-wait:${user.id}`, now))) {
-		return {
-			ok: false,
-			error: 'Too many failed attempts for this account. Wait a minute, then try again.'
-		};
+	const accountKey = user ? `login-account:${user.id}` : null;
+	let accountFailures = 0;
+	if (user && accountKey) {
+		const wait = await blockedFor(`login-wait:${user.id}`, now);
+		if (wait > 0) return accountBlocked(wait);
+		// Counted before the password is checked, so attempts in parallel cannot pass the cap;
+		// a success forgets the count.
+		const account = await consumeRateLimit(accountKey, LIMITS.loginFailuresPerAccount, now);
+		if (!account.allowed) return accountBlocked(account.retryAfterMs);
+		accountFailures = account.count;
 	}
 	decoyHash ??= hashPassword(generateSecret(32));
 	const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), input.password);
 	if (!user || !valid) {
 		const ip = await consumeRateLimit(ipKey, LIMITS.loginFailuresPerIp, now);
 		if (user) {
-			const account = await consumeRateLimit(
-				`login-account:${user.id}`,
-				LIMITS.loginFailuresPerAccount,
-				now
-			);
-			const delay = loginDelaySeconds(account.count);
+			const delay = loginDelaySeconds(accountFailures);
 			if (delay > 0) await blockKey(`login-wait:${user.id}`, delay * 1000, now);
 			await recordAudit(
 				{ actorUserId: null, action: 'login-failed', subjectType: 'user', subjectId: user.id },
 				now
 			);
 		}
-		if (!ip.allowed) {
-			return {
-				ok: false,
-				error: 'Too many failed sign-in attempts from your network. Try again in 10 minutes.'
-			};
-		}
+		if (!ip.allowed) return networkBlocked(ip.retryAfterMs);
 		return { ok: false, error: WRONG };
 	}
 	await resetRateLimit(ipKey);
-	await resetRateLimit(`login-account:${user.id}`);
-	if (!user.emailVerifiedAt) {
-		const verificationId = await createEmailVerificationRequest(user, user.email, now);
-		return { ok: false, unverified: { verificationId }, error: 'Confirm your email address first' };
-	}
+	await resetRateLimit(accountKey!);
+	if (!user.emailVerifiedAt) return sendFreshCode(user, now);
 	await recordAudit(
 		{ actorUserId: user.id, action: 'login', subjectType: 'user', subjectId: user.id },
 		now
 	);
 	return { ok: true, user };
+}
+
+/**
+ * The right password for an address not yet confirmed: a fresh code, counted against the
+ * address like any other email. Past the limit, the code already sent (if still valid) is the one
+ * to use.
+ */
+async function sendFreshCode(user: User, now: Date): Promise<SignIn> {
+	const error = 'Confirm your email address first';
+	const sending = await consumeRateLimit(`email-send:${user.email}`, LIMITS.emailsPerAddress, now);
+	if (sending.allowed) {
+		const verificationId = await createEmailVerificationRequest(user, user.email, now);
+		return { ok: false, unverified: { verificationId, email: user.email }, error };
+	}
+	const [pending] = await db
+		.select({ id: table.authTokens.id })
+		.from(table.authTokens)
+		.where(
+			and(
+				eq(table.authTokens.userId, user.id),
+				eq(table.authTokens.kind, 'email-verification'),
+				eq(table.authTokens.email, user.email),
+				isNull(table.authTokens.usedAt),
+				gt(table.authTokens.expiresAt, now)
+			)
+		);
+	if (pending)
+		return { ok: false, unverified: { verificationId: pending.id, email: user.email }, error };
+	return {
+		ok: false,
+		throttled: true,
+		error: `We have sent several emails to this address. Try again in ${describeWait(sending.retryAfterMs)}.`
+	};
 }

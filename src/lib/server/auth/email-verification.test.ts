@@ -1,8 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
 import { createMember, emptyDatabase } from '../testing/fixtures.ts';
 import { createEmailVerificationRequest, verifyEmailCode } from './email-verification.ts';
+import { requestPasswordReset } from './password-reset.ts';
+import { createSession, validateSessionToken } from './session.ts';
 import { submitVerificationCode } from './verify-email-flow.ts';
 
 const now = new Date('2026-11-22T10:00:00Z');
@@ -10,6 +12,8 @@ const now = new Date('2026-11-22T10:00:00Z');
 beforeEach(async () => {
 	await emptyDatabase();
 	await db.delete(table.outbox);
+	await db.delete(table.rateLimits);
+	await db.delete(table.authTokens);
 });
 
 async function codeSentTo(email: string) {
@@ -28,6 +32,34 @@ describe('verifying an email address', () => {
 		expect(result).toEqual({ ok: true, userId: user.id, email: 'new@example.org' });
 		const [after] = await db.select().from(table.users).where(eq(table.users.id, user.id));
 		expect(after.email).toBe('new@example.org');
+	});
+
+	it('ends every session and voids unused reset links once the new address is confirmed', async () => {
+		const user = await createMember({ email: 'old@example.org', emailVerifiedAt: now });
+		const { token: phone } = await createSession(user.id);
+		const { token: laptop } = await createSession(user.id);
+		await requestPasswordReset('old@example.org', now);
+		const requestId = await createEmailVerificationRequest(user, 'new@example.org', now);
+		expect(await validateSessionToken(phone)).not.toBeNull();
+
+		await verifyEmailCode(requestId, await codeSentTo('new@example.org'), now);
+		expect(await validateSessionToken(phone)).toBeNull();
+		expect(await validateSessionToken(laptop)).toBeNull();
+		const resets = await db
+			.select()
+			.from(table.authTokens)
+			.where(
+				and(eq(table.authTokens.userId, user.id), eq(table.authTokens.kind, 'password-reset'))
+			);
+		expect(resets).toEqual([]);
+	});
+
+	it('ends no session while the code is wrong', async () => {
+		const user = await createMember({ email: 'old@example.org', emailVerifiedAt: now });
+		const { token } = await createSession(user.id);
+		const requestId = await createEmailVerificationRequest(user, 'new@example.org', now);
+		expect(await verifyEmailCode(requestId, '00000000', now)).toMatchObject({ ok: false });
+		expect(await validateSessionToken(token)).not.toBeNull();
 	});
 
 	it('says the address is taken, and changes nothing, when another account got it first', async () => {

@@ -60,7 +60,9 @@ export type CodeCheck =
 /**
  * Checks a code and, if right, uses it up and marks the address verified in one write. For an
  * email change the address may meanwhile belong to another account: then nothing changes and
- * the code stays unused.
+ * the code stays unused. A new address changes where reset links go, so like a password change it
+ * ends every session of the account and voids unused reset links; the caller starts a fresh
+ * session for the browser that entered the code.
  */
 export async function verifyEmailCode(
 	requestId: string,
@@ -78,6 +80,12 @@ export async function verifyEmailCode(
 			.from(table.users)
 			.where(and(eq(table.users.email, request.email), ne(table.users.id, request.userId)))
 	);
+	const usedNow = exists(
+		db
+			.select({ one: sql`1` })
+			.from(table.authTokens)
+			.where(and(eq(table.authTokens.id, request.id), eq(table.authTokens.usedAt, now)))
+	);
 	const [used] = await db.batch([
 		db
 			.update(table.authTokens)
@@ -87,15 +95,16 @@ export async function verifyEmailCode(
 		db
 			.update(table.users)
 			.set({ email: request.email, emailVerifiedAt: now })
+			.where(and(eq(table.users.id, request.userId), usedNow)),
+		db.delete(table.sessions).where(and(eq(table.sessions.userId, request.userId), usedNow)),
+		db
+			.delete(table.authTokens)
 			.where(
 				and(
-					eq(table.users.id, request.userId),
-					exists(
-						db
-							.select({ one: sql`1` })
-							.from(table.authTokens)
-							.where(and(eq(table.authTokens.id, request.id), eq(table.authTokens.usedAt, now)))
-					)
+					eq(table.authTokens.userId, request.userId),
+					eq(table.authTokens.kind, 'password-reset'),
+					isNull(table.authTokens.usedAt),
+					usedNow
 				)
 			)
 	]);

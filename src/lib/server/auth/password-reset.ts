@@ -1,6 +1,6 @@
 // Forgotten passwords: a link valid for one hour, single use, stored hashed. Using it sets the
 // new password and ends every session of the account in the same write.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import { queueEmail } from '../email/outbox.ts';
@@ -8,17 +8,26 @@ import { passwordResetEmail } from '../email/templates/account.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
 import { auditInsert, recordAudit } from '../audit.ts';
 import { hashPassword, passwordProblem } from './password.ts';
+import { consumeRateLimit, LIMITS } from './rate-limit.ts';
 import { digestSecret, generateSecret, secretMatches } from './secrets.ts';
 
 export const RESET_LIFETIME_MS = 60 * 60_000;
 
-/** Emails a reset link if the address belongs to an account; says nothing either way. */
-export async function requestPasswordReset(email: string, now = new Date()) {
+/**
+ * Emails a reset link if the address belongs to an account; says nothing either way. Every
+ * request counts against the address's email limit, known or not.
+ */
+export async function requestPasswordReset(
+	email: string,
+	now = new Date()
+): Promise<{ ok: true } | { ok: false; retryAfterMs: number }> {
+	const sending = await consumeRateLimit(`email-send:${email}`, LIMITS.emailsPerAddress, now);
+	if (!sending.allowed) return { ok: false, retryAfterMs: sending.retryAfterMs };
 	const [user] = await db
 		.select()
 		.from(table.users)
 		.where(and(eq(table.users.email, email), isNull(table.users.deletedAt)));
-	if (!user) return;
+	if (!user) return { ok: true };
 	const id = generateSecret(20);
 	const secret = generateSecret(32);
 	const link = `${config.origin}/reset-password?token=${id}.${secret}`;
@@ -54,6 +63,7 @@ export async function requestPasswordReset(email: string, now = new Date()) {
 		)
 	]);
 	wakeEmailWorker();
+	return { ok: true };
 }
 
 export type ResetLinkState =
@@ -99,12 +109,24 @@ export async function resetPassword(
 			.from(table.authTokens)
 			.where(eq(table.authTokens.id, id))
 	);
-	const [, , used] = await db.batch([
+	const [, , , used] = await db.batch([
 		db
 			.update(table.users)
 			.set({ passwordHash, emailVerifiedAt: now })
 			.where(and(eq(table.users.id, link.userId), linkUnused)),
 		db.delete(table.sessions).where(and(eq(table.sessions.userId, link.userId), linkUnused)),
+		// The owner has just proved they hold the mailbox: the account's failed sign-ins are forgotten.
+		db
+			.delete(table.rateLimits)
+			.where(
+				and(
+					inArray(table.rateLimits.key, [
+						`login-account:${link.userId}`,
+						`login-wait:${link.userId}`
+					]),
+					linkUnused
+				)
+			),
 		db
 			.update(table.authTokens)
 			.set({ usedAt: now })

@@ -5,7 +5,9 @@ import { createMember, emptyDatabase } from '../testing/fixtures.ts';
 import {
 	createSession,
 	invalidateUserSessions,
+	markTwoFactorVerified,
 	MEMBER_INACTIVITY_MS,
+	replaceSession,
 	STAFF_ABSOLUTE_MS,
 	validateSessionToken
 } from './session.ts';
@@ -14,6 +16,22 @@ const DAY = 24 * 3_600_000;
 beforeEach(emptyDatabase);
 
 describe('sessions', () => {
+	it('get a new id and secret once two-factor is passed, keeping the sign-in time', async () => {
+		const staff = await createMember({ roles: ['organiser'], emailVerifiedAt: new Date() });
+		const signedInAt = new Date(Date.now() - 3_600_000);
+		const { token: before, session } = await createSession(staff.id, { now: signedInAt });
+		await markTwoFactorVerified(session.id);
+		const renewed = await replaceSession(session.id);
+		expect(renewed).not.toBeNull();
+		expect(await validateSessionToken(before)).toBeNull();
+		const after = await validateSessionToken(renewed!.token);
+		expect(after?.session.id).not.toBe(session.id);
+		expect(after?.session.twoFactorVerifiedAt).not.toBeNull();
+		expect(after?.session.createdAt).toEqual(signedInAt);
+		expect(after?.expiresAt).toEqual(new Date(signedInAt.getTime() + STAFF_ABSOLUTE_MS));
+		expect(await replaceSession(session.id)).toBeNull();
+	});
+
 	it('issue an id.secret token with at least 128 bits of secret, storing only its SHA-256', async () => {
 		const member = await createMember();
 		const { token, session } = await createSession(member.id);

@@ -94,6 +94,27 @@ export async function markTwoFactorVerified(sessionId: string, now = new Date())
 		.where(eq(table.sessions.id, sessionId));
 }
 
+/**
+ * The same session under a new id and secret, for the moment it gains a privilege (a two-factor
+ * code entered): a token seen before that moment is worth nothing after it. The sign-in time is
+ * kept, so a staff session still ends 12 hours after the password was entered.
+ */
+export async function replaceSession(sessionId: string, now = new Date()) {
+	const id = generateSecret(20);
+	const secret = generateSecret(32);
+	const s = table.sessions;
+	const [, [session]] = await db.batch([
+		db.run(
+			sql`insert into ${s} (id, secret_hash, user_id, created_at, last_used_at, two_factor_verified_at)
+				select ${id}, ${digestSecret(secret)}, user_id, created_at, ${now.getTime()}, two_factor_verified_at
+				from ${s} where id = ${sessionId}`
+		),
+		db.select().from(s).where(eq(s.id, id)),
+		db.delete(s).where(eq(s.id, sessionId))
+	]);
+	return session ? { token: `${id}.${secret}`, session } : null;
+}
+
 export async function invalidateSession(sessionId: string) {
 	await db.delete(table.sessions).where(eq(table.sessions.id, sessionId));
 }

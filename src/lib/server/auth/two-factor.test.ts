@@ -183,7 +183,7 @@ describe('entering a code at sign-in', () => {
 		});
 	});
 
-	it('stops checking after ten codes in an hour, even a right one', async () => {
+	it('stops checking after ten codes in an hour, even a right one, and starts again after it', async () => {
 		const { user, key } = await enrolled();
 		await db.delete(table.rateLimits);
 		const { session } = await createSession(user.id);
@@ -198,6 +198,11 @@ describe('entering a code at sign-in', () => {
 		const blocked = await verifyTwoFactorCode({ user, sessionId: session.id, code: codeFor(key) });
 		expect(blocked).toMatchObject({ ok: false, status: 429, error: /Too many codes tried/ });
 		expect((await readSession(session.id)).twoFactorVerifiedAt).toBeNull();
+
+		const nextHour = new Date(Date.now() + 3_600_001);
+		expect(
+			await verifyTwoFactorCode({ user, sessionId: session.id, code: codeFor(key) }, nextHour)
+		).toMatchObject({ ok: true });
 	});
 
 	it('takes a recovery code once, in any case and spacing, and never again', async () => {

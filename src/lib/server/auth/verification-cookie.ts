@@ -1,11 +1,12 @@
-// Which email verification request this browser is answering: its id only, never the code.
+// Which email verification request this browser is answering, and the address it was sent to:
+// the request id and the address the person typed, never the code.
 import type { Cookies } from '@sveltejs/kit';
 import { config } from '../config.ts';
 
 const COOKIE = 'email-verification';
 
-export function rememberVerification(cookies: Cookies, id: string) {
-	cookies.set(COOKIE, id, {
+export function rememberVerification(cookies: Cookies, id: string, email: string) {
+	cookies.set(COOKIE, `${id}|${email}`, {
 		httpOnly: true,
 		sameSite: 'lax',
 		secure: config.origin.startsWith('https:'),
@@ -15,7 +16,12 @@ export function rememberVerification(cookies: Cookies, id: string) {
 }
 
 export function pendingVerification(cookies: Cookies) {
-	return cookies.get(COOKIE) ?? null;
+	return cookies.get(COOKIE)?.split('|')[0] || null;
+}
+
+/** The address as typed on the form that started this verification. */
+export function pendingVerificationAddress(cookies: Cookies) {
+	return cookies.get(COOKIE)?.split('|').slice(1).join('|') || null;
 }
 
 export function forgetVerification(cookies: Cookies) {

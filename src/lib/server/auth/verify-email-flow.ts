@@ -49,17 +49,28 @@ export async function submitVerificationCode(
 	};
 }
 
-export async function resendVerificationCode(requestId: string | null, now = new Date()) {
+/**
+ * `address` is what the person typed when the code was asked for. After a sign-up with an address
+ * that already has an account, the browser holds a made-up id: that is counted against the address
+ * and answered the same way, and nothing is sent.
+ */
+export async function resendVerificationCode(
+	requestId: string | null,
+	address: string | null,
+	now = new Date()
+) {
 	const request = requestId ? await findEmailVerificationRequest(requestId) : null;
-	// A stranger's browser may hold a made-up id: answer the same way and send nothing.
-	if (!request) return { ok: true as const, requestId };
-	const limit = await consumeRateLimit(`email-send:${request.email}`, LIMITS.emailsPerAddress, now);
+	const email = request?.email ?? address;
+	const limit = email
+		? await consumeRateLimit(`email-send:${email}`, LIMITS.emailsPerAddress, now)
+		: { allowed: true, retryAfterMs: 0 };
 	if (!limit.allowed) {
 		return {
 			ok: false as const,
 			error: `We have sent several codes already. Try again in ${describeWait(limit.retryAfterMs)}.`
 		};
 	}
+	if (!request) return { ok: true as const, requestId };
 	const [user] = await db.select().from(table.users).where(eq(table.users.id, request.userId));
 	return {
 		ok: true as const,

@@ -114,6 +114,14 @@ describe('a member confirms their membership', () => {
 			/tried too many times\. Try again in 60 minutes/
 		);
 		expect((await reload(user.id)).memberVerifiedAt).toBeNull();
+		const halfAnHourLater = await checkMembership(
+			user.id,
+			right,
+			new Date(now.getTime() + 30 * 60_000)
+		);
+		expect(!halfAnHourLater.ok && halfAnHourLater.errors.membershipNumber).toMatch(
+			/Try again in 30 minutes/
+		);
 
 		const nextHour = new Date(now.getTime() + 3_600_001);
 		expect(await checkMembership(user.id, right, nextHour)).toEqual({ ok: true });

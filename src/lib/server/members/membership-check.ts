@@ -4,7 +4,7 @@
 // a member of the union, which is special category data.
 import { and, eq, isNull, ne, notExists, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit.ts';
-import { consumeRateLimit, describeWait, isRateLimited, LIMITS } from '../auth/rate-limit.ts';
+import { consumeRateLimit, describeWait, rateLimitWait, LIMITS } from '../auth/rate-limit.ts';
 import { db, table } from '../db/index.ts';
 import { membershipKey, tidy } from './matching-keys.ts';
 import { findRegisteredMember } from './register.ts';
@@ -56,9 +56,8 @@ export async function checkMembership(
 			membershipNumber: `You have tried too many times. Try again in ${describeWait(retryAfterMs)}, or contact the branch office.`
 		}
 	});
-	if (await isRateLimited(limitKey, LIMITS.codeChecksPerUser, now)) {
-		return tooMany(LIMITS.codeChecksPerUser.windowMs);
-	}
+	const wait = await rateLimitWait(limitKey, LIMITS.codeChecksPerUser, now);
+	if (wait > 0) return tooMany(wait);
 
 	const membershipNumber = membershipKey(claim.membershipNumber);
 	const entry = await findRegisteredMember(membershipNumber);

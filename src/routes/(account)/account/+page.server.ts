@@ -54,7 +54,7 @@ export const actions = {
 		});
 		if (!result.ok)
 			return fail(result.status, { form: 'email', values, errors: result.errors as Errors });
-		rememberVerification(event.cookies, result.verificationId);
+		rememberVerification(event.cookies, result.verificationId, result.email);
 		redirect(303, `/verify-email?redirectTo=${encodeURIComponent('/account?emailChanged=1')}`);
 	},
 

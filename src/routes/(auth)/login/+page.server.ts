@@ -28,12 +28,11 @@ export const actions = {
 		const result = await signInWithPassword({ email, password, ip: getClientAddress() });
 		if (!result.ok) {
 			if (result.unverified) {
-				rememberVerification(cookies, result.unverified.verificationId);
+				rememberVerification(cookies, result.unverified.verificationId, result.unverified.email);
 				redirect(303, `/verify-email?redirectTo=${encodeURIComponent(redirectTo)}`);
 			}
-			const throttled = result.error.startsWith('Too many');
 			const errors: Record<string, string> = { email: result.error };
-			return fail(throttled ? 429 : 400, { values: { email }, errors });
+			return fail(result.throttled ? 429 : 400, { values: { email }, errors });
 		}
 		await startSession(cookies, result.user);
 		redirect(303, redirectTo);

@@ -23,7 +23,7 @@ export const actions = {
 			const throttled = result.errors.email?.startsWith('We have sent several');
 			return fail(throttled ? 429 : 400, { values, errors: result.errors });
 		}
-		rememberVerification(cookies, result.verificationId);
+		rememberVerification(cookies, result.verificationId, result.email);
 		redirect(303, `/verify-email?redirectTo=${encodeURIComponent(redirectTo)}`);
 	}
 };

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requireStaffMember, safeRedirectTarget } from '$lib/server/auth/guards';
+import { renewSession } from '$lib/server/auth/sign-in';
 import { useRecoveryCode, verifyTwoFactorCode } from '$lib/server/auth/two-factor';
 import { formText } from '$lib/server/forms';
 import { readForm } from '$lib/server/read-form';
@@ -22,6 +23,7 @@ export const actions = {
 		const result = await verifyTwoFactorCode({ user, sessionId: session.id, code });
 		if (!result.ok)
 			return fail(result.status, { values: { code }, errors: { code: result.error } });
+		await renewSession(event.cookies, user, session.id);
 		redirect(303, safeRedirectTarget(formText(form, 'redirectTo')));
 	},
 	recover: async (event) => {
@@ -33,6 +35,7 @@ export const actions = {
 			code: formText(form, 'recoveryCode')
 		});
 		if (!result.ok) return fail(result.status, { errors: { recoveryCode: result.error } });
+		await renewSession(event.cookies, user, session.id);
 		redirect(303, safeRedirectTarget(formText(form, 'redirectTo')));
 	}
 };

@@ -6,6 +6,7 @@ import { startSession } from '$lib/server/auth/sign-in';
 import {
 	forgetVerification,
 	pendingVerification,
+	pendingVerificationAddress,
 	rememberVerification
 } from '$lib/server/auth/verification-cookie';
 import {
@@ -20,7 +21,7 @@ export const load = async ({ cookies, url }) => {
 	const requestId = pendingVerification(cookies);
 	if (!requestId) redirect(303, '/login');
 	return {
-		email: await verificationAddress(requestId),
+		email: (await verificationAddress(requestId)) ?? pendingVerificationAddress(cookies),
 		redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo')),
 		resent: url.searchParams.has('resent')
 	};
@@ -39,9 +40,13 @@ export const actions = {
 		redirect(303, safeRedirectTarget(formText(form, 'redirectTo')));
 	},
 	resend: async ({ cookies, url }) => {
-		const result = await resendVerificationCode(pendingVerification(cookies));
+		const address = pendingVerificationAddress(cookies);
+		const result = await resendVerificationCode(pendingVerification(cookies), address);
 		if (!result.ok) return fail(429, { values: { code: '' }, errors: { code: result.error } });
-		if (result.requestId) rememberVerification(cookies, result.requestId);
+		if (result.requestId) {
+			const sentTo = (await verificationAddress(result.requestId)) ?? address ?? '';
+			rememberVerification(cookies, result.requestId, sentTo);
+		}
 		redirect(
 			303,
 			`/verify-email?resent=1&redirectTo=${encodeURIComponent(safeRedirectTarget(url.searchParams.get('redirectTo')))}`

@@ -7,6 +7,7 @@ import {
 	totpKeyUri,
 	totpQrCodeDataUrl
 } from '$lib/server/auth/totp';
+import { renewSession } from '$lib/server/auth/sign-in';
 import { enrolTwoFactor } from '$lib/server/auth/two-factor';
 import {
 	forgetPendingTotpKey,
@@ -55,6 +56,7 @@ export const actions = {
 		if (!result.ok)
 			return fail(result.status, { values: { code }, errors: { code: result.error } });
 		forgetPendingTotpKey(event.cookies);
+		await renewSession(event.cookies, user, session.id);
 		return { recoveryCodes: result.recoveryCodes, redirectTo };
 	}
 };
