@@ -1,4 +1,5 @@
-// An SMTP server on localhost that accepts every message and keeps it, raw and parsed.
+// An SMTP server on localhost that accepts every message and keeps it, raw and parsed. It can
+// hold its "250 OK" back, like a slow server.
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -8,7 +9,13 @@ export type CaughtMessage = { raw: string; parsed: ParsedMail };
 export class SmtpSink {
 	readonly messages: CaughtMessage[] = [];
 	private server: SMTPServer | null = null;
+	private replyDelayMs = 0;
 	url = '';
+
+	/** Waits this long after each message before accepting it. */
+	delayReplies(ms: number) {
+		this.replyDelayMs = ms;
+	}
 
 	async start() {
 		this.server = new SMTPServer({
@@ -20,7 +27,7 @@ export class SmtpSink {
 				stream.on('end', async () => {
 					const raw = Buffer.concat(chunks).toString('utf8');
 					this.messages.push({ raw, parsed: await simpleParser(raw) });
-					callback();
+					setTimeout(callback, this.replyDelayMs);
 				});
 			}
 		});

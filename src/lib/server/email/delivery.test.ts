@@ -13,7 +13,8 @@ const settings: DeliverySettings = {
 	retryBaseMs: 1000,
 	retryMaxMs: 60_000,
 	giveUpAfterMs: 60_000,
-	leaseMs: 5000
+	leaseMs: 5000,
+	sendTimeoutMs: 1000
 };
 
 function email(key: string, to = 'member@example.org'): OutgoingEmail {
@@ -151,6 +152,31 @@ describe('delivering', () => {
 		const [message] = await claimDueMessages(10, 5000);
 		expect(await deliverMessage(message, transport(), settings)).toEqual({ state: 'suppressed' });
 		expect(fake.requests.length).toBe(before);
+	});
+
+	it('gives a message back unsent when less of its lease is left than a send may take', async () => {
+		await queueEmail(db, email('short-lease'));
+		const [message] = await claimDueMessages(10, settings.sendTimeoutMs - 200);
+		const before = fake.requests.length;
+		expect(await deliverMessage(message, transport(), settings)).toEqual({ state: 'released' });
+		expect(fake.requests.length).toBe(before);
+		expect((await row('short-lease')).status).toBe('pending');
+	});
+
+	it('counts a send slower than the send timeout as a retry, before its lease runs out', async () => {
+		await queueEmail(db, email('slow-provider'));
+		const [message] = await claimDueMessages(10, settings.leaseMs);
+		fake.delayAnswers(settings.leaseMs + 1000);
+		const started = Date.now();
+		const slow = createResendTransport('re_test', settings.sendTimeoutMs);
+		const result = await deliverMessage(message, slow, settings);
+		fake.delayAnswers(0);
+		expect(result).toEqual({ state: 'retry' });
+		expect(Date.now() - started).toBeLessThan(settings.leaseMs);
+		expect(await row('slow-provider')).toMatchObject({
+			status: 'pending',
+			lastError: `no answer within ${settings.sendTimeoutMs} ms`
+		});
 	});
 
 	it('lets only the latest claim settle a message', async () => {

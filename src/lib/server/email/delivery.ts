@@ -9,7 +9,7 @@ import type { Envelope } from './message.ts';
 import { retryDelayMs, type SendOutcome } from './send-outcome.ts';
 
 export type DeliveryResult = {
-	state: 'sent' | 'failed' | 'retry' | 'dead' | 'suppressed';
+	state: 'sent' | 'failed' | 'retry' | 'dead' | 'suppressed' | 'released';
 	/** The provider asked for a pause before any further request. */
 	retryAfterMs?: number;
 };
@@ -23,6 +23,8 @@ export type DeliverySettings = {
 	retryMaxMs: number;
 	giveUpAfterMs: number;
 	leaseMs: number;
+	/** How long the transport lets one send take; shorter than the lease. */
+	sendTimeoutMs: number;
 };
 
 export async function claimDueMessages(
@@ -112,6 +114,14 @@ export async function deliverMessage(
 			db
 		);
 		return { state: 'suppressed' };
+	}
+	// A send that could still be running when the lease ends might race another process sending
+	// the same message: hand the message back unsent for a fresh claim instead.
+	// The lease is a race against other processes, so it is measured by the wall clock.
+	const leaseLeftMs = (message.leaseExpiresAt?.getTime() ?? 0) - Date.now();
+	if (leaseLeftMs <= settings.sendTimeoutMs) {
+		await settle(message, { status: 'pending', nextAttemptAt: new Date() }, db);
+		return { state: 'released' };
 	}
 	let outcome: SendOutcome;
 	try {

@@ -63,6 +63,10 @@ export function startEmailWorker(options: WorkerOptions) {
 
 	const loop = async () => {
 		while (running) {
+			// Claim only once the provider may be asked again, so a pause it asked for is not
+			// spent out of the leases of messages already claimed.
+			const pause = nextSendAt - Date.now();
+			if (pause > 0) await new Promise((r) => setTimeout(r, pause));
 			const started = performance.now();
 			const counts: EmailWorkerRun['counts'] = {};
 			let claimed: unknown[] = [];

@@ -79,6 +79,39 @@ describe('Resend transport', () => {
 		expect(await transport.send(envelope)).toMatchObject({ kind: 'rejected' });
 	});
 
+	it('retries a 409 for a key still in progress, and fails one reused for a different message', async () => {
+		const transport = createResendTransport('re_test_key');
+		fake.answerNext({
+			status: 409,
+			body: {
+				statusCode: 409,
+				name: 'concurrent_idempotent_requests',
+				message: 'Same idempotency key used while original request is still in progress'
+			}
+		});
+		expect(await transport.send(envelope)).toMatchObject({ kind: 'retry' });
+
+		const reused = { ...envelope, idempotencyKey: 'reused-key' };
+		expect((await transport.send(reused)).kind).toBe('accepted');
+		const outcome = await transport.send({ ...reused, subject: 'Something else' });
+		expect(outcome).toEqual({
+			kind: 'rejected',
+			error: expect.stringContaining('409 invalid_idempotent_request')
+		});
+	});
+
+	it('abandons a request the API does not answer within the send timeout, to retry later', async () => {
+		fake.delayAnswers(2000);
+		const started = Date.now();
+		const outcome = await createResendTransport('re_test_key', 300).send({
+			...envelope,
+			idempotencyKey: 'slow-answer'
+		});
+		fake.delayAnswers(0);
+		expect(outcome).toEqual({ kind: 'retry', error: 'no answer within 300 ms' });
+		expect(Date.now() - started).toBeLessThan(1500);
+	});
+
 	it('treats an unreachable API as retry later', async () => {
 		process.env.RESEND_BASE_URL = 'http://127.0.0.1:9';
 		const outcome = await createResendTransport('re_test_key').send(envelope);
@@ -104,6 +137,21 @@ describe('SMTP transport', () => {
 		const ics = calendarPart?.content.toString('utf8') ?? '';
 		const method = new ICAL.Component(ICAL.parse(ics)).getFirstPropertyValue('method');
 		expect(method).toBe('REQUEST');
+	});
+
+	it('carries the outbox key as Resend-Idempotency-Key, which Resend\'s relay sends once', async () => {
+		await createSmtpTransport(sink.url).send(envelope);
+		const { parsed } = sink.messages.at(-1)!;
+		expect(parsed.headers.get('resend-idempotency-key')).toBe('booking-confirmed/1/seq-3');
+	});
+
+	it('gives up on a server that does not accept the message within the send timeout', async () => {
+		sink.delayReplies(2000);
+		const started = Date.now();
+		const outcome = await createSmtpTransport(sink.url, 300).send(envelope);
+		sink.delayReplies(0);
+		expect(outcome.kind).toBe('retry');
+		expect(Date.now() - started).toBeLessThan(1500);
 	});
 
 	it('reads a refused connection as retry later', async () => {
