@@ -6,6 +6,7 @@ import { createEvent, emptyDatabase } from '../testing/fixtures.ts';
 import { claimDueMessages, deliverMessage, type DeliverySettings } from './delivery.ts';
 import type { OutgoingEmail } from './message.ts';
 import { queueEmail, readOutboxBacklog, readOutboxHealth, retryOutboxMessage } from './outbox.ts';
+import { createDevTransport } from './transports/dev.ts';
 import { createResendTransport } from './transports/resend.ts';
 
 const settings: DeliverySettings = {
@@ -43,6 +44,7 @@ beforeEach(async () => {
 	await emptyDatabase();
 	await db.delete(table.outbox);
 	await db.delete(table.emailSuppressions);
+	await db.delete(table.devMailbox);
 });
 
 describe('the transactional outbox', () => {
@@ -207,5 +209,28 @@ describe('outbox health', () => {
 			undeliverable: 0,
 			oldestPendingSeconds: 90
 		});
+	});
+});
+
+describe('the dev mailbox', () => {
+	it('keeps a message once, however often a worker hands it over', async () => {
+		await queueEmail(db, email('handed-twice'));
+		const dev = createDevTransport(db);
+		const envelope = {
+			idempotencyKey: 'handed-twice',
+			from: settings.from,
+			to: { email: 'member@example.org', name: 'Member' },
+			subject: 'Subject handed-twice',
+			text: 'Hello',
+			html: '<p>Hello</p>'
+		};
+		const first = await dev.send(envelope);
+		const second = await dev.send(envelope);
+		expect(second).toEqual(first);
+		const kept = await db
+			.select()
+			.from(table.devMailbox)
+			.where(eq(table.devMailbox.idempotencyKey, 'handed-twice'));
+		expect(kept).toHaveLength(1);
 	});
 });
