@@ -205,10 +205,22 @@ describe('outbox health', () => {
 		expect(health.backlog).toBe(1);
 		expect(health.oldestPendingSeconds).toBe(90);
 		expect(await readOutboxBacklog(db, now)).toEqual({
+			counts: { pending: 1, sending: 0, failed: 0, dead: 0, suppressed: 0 },
 			backlog: 1,
 			undeliverable: 0,
 			oldestPendingSeconds: 90
 		});
+	});
+
+	it('tells /healthz how many failed without saying who they were for', async () => {
+		await queueEmail(db, email('refused', 'private.person@example.org'));
+		await db.run(
+			sql`update outbox set status = 'failed', last_error = '422 private.person@example.org'`
+		);
+		const backlog = await readOutboxBacklog(db);
+		expect(backlog.counts.failed).toBe(1);
+		expect(backlog.undeliverable).toBe(1);
+		expect(JSON.stringify(backlog)).not.toContain('@');
 	});
 });
 
