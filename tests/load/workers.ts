@@ -34,7 +34,7 @@ export function startWorkerProcess(
 			EMAIL_RATE_PER_SECOND: '100',
 			EMAIL_RETRY_BASE_MS: '50',
 			EMAIL_POLL_MS: '50',
-			EMAIL_LEASE_MS: '1000',
+			EMAIL_LEASE_MS: '3000',
 			...settings
 		},
 		stdio: 'ignore'

@@ -108,7 +108,8 @@ describe('delivering', () => {
 		fake.answerNext({ status: 429, retryAfterSeconds: 30 });
 		expect(await deliverMessage(message, transport(), settings, () => now)).toEqual({
 			state: 'retry',
-			retryAfterMs: 30_000
+			retryAfterMs: 30_000,
+			pauseUntil: now.getTime() + 30_000
 		});
 		const waiting = await row('limited');
 		expect(waiting.status).toBe('pending');

@@ -12,6 +12,8 @@ export type DeliveryResult = {
 	state: 'sent' | 'failed' | 'retry' | 'dead' | 'suppressed' | 'released';
 	/** The provider asked for a pause before any further request. */
 	retryAfterMs?: number;
+	/** When that pause ends: counted from the provider's answer, not from after the bookkeeping. */
+	pauseUntil?: number;
 };
 
 export type Transport = { name: string; send(envelope: Envelope): Promise<SendOutcome> };
@@ -152,5 +154,10 @@ export async function deliverMessage(
 		return { state: 'dead' };
 	}
 	await settle(message, { status: 'pending', nextAttemptAt, lastError: outcome.error }, db);
-	return { state: 'retry', retryAfterMs: outcome.retryAfterMs };
+	if (outcome.retryAfterMs === undefined) return { state: 'retry' };
+	return {
+		state: 'retry',
+		retryAfterMs: outcome.retryAfterMs,
+		pauseUntil: now.getTime() + outcome.retryAfterMs
+	};
 }

@@ -80,7 +80,7 @@ export function startEmailWorker(options: WorkerOptions) {
 					await pace();
 					const result = await deliverMessage(message, options.transport, options);
 					counts[result.state] = (counts[result.state] ?? 0) + 1;
-					if (result.retryAfterMs) nextSendAt = Date.now() + result.retryAfterMs;
+					if (result.pauseUntil) nextSendAt = result.pauseUntil;
 				}
 				report();
 				if (due.length < batchSize && running) await sleep(options.pollMs);
