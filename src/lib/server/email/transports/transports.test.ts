@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeResend } from '../../../../../tests/fakes/fake-resend.ts';
-import { SmtpSink } from '../../../../../tests/fakes/smtp-sink.ts';
+import { SmtpSink, type MimePart } from '../../../../../tests/fakes/smtp-sink.ts';
 import { buildBookingInvite } from '../../calendar/booking-invite.ts';
 import type { Envelope } from '../message.ts';
 import { createResendTransport } from './resend.ts';
@@ -120,6 +120,15 @@ describe('Resend transport', () => {
 	});
 });
 
+function findPart(part: MimePart, test: (part: MimePart) => boolean): MimePart | undefined {
+	if (test(part)) return part;
+	for (const child of part.children) {
+		const found = findPart(child, test);
+		if (found) return found;
+	}
+	return undefined;
+}
+
 describe('SMTP transport', () => {
 	const sink = new SmtpSink();
 	beforeAll(() => sink.start());
@@ -128,18 +137,29 @@ describe('SMTP transport', () => {
 	it('sends the invite as an inline text/calendar alternative whose method matches the body', async () => {
 		const outcome = await createSmtpTransport(sink.url).send(envelope);
 		expect(outcome.kind).toBe('accepted');
-		const { raw, parsed } = sink.messages.at(-1)!;
+		const { parsed, tree } = sink.messages.at(-1)!;
 		expect(parsed.subject).toBe('Your place is booked');
 		expect(parsed.text?.trim()).toBe('See you there.');
-		expect(raw).toMatch(/Content-Type: multipart\/alternative;/);
-		expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
-		const calendarPart = parsed.attachments.find((a) => a.contentType === 'text/calendar');
-		const ics = calendarPart?.content.toString('utf8') ?? '';
-		const method = new ICAL.Component(ICAL.parse(ics)).getFirstPropertyValue('method');
-		expect(method).toBe('REQUEST');
+		// The calendar is one of the alternatives beside the text and HTML, not an attachment.
+		const alternative = findPart(tree, (part) =>
+			part.children.some((child) => child.contentType === 'text/calendar')
+		);
+		expect(alternative?.contentType).toBe('multipart/alternative');
+		expect(alternative!.children.map((child) => child.contentType)).toEqual([
+			'text/plain',
+			'text/html',
+			'text/calendar'
+		]);
+		const calendarPart = alternative!.children.find((c) => c.contentType === 'text/calendar')!;
+		expect(calendarPart.params.method).toBe('REQUEST');
+		const ics = parsed.attachments.find((a) => a.contentType === 'text/calendar')!.content;
+		const method = new ICAL.Component(ICAL.parse(ics.toString('utf8'))).getFirstPropertyValue(
+			'method'
+		);
+		expect(method).toBe(calendarPart.params.method);
 	});
 
-	it('carries the outbox key as Resend-Idempotency-Key, which Resend\'s relay sends once', async () => {
+	it("carries the outbox key as Resend-Idempotency-Key, which Resend's relay sends once", async () => {
 		await createSmtpTransport(sink.url).send(envelope);
 		const { parsed } = sink.messages.at(-1)!;
 		expect(parsed.headers.get('resend-idempotency-key')).toBe('booking-confirmed/1/seq-3');
