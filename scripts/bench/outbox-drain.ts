@@ -1,5 +1,6 @@
 // How fast `npm run worker` empties the outbox into the fake Resend API, and whether any
-// message reached it twice.
+// message reached it twice (a second request for an accepted key counts, though Resend would
+// answer it without sending).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,8 +1,11 @@
 // A stand-in for Resend's HTTP API (POST /emails) on localhost. It records every request, and
 // behaves like Resend where the tests need it to: a repeated Idempotency-Key gets the first
-// answer again without a second email; it can refuse with 429 + retry-after, 500 or 422, fail
-// a share of calls at random, enforce a requests-per-second limit, or be down altogether:
-// answering 503, or not answering at all (connections cut as they open).
+// answer again without a second email (counted as a replay, so a test can still see that a
+// sender asked twice); a key reused with a different body is refused with 409
+// invalid_idempotent_request. It can refuse with 429 + retry-after, 500 or 422, fail a share of
+// calls at random, hold each answer back, enforce a requests-per-second limit over a sliding
+// window, or be down altogether: answering 503, or not answering at all (connections cut as
+// they open).
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -18,22 +21,27 @@ export type RecordedRequest = {
 		attachments?: { filename: string; content: string; content_type: string }[];
 	};
 	answeredWith: number;
+	/** When the request arrived (ms since the epoch). */
+	at: number;
+	/** The pause a 429 asked for, in ms. */
+	retryAfterMs?: number;
 };
 
 type Script = { status: number; retryAfterSeconds?: number; body?: object };
 
 export class FakeResend {
 	readonly requests: RecordedRequest[] = [];
-	/** Emails accepted, by idempotency key: how many times each key was accepted as new. */
+	/** Emails accepted as new sends, by idempotency key (Resend never accepts a key twice). */
 	readonly accepted = new Map<string, number>();
-	/** Requests answered 200, by idempotency key, replays of a known key included. */
-	readonly answered = new Map<string, number>();
-	private readonly answers = new Map<string, { id: string }>();
+	/** Requests for a key already accepted, answered from the cache: the sender asked twice. */
+	readonly replayed = new Map<string, number>();
+	private readonly answers = new Map<string, { id: string; body: string }>();
 	private scripted: Script[] = [];
 	private failureRate = 0;
 	private rateLimitPerSecond = 0;
-	private windowStart = 0;
-	private windowCount = 0;
+	/** When each request let through the rate limit in the last second arrived. */
+	private admitted: number[] = [];
+	private delayMs = 0;
 	private down = false;
 	private unreachable = false;
 	private server: Server | null = null;
@@ -68,8 +76,14 @@ export class FakeResend {
 		this.failureRate = rate;
 	}
 
+	/** At most `perSecond` requests in any one-second window; the rest get 429 with retry-after. */
 	limitRate(perSecond: number) {
 		this.rateLimitPerSecond = perSecond;
+	}
+
+	/** Holds every answer back this long, like a provider that is slow to respond. */
+	delayAnswers(ms: number) {
+		this.delayMs = ms;
 	}
 
 	/** Down but answering: every call gets 503 Service Unavailable. */
@@ -83,14 +97,20 @@ export class FakeResend {
 		if (unreachable) this.server?.closeAllConnections();
 	}
 
-	/** Keys whose email was sent more than once: a real duplicate in a member's inbox. */
+	/**
+	 * Keys sent more than once: accepted as new, then asked for again. Resend's idempotency
+	 * turns each repeat into a replay, but the same sender over SMTP would put a second copy in
+	 * a member's inbox, so outside a crash there must be none.
+	 */
 	duplicates() {
-		return [...this.accepted.entries()].filter(([, n]) => n > 1);
+		return [...this.accepted.keys()]
+			.map((key) => [key, (this.accepted.get(key) ?? 0) + (this.replayed.get(key) ?? 0)] as const)
+			.filter(([, n]) => n > 1);
 	}
 
-	/** Keys the fake was asked about again after accepting them (a replay after a crash). */
+	/** Keys the fake was asked about again after accepting them (a resend after a crash). */
 	replays() {
-		return [...this.answered.entries()].filter(([, n]) => n > 1);
+		return [...this.replayed.entries()];
 	}
 
 	private async handle(req: IncomingMessage) {
@@ -98,17 +118,27 @@ export class FakeResend {
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
 		const idempotencyKey = (req.headers['idempotency-key'] as string) ?? null;
-		const answer = this.answer(req, idempotencyKey, body);
+		const at = Date.now();
+		const answer = this.answer(req, idempotencyKey, body, at);
+		const retryAfter = answer.headers['retry-after'];
 		this.requests.push({
 			idempotencyKey,
 			authorization: (req.headers.authorization as string) ?? null,
 			body,
-			answeredWith: answer.status
+			answeredWith: answer.status,
+			at,
+			retryAfterMs: retryAfter === undefined ? undefined : Number(retryAfter) * 1000
 		});
+		if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
 		return answer;
 	}
 
-	private answer(req: IncomingMessage, key: string | null, body: { to?: unknown }) {
+	private answer(
+		req: IncomingMessage,
+		key: string | null,
+		body: { to?: unknown },
+		now: number
+	): { status: number; headers: Record<string, string>; body: object } {
 		const error = (status: number, name: string, headers: Record<string, string> = {}) => ({
 			status,
 			headers,
@@ -132,24 +162,28 @@ export class FakeResend {
 			};
 		}
 		if (this.rateLimitPerSecond > 0) {
-			const now = Date.now();
-			if (now - this.windowStart >= 1000) {
-				this.windowStart = now;
-				this.windowCount = 0;
+			this.admitted = this.admitted.filter((t) => now - t < 1000);
+			if (this.admitted.length >= this.rateLimitPerSecond) {
+				// The wait until the oldest request in the window leaves it, in (fractional) seconds.
+				const waitMs = this.admitted[0] + 1000 - now;
+				return error(429, 'rate_limit_exceeded', { 'retry-after': (waitMs / 1000).toFixed(3) });
 			}
-			if (++this.windowCount > this.rateLimitPerSecond) {
-				return error(429, 'rate_limit_exceeded', { 'retry-after': '1' });
-			}
+			this.admitted.push(now);
 		}
 		if (this.failureRate > 0 && Math.random() < this.failureRate) {
 			return error(500, 'internal_server_error');
 		}
 		if (!Array.isArray(body.to) || body.to.length === 0) return error(422, 'validation_error');
-		if (key && this.answers.has(key))
-			return { status: 200, headers: {}, body: this.answers.get(key)! };
+		const fingerprint = JSON.stringify(body);
+		const known = key ? this.answers.get(key) : undefined;
+		if (key && known) {
+			if (known.body !== fingerprint) return error(409, 'invalid_idempotent_request');
+			this.replayed.set(key, (this.replayed.get(key) ?? 0) + 1);
+			return { status: 200, headers: {}, body: { id: known.id } };
+		}
 		const result = { id: `fake-${++this.serial}` };
 		if (key) {
-			this.answers.set(key, result);
+			this.answers.set(key, { id: result.id, body: fingerprint });
 			this.accepted.set(key, (this.accepted.get(key) ?? 0) + 1);
 		}
 		return { status: 200, headers: {}, body: result };

@@ -1,15 +1,30 @@
 // Email worker processes (`npm run worker`) sending to the fake Resend API, and the check that
 // the provider received each queued message exactly once. Used by the fault tests and the bench.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
 import type { FakeResend } from '../fakes/fake-resend.ts';
+
+/**
+ * The command `npm run worker` runs, read from package.json, so the tests start workers exactly
+ * as the README tells an operator to. It is started without npm in between so that a SIGKILL
+ * reaches the worker itself, as a crash would.
+ */
+export function workerCommand() {
+	const packageJson = JSON.parse(readFileSync('package.json', 'utf8'));
+	const command: unknown = packageJson.scripts?.worker;
+	if (typeof command !== 'string' || !command.startsWith('node ')) {
+		throw new Error('package.json has no "worker" script of the form "node …"');
+	}
+	return command.split(/\s+/).slice(1);
+}
 
 export function startWorkerProcess(
 	databaseUrl: string,
 	fake: FakeResend,
 	settings: Record<string, string> = {}
 ): ChildProcess {
-	return spawn(process.execPath, ['scripts/worker.ts'], {
+	return spawn(process.execPath, workerCommand(), {
 		env: {
 			...process.env,
 			DATABASE_URL: databaseUrl,
@@ -19,7 +34,7 @@ export function startWorkerProcess(
 			EMAIL_RATE_PER_SECOND: '100',
 			EMAIL_RETRY_BASE_MS: '50',
 			EMAIL_POLL_MS: '50',
-			EMAIL_LEASE_MS: '1000',
+			EMAIL_LEASE_MS: '3000',
 			...settings
 		},
 		stdio: 'ignore'

@@ -83,6 +83,14 @@ describe('configuration', () => {
 		expect(() => readConfig({ BODY_SIZE_LIMIT: 'big' })).toThrow(/BODY_SIZE_LIMIT must be a size/);
 	});
 
+	it('keeps every email send shorter than the lease that reserves its message', () => {
+		expect(readConfig({}).email).toMatchObject({ leaseMs: 60_000, sendTimeoutMs: 15_000 });
+		expect(readConfig({ EMAIL_LEASE_MS: '3000' }).email.sendTimeoutMs).toBe(1000);
+		expect(() => readConfig({ EMAIL_LEASE_MS: '10000', EMAIL_SEND_TIMEOUT_MS: '10000' })).toThrow(
+			'EMAIL_SEND_TIMEOUT_MS (10000) must be shorter than EMAIL_LEASE_MS (10000)'
+		);
+	});
+
 	it('asks for the settings a real transport needs', () => {
 		expect(() => readConfig({ EMAIL_TRANSPORT: 'resend' })).toThrow(
 			'EMAIL_TRANSPORT=resend needs RESEND_API_KEY'

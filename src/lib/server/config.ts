@@ -67,6 +67,19 @@ function readEmailConfig(env: Env, branchName: string) {
 			'EMAIL_TRANSPORT=smtp needs SMTP_URL, e.g. smtps://user:pass@smtp.example.org:465'
 		);
 	}
+	const leaseMs = readInteger(env, 'EMAIL_LEASE_MS', 60_000, 100, 3_600_000);
+	const sendTimeoutMs = readInteger(
+		env,
+		'EMAIL_SEND_TIMEOUT_MS',
+		Math.min(15_000, Math.floor(leaseMs / 3)),
+		10,
+		3_600_000
+	);
+	if (sendTimeoutMs >= leaseMs) {
+		throw new ConfigError(
+			`EMAIL_SEND_TIMEOUT_MS (${sendTimeoutMs}) must be shorter than EMAIL_LEASE_MS (${leaseMs})`
+		);
+	}
 	const fromAddress = env.EMAIL_FROM?.trim() || 'events@branchdesk.example';
 	if (!/^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/.test(fromAddress)) {
 		throw new ConfigError(`EMAIL_FROM must be a plain email address (got "${fromAddress}")`);
@@ -99,7 +112,12 @@ function readEmailConfig(env: Env, branchName: string) {
 		/** Give up inside the provider's 24-hour idempotency window. */
 		giveUpAfterMs: readInteger(env, 'EMAIL_GIVE_UP_AFTER_MS', 23 * 3_600_000, 1000, 23 * 3_600_000),
 		/** How long a claimed message is reserved for the process that claimed it. */
-		leaseMs: readInteger(env, 'EMAIL_LEASE_MS', 60_000, 100, 3_600_000),
+		leaseMs,
+		/**
+		 * The longest one send may take before it counts as failed and is retried. Shorter than
+		 * the lease, so no send outlives its claim and races another process sending it again.
+		 */
+		sendTimeoutMs,
 		/** How often an idle worker looks for due messages. */
 		pollMs: readInteger(env, 'EMAIL_POLL_MS', 1000, 10, 60_000)
 	};

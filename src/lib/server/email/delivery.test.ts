@@ -6,6 +6,7 @@ import { createEvent, emptyDatabase } from '../testing/fixtures.ts';
 import { claimDueMessages, deliverMessage, type DeliverySettings } from './delivery.ts';
 import type { OutgoingEmail } from './message.ts';
 import { queueEmail, readOutboxBacklog, readOutboxHealth, retryOutboxMessage } from './outbox.ts';
+import { createDevTransport } from './transports/dev.ts';
 import { createResendTransport } from './transports/resend.ts';
 
 const settings: DeliverySettings = {
@@ -13,7 +14,8 @@ const settings: DeliverySettings = {
 	retryBaseMs: 1000,
 	retryMaxMs: 60_000,
 	giveUpAfterMs: 60_000,
-	leaseMs: 5000
+	leaseMs: 5000,
+	sendTimeoutMs: 1000
 };
 
 function email(key: string, to = 'member@example.org'): OutgoingEmail {
@@ -42,6 +44,7 @@ beforeEach(async () => {
 	await emptyDatabase();
 	await db.delete(table.outbox);
 	await db.delete(table.emailSuppressions);
+	await db.delete(table.devMailbox);
 });
 
 describe('the transactional outbox', () => {
@@ -105,7 +108,8 @@ describe('delivering', () => {
 		fake.answerNext({ status: 429, retryAfterSeconds: 30 });
 		expect(await deliverMessage(message, transport(), settings, () => now)).toEqual({
 			state: 'retry',
-			retryAfterMs: 30_000
+			retryAfterMs: 30_000,
+			pauseUntil: now.getTime() + 30_000
 		});
 		const waiting = await row('limited');
 		expect(waiting.status).toBe('pending');
@@ -153,6 +157,31 @@ describe('delivering', () => {
 		expect(fake.requests.length).toBe(before);
 	});
 
+	it('gives a message back unsent when less of its lease is left than a send may take', async () => {
+		await queueEmail(db, email('short-lease'));
+		const [message] = await claimDueMessages(10, settings.sendTimeoutMs - 200);
+		const before = fake.requests.length;
+		expect(await deliverMessage(message, transport(), settings)).toEqual({ state: 'released' });
+		expect(fake.requests.length).toBe(before);
+		expect((await row('short-lease')).status).toBe('pending');
+	});
+
+	it('counts a send slower than the send timeout as a retry, before its lease runs out', async () => {
+		await queueEmail(db, email('slow-provider'));
+		const [message] = await claimDueMessages(10, settings.leaseMs);
+		fake.delayAnswers(settings.leaseMs + 1000);
+		const started = Date.now();
+		const slow = createResendTransport('re_test', settings.sendTimeoutMs);
+		const result = await deliverMessage(message, slow, settings);
+		fake.delayAnswers(0);
+		expect(result).toEqual({ state: 'retry' });
+		expect(Date.now() - started).toBeLessThan(settings.leaseMs);
+		expect(await row('slow-provider')).toMatchObject({
+			status: 'pending',
+			lastError: `no answer within ${settings.sendTimeoutMs} ms`
+		});
+	});
+
 	it('lets only the latest claim settle a message', async () => {
 		const now = new Date();
 		await queueEmail(db, email('slow-sender'), now);
@@ -177,9 +206,44 @@ describe('outbox health', () => {
 		expect(health.backlog).toBe(1);
 		expect(health.oldestPendingSeconds).toBe(90);
 		expect(await readOutboxBacklog(db, now)).toEqual({
+			counts: { pending: 1, sending: 0, failed: 0, dead: 0, suppressed: 0 },
 			backlog: 1,
 			undeliverable: 0,
 			oldestPendingSeconds: 90
 		});
+	});
+
+	it('tells /healthz how many failed without saying who they were for', async () => {
+		await queueEmail(db, email('refused', 'private.person@example.org'));
+		await db.run(
+			sql`update outbox set status = 'failed', last_error = '422 private.person@example.org'`
+		);
+		const backlog = await readOutboxBacklog(db);
+		expect(backlog.counts.failed).toBe(1);
+		expect(backlog.undeliverable).toBe(1);
+		expect(JSON.stringify(backlog)).not.toContain('@');
+	});
+});
+
+describe('the dev mailbox', () => {
+	it('keeps a message once, however often a worker hands it over', async () => {
+		await queueEmail(db, email('handed-twice'));
+		const dev = createDevTransport(db);
+		const envelope = {
+			idempotencyKey: 'handed-twice',
+			from: settings.from,
+			to: { email: 'member@example.org', name: 'Member' },
+			subject: 'Subject handed-twice',
+			text: 'Hello',
+			html: '<p>Hello</p>'
+		};
+		const first = await dev.send(envelope);
+		const second = await dev.send(envelope);
+		expect(second).toEqual(first);
+		const kept = await db
+			.select()
+			.from(table.devMailbox)
+			.where(eq(table.devMailbox.idempotencyKey, 'handed-twice'));
+		expect(kept).toHaveLength(1);
 	});
 });

@@ -9,9 +9,11 @@ import type { Envelope } from './message.ts';
 import { retryDelayMs, type SendOutcome } from './send-outcome.ts';
 
 export type DeliveryResult = {
-	state: 'sent' | 'failed' | 'retry' | 'dead' | 'suppressed';
+	state: 'sent' | 'failed' | 'retry' | 'dead' | 'suppressed' | 'released';
 	/** The provider asked for a pause before any further request. */
 	retryAfterMs?: number;
+	/** When that pause ends: counted from the provider's answer, not from after the bookkeeping. */
+	pauseUntil?: number;
 };
 
 export type Transport = { name: string; send(envelope: Envelope): Promise<SendOutcome> };
@@ -23,6 +25,8 @@ export type DeliverySettings = {
 	retryMaxMs: number;
 	giveUpAfterMs: number;
 	leaseMs: number;
+	/** How long the transport lets one send take; shorter than the lease. */
+	sendTimeoutMs: number;
 };
 
 export async function claimDueMessages(
@@ -113,6 +117,14 @@ export async function deliverMessage(
 		);
 		return { state: 'suppressed' };
 	}
+	// A send that could still be running when the lease ends might race another process sending
+	// the same message: hand the message back unsent for a fresh claim instead.
+	// The lease is a race against other processes, so it is measured by the wall clock.
+	const leaseLeftMs = (message.leaseExpiresAt?.getTime() ?? 0) - Date.now();
+	if (leaseLeftMs <= settings.sendTimeoutMs) {
+		await settle(message, { status: 'pending', nextAttemptAt: new Date() }, db);
+		return { state: 'released' };
+	}
 	let outcome: SendOutcome;
 	try {
 		outcome = await transport.send(envelopeOf(message, settings.from));
@@ -142,5 +154,10 @@ export async function deliverMessage(
 		return { state: 'dead' };
 	}
 	await settle(message, { status: 'pending', nextAttemptAt, lastError: outcome.error }, db);
-	return { state: 'retry', retryAfterMs: outcome.retryAfterMs };
+	if (outcome.retryAfterMs === undefined) return { state: 'retry' };
+	return {
+		state: 'retry',
+		retryAfterMs: outcome.retryAfterMs,
+		pauseUntil: now.getTime() + outcome.retryAfterMs
+	};
 }

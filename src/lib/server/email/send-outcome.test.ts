@@ -12,9 +12,21 @@ describe('what a provider answer means', () => {
 	});
 
 	it('retries outages, network failures and a key still being processed', () => {
-		for (const status of [500, 502, 503, 409, null]) {
+		for (const status of [500, 502, 503, null]) {
 			expect(outcomeOfHttpStatus(status, 'x').kind).toBe('retry');
 		}
+		expect(outcomeOfHttpStatus(409, 'x', null, 'concurrent_idempotent_requests').kind).toBe(
+			'retry'
+		);
+	});
+
+	it('fails a key reused for a different message, with the reason, and any unknown 409', () => {
+		const reason = '409 invalid_idempotent_request: key already used with a different payload';
+		expect(outcomeOfHttpStatus(409, reason, null, 'invalid_idempotent_request')).toEqual({
+			kind: 'rejected',
+			error: reason
+		});
+		expect(outcomeOfHttpStatus(409, 'x').kind).toBe('rejected');
 	});
 
 	it('does not retry validation or authentication errors', () => {

@@ -8,11 +8,12 @@ export type SendOutcome =
 	/** The provider will never accept this message as it is: bad address, bad request, bad key. */
 	| { kind: 'rejected'; error: string };
 
-/** Classifies an HTTP status from an email API (Resend's semantics). */
+/** Classifies an HTTP status and error name from an email API (Resend's semantics). */
 export function outcomeOfHttpStatus(
 	status: number | null,
 	error: string,
-	retryAfterHeader?: string | null
+	retryAfterHeader?: string | null,
+	errorName?: string
 ): SendOutcome {
 	if (status === null) return { kind: 'retry', error };
 	if (status === 429) {
@@ -23,8 +24,14 @@ export function outcomeOfHttpStatus(
 			retryAfterMs: Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined
 		};
 	}
-	// 409: the same idempotency key is still being processed by the provider; ask again later.
-	if (status === 409 || status >= 500) return { kind: 'retry', error };
+	// A 409 for a key the provider is still working on will settle: ask again later. Any other
+	// 409 (invalid_idempotent_request: the key was used with a different message) never will.
+	if (status === 409) {
+		return errorName === 'concurrent_idempotent_requests'
+			? { kind: 'retry', error }
+			: { kind: 'rejected', error };
+	}
+	if (status >= 500) return { kind: 'retry', error };
 	return { kind: 'rejected', error };
 }
 

@@ -63,6 +63,10 @@ export function startEmailWorker(options: WorkerOptions) {
 
 	const loop = async () => {
 		while (running) {
+			// Claim only once the provider may be asked again, so a pause it asked for is not
+			// spent out of the leases of messages already claimed.
+			const pause = nextSendAt - Date.now();
+			if (pause > 0) await new Promise((r) => setTimeout(r, pause));
 			const started = performance.now();
 			const counts: EmailWorkerRun['counts'] = {};
 			let claimed: unknown[] = [];
@@ -76,7 +80,7 @@ export function startEmailWorker(options: WorkerOptions) {
 					await pace();
 					const result = await deliverMessage(message, options.transport, options);
 					counts[result.state] = (counts[result.state] ?? 0) + 1;
-					if (result.retryAfterMs) nextSendAt = Date.now() + result.retryAfterMs;
+					if (result.pauseUntil) nextSendAt = result.pauseUntil;
 				}
 				report();
 				if (due.length < batchSize && running) await sleep(options.pollMs);

@@ -27,6 +27,7 @@ export function startBackgroundJobs(config: Config) {
 	};
 	const email = startEmailWorker({
 		transport: createTransport(config.email),
+		sendTimeoutMs: config.email.sendTimeoutMs,
 		from: { email: config.email.fromAddress, name: config.email.fromName },
 		ratePerSecond: config.email.ratePerSecond,
 		pollMs: config.email.pollMs,

@@ -1,6 +1,6 @@
 // Every email the branch sends (the transactional outbox), addresses that must not be mailed
 // again, and the dev transport's mailbox.
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const outboxStatuses = [
 	'pending',
@@ -69,7 +69,11 @@ export const devMailbox = sqliteTable(
 		raw: text('raw').notNull(),
 		sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull()
 	},
-	(t) => [index('dev_mailbox_recipient_idx').on(t.recipient)]
+	(t) => [
+		index('dev_mailbox_recipient_idx').on(t.recipient),
+		// One stored copy per message, however often a worker hands it over.
+		uniqueIndex('dev_mailbox_idempotency_key_unique').on(t.idempotencyKey)
+	]
 );
 
 export type OutboxMessage = typeof outbox.$inferSelect;

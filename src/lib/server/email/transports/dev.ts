@@ -1,5 +1,6 @@
 // The dev transport: keeps each message in the database, readable at /dev/mail, instead of
-// sending it anywhere.
+// sending it anywhere. Like Resend, it keeps a message once per idempotency key and answers a
+// repeat with the first copy's id.
 import { eq } from 'drizzle-orm';
 import { db as defaultDb, table } from '../../db/index.ts';
 import type { Transport } from '../delivery.ts';
@@ -13,7 +14,7 @@ export function createDevTransport(db = defaultDb): Transport {
 				.select({ id: table.outbox.id, template: table.outbox.template })
 				.from(table.outbox)
 				.where(eq(table.outbox.idempotencyKey, envelope.idempotencyKey));
-			const [stored] = await db
+			const stored = await db
 				.insert(table.devMailbox)
 				.values({
 					outboxId: outboxRow?.id ?? 0,
@@ -28,8 +29,15 @@ export function createDevTransport(db = defaultDb): Transport {
 					raw: await composeRawMessage(envelope),
 					sentAt: new Date()
 				})
+				.onConflictDoNothing({ target: table.devMailbox.idempotencyKey })
 				.returning({ id: table.devMailbox.id });
-			return { kind: 'accepted', providerId: `dev-${stored.id}` };
+			const [kept] = stored.length
+				? stored
+				: await db
+						.select({ id: table.devMailbox.id })
+						.from(table.devMailbox)
+						.where(eq(table.devMailbox.idempotencyKey, envelope.idempotencyKey));
+			return { kind: 'accepted', providerId: `dev-${kept.id}` };
 		}
 	};
 }

@@ -8,9 +8,9 @@ import { createSmtpTransport } from './smtp.ts';
 export function createTransport(email: Config['email']): Transport {
 	switch (email.transport) {
 		case 'resend':
-			return createResendTransport(email.resendApiKey!);
+			return createResendTransport(email.resendApiKey!, email.sendTimeoutMs);
 		case 'smtp':
-			return createSmtpTransport(email.smtpUrl!);
+			return createSmtpTransport(email.smtpUrl!, email.sendTimeoutMs);
 		case 'dev':
 			return createDevTransport();
 	}

@@ -15,7 +15,11 @@ export function mailOptionsOf(envelope: Envelope): SendMailOptions {
 		subject: envelope.subject,
 		text: envelope.text,
 		html: envelope.html,
-		headers: { 'X-Entity-Ref-ID': envelope.idempotencyKey },
+		// Resend's SMTP relay sends a message once per Resend-Idempotency-Key, as its API does.
+		headers: {
+			'X-Entity-Ref-ID': envelope.idempotencyKey,
+			'Resend-Idempotency-Key': envelope.idempotencyKey
+		},
 		icalEvent: envelope.calendar
 			? {
 					method: envelope.calendar.method,

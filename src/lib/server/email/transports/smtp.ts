@@ -1,7 +1,10 @@
 // Any SMTP server through nodemailer: Resend's SMTP relay, a branch's Microsoft 365, a local
 // relay. The invite goes inline as a text/calendar; method=… alternative (see mime.ts), which
-// Outlook needs to apply updates and cancellations. SMTP has no idempotency key: a crash
-// between the server's "250 OK" and the outbox update can send a message twice.
+// Outlook needs to apply updates and cancellations. Plain SMTP has no idempotency key: a crash
+// between the server's "250 OK" and the outbox update can send a message twice (Resend's relay
+// reads the Resend-Idempotency-Key header and drops the repeat). Every stage of a send is bounded
+// by the send timeout, which is shorter than the lease, so a slow server cannot keep a send going
+// while another process takes the message over.
 import nodemailer from 'nodemailer';
 import type { Transport } from '../delivery.ts';
 import type { SendOutcome } from '../send-outcome.ts';
@@ -19,16 +22,32 @@ function outcomeOfSmtpError(error: SmtpError): SendOutcome {
 	return { kind: 'retry', error: message };
 }
 
-export function createSmtpTransport(url: string): Transport {
-	const transporter = nodemailer.createTransport(url);
+export function createSmtpTransport(url: string, timeoutMs = 15_000): Transport {
+	const transporter = nodemailer.createTransport({
+		url,
+		connectionTimeout: timeoutMs,
+		greetingTimeout: timeoutMs,
+		socketTimeout: timeoutMs,
+		dnsTimeout: timeoutMs
+	});
 	return {
 		name: 'smtp',
 		async send(envelope) {
+			let timer: ReturnType<typeof setTimeout> | undefined;
+			const timedOut = new Promise<SendOutcome>((resolve) => {
+				timer = setTimeout(
+					() => resolve({ kind: 'retry', error: `no answer within ${timeoutMs} ms` }),
+					timeoutMs
+				);
+			});
+			const sent = transporter.sendMail(mailOptionsOf(envelope)).then(
+				(info): SendOutcome => ({ kind: 'accepted', providerId: info.messageId }),
+				(error: SmtpError) => outcomeOfSmtpError(error)
+			);
 			try {
-				const info = await transporter.sendMail(mailOptionsOf(envelope));
-				return { kind: 'accepted', providerId: info.messageId };
-			} catch (error) {
-				return outcomeOfSmtpError(error as SmtpError);
+				return await Promise.race([sent, timedOut]);
+			} finally {
+				clearTimeout(timer);
 			}
 		}
 	};

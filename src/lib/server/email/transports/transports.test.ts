@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeResend } from '../../../../../tests/fakes/fake-resend.ts';
-import { SmtpSink } from '../../../../../tests/fakes/smtp-sink.ts';
+import { SmtpSink, type MimePart } from '../../../../../tests/fakes/smtp-sink.ts';
 import { buildBookingInvite } from '../../calendar/booking-invite.ts';
 import type { Envelope } from '../message.ts';
 import { createResendTransport } from './resend.ts';
@@ -79,6 +79,39 @@ describe('Resend transport', () => {
 		expect(await transport.send(envelope)).toMatchObject({ kind: 'rejected' });
 	});
 
+	it('retries a 409 for a key still in progress, and fails one reused for a different message', async () => {
+		const transport = createResendTransport('re_test_key');
+		fake.answerNext({
+			status: 409,
+			body: {
+				statusCode: 409,
+				name: 'concurrent_idempotent_requests',
+				message: 'Same idempotency key used while original request is still in progress'
+			}
+		});
+		expect(await transport.send(envelope)).toMatchObject({ kind: 'retry' });
+
+		const reused = { ...envelope, idempotencyKey: 'reused-key' };
+		expect((await transport.send(reused)).kind).toBe('accepted');
+		const outcome = await transport.send({ ...reused, subject: 'Something else' });
+		expect(outcome).toEqual({
+			kind: 'rejected',
+			error: expect.stringContaining('409 invalid_idempotent_request')
+		});
+	});
+
+	it('abandons a request the API does not answer within the send timeout, to retry later', async () => {
+		fake.delayAnswers(2000);
+		const started = Date.now();
+		const outcome = await createResendTransport('re_test_key', 300).send({
+			...envelope,
+			idempotencyKey: 'slow-answer'
+		});
+		fake.delayAnswers(0);
+		expect(outcome).toEqual({ kind: 'retry', error: 'no answer within 300 ms' });
+		expect(Date.now() - started).toBeLessThan(1500);
+	});
+
 	it('treats an unreachable API as retry later', async () => {
 		process.env.RESEND_BASE_URL = 'http://127.0.0.1:9';
 		const outcome = await createResendTransport('re_test_key').send(envelope);
@@ -86,6 +119,15 @@ describe('Resend transport', () => {
 		expect(outcome.kind).toBe('retry');
 	});
 });
+
+function findPart(part: MimePart, test: (part: MimePart) => boolean): MimePart | undefined {
+	if (test(part)) return part;
+	for (const child of part.children) {
+		const found = findPart(child, test);
+		if (found) return found;
+	}
+	return undefined;
+}
 
 describe('SMTP transport', () => {
 	const sink = new SmtpSink();
@@ -95,15 +137,41 @@ describe('SMTP transport', () => {
 	it('sends the invite as an inline text/calendar alternative whose method matches the body', async () => {
 		const outcome = await createSmtpTransport(sink.url).send(envelope);
 		expect(outcome.kind).toBe('accepted');
-		const { raw, parsed } = sink.messages.at(-1)!;
+		const { parsed, tree } = sink.messages.at(-1)!;
 		expect(parsed.subject).toBe('Your place is booked');
 		expect(parsed.text?.trim()).toBe('See you there.');
-		expect(raw).toMatch(/Content-Type: multipart\/alternative;/);
-		expect(raw).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
-		const calendarPart = parsed.attachments.find((a) => a.contentType === 'text/calendar');
-		const ics = calendarPart?.content.toString('utf8') ?? '';
-		const method = new ICAL.Component(ICAL.parse(ics)).getFirstPropertyValue('method');
-		expect(method).toBe('REQUEST');
+		// The calendar is one of the alternatives beside the text and HTML, not an attachment.
+		const alternative = findPart(tree, (part) =>
+			part.children.some((child) => child.contentType === 'text/calendar')
+		);
+		expect(alternative?.contentType).toBe('multipart/alternative');
+		expect(alternative!.children.map((child) => child.contentType)).toEqual([
+			'text/plain',
+			'text/html',
+			'text/calendar'
+		]);
+		const calendarPart = alternative!.children.find((c) => c.contentType === 'text/calendar')!;
+		expect(calendarPart.params.method).toBe('REQUEST');
+		const ics = parsed.attachments.find((a) => a.contentType === 'text/calendar')!.content;
+		const method = new ICAL.Component(ICAL.parse(ics.toString('utf8'))).getFirstPropertyValue(
+			'method'
+		);
+		expect(method).toBe(calendarPart.params.method);
+	});
+
+	it("carries the outbox key as Resend-Idempotency-Key, which Resend's relay sends once", async () => {
+		await createSmtpTransport(sink.url).send(envelope);
+		const { parsed } = sink.messages.at(-1)!;
+		expect(parsed.headers.get('resend-idempotency-key')).toBe('booking-confirmed/1/seq-3');
+	});
+
+	it('gives up on a server that does not accept the message within the send timeout', async () => {
+		sink.delayReplies(2000);
+		const started = Date.now();
+		const outcome = await createSmtpTransport(sink.url, 300).send(envelope);
+		sink.delayReplies(0);
+		expect(outcome.kind).toBe('retry');
+		expect(Date.now() - started).toBeLessThan(1500);
 	});
 
 	it('reads a refused connection as retry later', async () => {
