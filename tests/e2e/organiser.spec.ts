@@ -4,6 +4,7 @@ import { DEMO_PASSWORDS, DEMO_TOTP_SECRET } from '../../src/lib/server/demo/seed
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { waitForMail } from './support/mailbox.ts';
 import { PHONE, screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
+import { openE2eDatabase } from './support/server.ts';
 import { createAccount, signInAsStaff } from './support/staff.ts';
 
 // One long story: sign-ins hash passwords with argon2 and every page runs axe.
@@ -39,6 +40,27 @@ async function memberBooks(browser: Browser, slug: string) {
 	await page.getByRole('button', { name: 'Confirm booking' }).click();
 	await expect(page.getByText('Your place is booked.')).toBeVisible();
 	await page.context().close();
+}
+
+/** What a stranger's posts must not change: the event row, and the emails queued about it. */
+async function eventState(eventId: number) {
+	const { client } = openE2eDatabase();
+	try {
+		const event = await client.execute({
+			sql: 'select title, summary, capacity, sequence, updated_at from events where id = ?',
+			args: [eventId]
+		});
+		const outbox = await client.execute(
+			"select count(*) as n from outbox where template = 'organiser-message'"
+		);
+		const audit = await client.execute({
+			sql: 'select count(*) as n from audit_log where subject_id = ?',
+			args: [String(eventId)]
+		});
+		return { event: event.rows[0], messages: outbox.rows[0].n, audit: audit.rows[0].n };
+	} finally {
+		client.close();
+	}
 }
 
 async function ready(page: Page, path: string) {
@@ -116,12 +138,6 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	expect(update).toMatchObject({ method: 'REQUEST', uid: booked.uid });
 	expect(update.sequence).toBeGreaterThan(booked.sequence);
 
-	// Lowering capacity below the places taken is refused beside the field.
-	await ready(page, `/organiser/events/${eventId}`);
-	await page.getByLabel('Places').fill('0');
-	await page.getByRole('button', { name: 'Save changes' }).click();
-	await expect(page.getByRole('link', { name: /Capacity must be/ })).toBeVisible();
-
 	// An organiser adds someone whose name looks like a spreadsheet formula.
 	const tricky = await createAccount({
 		name: '=HYPERLINK("http://evil.example","Click")',
@@ -134,6 +150,18 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	await expect(page.getByText('0 of 2 here')).toBeVisible();
 	await expectNoAxeViolations(page);
 	await screenshotAtPhoneAndDesktop(page, 'organiser-attendees');
+
+	// Both places are now confirmed: lowering capacity to 1 is refused beside the field, and the
+	// typed value is kept.
+	await ready(page, `/organiser/events/${eventId}`);
+	await page.getByLabel('Places').fill('1');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	const refusal =
+		'Capacity cannot be less than 2: that many places are already confirmed or offered';
+	await expect(page.getByRole('link', { name: refusal })).toBeVisible();
+	await expect(page.locator('#capacity-error')).toBeVisible();
+	await expect(page.getByLabel('Places')).toHaveValue('1');
+	await ready(page, `/organiser/events/${eventId}/attendees`);
 
 	// The door at phone width: one tap in, and an undo.
 	await page.setViewportSize(PHONE);
@@ -196,14 +224,49 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	await screenshotAtPhoneAndDesktop(page, 'organiser-dashboard');
 });
 
-test('an organiser cannot open an event they do not manage', async ({ page }) => {
+test('an organiser cannot open, change or message an event they do not manage', async ({
+	page,
+	baseURL
+}) => {
 	const other = await createAccount({ name: 'Ruth Osei', roles: ['organiser'], twoFactor: true });
 	await signInAsStaff(page, other, '/organiser');
 	await expect(page.getByText('You have no upcoming events.')).toBeVisible();
-	const response = await page.goto('/organiser/events/1/attendees');
-	expect(response?.status()).toBe(404);
+	const before = await eventState(1);
+
+	for (const path of ['', '/attendees', '/attendees/message']) {
+		const response = await page.goto(`/organiser/events/1${path}`);
+		expect(response?.status(), path || 'edit page').toBe(404);
+	}
 	const csv = await page.request.get('/organiser/events/1/attendees.csv');
 	expect(csv.status()).toBe(404);
+
+	// Posted straight at the actions, from this site, with a complete and valid-looking form.
+	const post = (path: string, form: Record<string, string>) =>
+		page.request.post(`/organiser/events/1${path}`, {
+			form,
+			headers: { origin: baseURL! },
+			maxRedirects: 0
+		});
+	const edits = await post('?/save', {
+		title: 'Taken over',
+		category: 'celebration',
+		summary: 'Changed by someone who does not manage it',
+		description: 'Changed',
+		capacity: '1'
+	});
+	const messageForm = {
+		audience: 'all',
+		subject: 'Not from the organisers',
+		body: 'This should never be sent.',
+		messageId: 'e2e-not-mine'
+	};
+	const preview = await post('/attendees/message?/preview', messageForm);
+	const send = await post('/attendees/message?/send', messageForm);
+	for (const response of [edits, preview, send]) {
+		expect([403, 404]).toContain(response.status());
+		expect(await response.text()).not.toContain('Not from the organisers');
+	}
+	expect(await eventState(1)).toEqual(before);
 });
 
 test('an admin takes a course register, prints a release letter and a certificate, and finds it in the audit log', async ({
