@@ -174,13 +174,18 @@ describe('the attendee desk', () => {
 		}
 		const message = checkMessage({ audience: 'all', subject: 'Room change', body: 'Room 2 now.' });
 		if (!message.ok) throw new Error('should pass');
-		expect(await sendAttendeeMessage(event, message, 1)).toBe(2);
-		expect(await sendAttendeeMessage(event, message, 1)).toBe(2);
+		expect(await sendAttendeeMessage(event, message, 1)).toEqual({ count: 2, alreadySent: false });
+		// Someone books in between; the same preview sent again reaches nobody new.
+		await createBooking(event, { status: 'waitlisted', waitlistPosition: 2 });
+		expect(await sendAttendeeMessage(event, message, 1)).toEqual({ count: 3, alreadySent: true });
 		expect(await db.select().from(table.outbox)).toHaveLength(2);
 		const audit = await db
 			.select()
 			.from(table.auditLog)
-			.where(eq(table.auditLog.action, 'event.message-sent'));
-		expect(audit.length).toBeGreaterThan(0);
+			.where(eq(table.auditLog.subjectId, event.slug));
+		expect(audit.map((a) => a.action)).toEqual(['event.message-sent']);
+		const again = checkMessage({ audience: 'all', subject: 'Room change', body: 'Room 2 now.' });
+		if (!again.ok) throw new Error('should pass');
+		expect(await sendAttendeeMessage(event, again, 1)).toEqual({ count: 3, alreadySent: false });
 	});
 });
