@@ -103,15 +103,13 @@ export async function sendAttendeeMessage(
 	if (recipients.length === 0) return { count: 0, alreadySent: false };
 	// A second press of Send (or the back button and Send again) carries the same message id:
 	// nothing more is queued or recorded, and the organiser is told it had already gone.
-	const firstSend = sql`not exists (select 1 from audit_log a where a.action = 'event.message-sent'
-		and a.subject_id = ${event.slug} and json_extract(a.detail, '$.messageId') = ${message.messageId})`;
-	const results = await db.batch([
-		...recipients.map((to) =>
-			queueEmailIf(db, attendeeMessageEmail(event, message, to), firstSend, { now })
-		),
+	const recordOf = sql`select 1 from audit_log a where a.action = 'event.message-sent'
+		and a.subject_id = ${event.slug} and json_extract(a.detail, '$.messageId') = ${message.messageId}`;
+	const recordedNow = sql`exists (${recordOf} and a.created_at = ${now.getTime()})`;
+	const [recorded] = await db.batch([
 		auditInsertWhen(
 			db,
-			firstSend,
+			sql`not exists (${recordOf})`,
 			{
 				actorUserId,
 				action: 'event.message-sent',
@@ -125,9 +123,11 @@ export async function sendAttendeeMessage(
 				}
 			},
 			now
+		),
+		...recipients.map((to) =>
+			queueEmailIf(db, attendeeMessageEmail(event, message, to), recordedNow, { now })
 		)
 	]);
 	wakeEmailWorker();
-	const recorded = results.at(-1) as { rowsAffected: number };
 	return { count: recipients.length, alreadySent: recorded.rowsAffected === 0 };
 }
