@@ -104,6 +104,11 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	await page.getByRole('button', { name: 'Add another session' }).click();
 	await expect(page.getByRole('group', { name: 'Session 2' })).toBeVisible();
 	await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
+	// A session row goes with its own button, and what was typed stays.
+	await page.getByRole('button', { name: 'Remove session 2' }).click();
+	await expect(page.getByRole('group', { name: 'Session 2' })).toHaveCount(0);
+	await expect(first.getByLabel('Starts')).toHaveValue('18:30');
+	await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
 	await page.getByRole('button', { name: 'Save as draft' }).click();
 	await expect(page.getByText('Saved as a draft.')).toBeVisible();
 	const eventId = /\/organiser\/events\/(\d+)/.exec(page.url())![1];
@@ -117,6 +122,7 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	await ready(page, `/organiser/events/${eventId}`);
 	await page.getByRole('button', { name: 'Publish' }).click();
 	await expect(page.getByText('Published. Members can now see and book it.')).toBeVisible();
+	await expectNoAxeViolations(page);
 	const slug = (await page.getByRole('link', { name: 'See the public page' }).getAttribute('href'))!
 		.split('/')
 		.pop()!;
@@ -150,6 +156,13 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	await expect(page.getByText('0 of 2 here')).toBeVisible();
 	await expectNoAxeViolations(page);
 	await screenshotAtPhoneAndDesktop(page, 'organiser-attendees');
+
+	// Removing someone asks first; keeping them changes nothing.
+	await page.getByRole('button', { name: 'Remove Amara Okafor' }).click();
+	await expect(page.getByRole('heading', { name: 'Remove Amara Okafor?' })).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.getByRole('link', { name: 'Keep them' }).click();
+	await expect(page.getByRole('heading', { name: 'Remove Amara Okafor?' })).toHaveCount(0);
 
 	// Both places are now confirmed: lowering capacity to 1 is refused beside the field, and the
 	// typed value is kept.
@@ -193,11 +206,35 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	await page.getByLabel('Message', { exact: true }).fill('The car park closes at 11pm.');
 	await page.getByRole('button', { name: 'Preview message' }).click();
 	await expect(page.getByText('This will go to 2 people.')).toBeVisible();
+	await expectNoAxeViolations(page, { exclude: ['iframe[sandbox]'] });
+	const messageId = await page.locator('input[name="messageId"]').first().inputValue();
 	await page.getByRole('button', { name: 'Send to 2 people' }).click();
 	await expect(page.getByText('Your message is on its way to 2 people.')).toBeVisible();
-	expect((await waitForMail(request, AMARA, 'organiser-message')).subject).toBe(
-		'Parking at the club'
-	);
+	for (const to of [AMARA, tricky.email]) {
+		expect((await waitForMail(request, to, 'organiser-message')).subject, to).toBe(
+			'Parking at the club'
+		);
+	}
+	// The same preview sent again (a second press, or the back button) sends nothing new.
+	const again = await page.request.post(`/organiser/events/${eventId}/attendees/message?/send`, {
+		form: {
+			audience: 'confirmed',
+			subject: 'Parking at the club',
+			body: 'The car park closes at 11pm.',
+			messageId
+		},
+		headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(again.status()).toBe(303);
+	await ready(page, again.headers()['location']);
+	await expect(
+		page.getByText('That message had already been sent, so nothing new went out.')
+	).toBeVisible();
+	const amaraMail: { template: string }[] = await (
+		await request.get(`/dev/mail.json?to=${encodeURIComponent(AMARA)}`)
+	).json();
+	expect(amaraMail.filter((m) => m.template === 'organiser-message')).toHaveLength(1);
 
 	// Cancelling takes it out of the member's calendar.
 	await ready(page, `/organiser/events/${eventId}`);
@@ -219,6 +256,17 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 
 	await page.goto(`/events/${slug}`);
 	await expect(page.getByText('This event has been cancelled')).toBeVisible();
+
+	// Still listed, marked Cancelled, with nothing to book.
+	await ready(page, `/events?q=${encodeURIComponent(title)}`);
+	const card = page.getByRole('article').filter({ hasText: title });
+	await expect(card.getByText('Cancelled', { exact: true })).toBeVisible();
+	await expect(card.getByText('Cancelled: no longer taking bookings')).toBeVisible();
+	await expect(page.getByRole('link', { name: /Book a place|Join the waiting list/ })).toHaveCount(
+		0
+	);
+	await expectNoAxeViolations(page);
+	await screenshotAtPhoneAndDesktop(page, 'events-cancelled');
 
 	await ready(page, '/organiser');
 	await screenshotAtPhoneAndDesktop(page, 'organiser-dashboard');
