@@ -4,6 +4,7 @@ import { DEMO_PASSWORDS, DEMO_TOTP_SECRET } from '../../src/lib/server/demo/seed
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { waitForMail } from './support/mailbox.ts';
 import { PHONE, screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
+import { openE2eDatabase } from './support/server.ts';
 import { createAccount, signInAsStaff } from './support/staff.ts';
 
 // One long story: sign-ins hash passwords with argon2 and every page runs axe.
@@ -39,6 +40,27 @@ async function memberBooks(browser: Browser, slug: string) {
 	await page.getByRole('button', { name: 'Confirm booking' }).click();
 	await expect(page.getByText('Your place is booked.')).toBeVisible();
 	await page.context().close();
+}
+
+/** What a stranger's posts must not change: the event row, and the emails queued about it. */
+async function eventState(eventId: number) {
+	const { client } = openE2eDatabase();
+	try {
+		const event = await client.execute({
+			sql: 'select title, summary, capacity, sequence, updated_at from events where id = ?',
+			args: [eventId]
+		});
+		const outbox = await client.execute(
+			"select count(*) as n from outbox where template = 'organiser-message'"
+		);
+		const audit = await client.execute({
+			sql: 'select count(*) as n from audit_log where subject_id = ?',
+			args: [String(eventId)]
+		});
+		return { event: event.rows[0], messages: outbox.rows[0].n, audit: audit.rows[0].n };
+	} finally {
+		client.close();
+	}
 }
 
 async function ready(page: Page, path: string) {
@@ -82,6 +104,11 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	await page.getByRole('button', { name: 'Add another session' }).click();
 	await expect(page.getByRole('group', { name: 'Session 2' })).toBeVisible();
 	await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
+	// A session row goes with its own button, and what was typed stays.
+	await page.getByRole('button', { name: 'Remove session 2' }).click();
+	await expect(page.getByRole('group', { name: 'Session 2' })).toHaveCount(0);
+	await expect(first.getByLabel('Starts')).toHaveValue('18:30');
+	await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
 	await page.getByRole('button', { name: 'Save as draft' }).click();
 	await expect(page.getByText('Saved as a draft.')).toBeVisible();
 	const eventId = /\/organiser\/events\/(\d+)/.exec(page.url())![1];
@@ -95,6 +122,7 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	await ready(page, `/organiser/events/${eventId}`);
 	await page.getByRole('button', { name: 'Publish' }).click();
 	await expect(page.getByText('Published. Members can now see and book it.')).toBeVisible();
+	await expectNoAxeViolations(page);
 	const slug = (await page.getByRole('link', { name: 'See the public page' }).getAttribute('href'))!
 		.split('/')
 		.pop()!;
@@ -116,12 +144,6 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	expect(update).toMatchObject({ method: 'REQUEST', uid: booked.uid });
 	expect(update.sequence).toBeGreaterThan(booked.sequence);
 
-	// Lowering capacity below the places taken is refused beside the field.
-	await ready(page, `/organiser/events/${eventId}`);
-	await page.getByLabel('Places').fill('0');
-	await page.getByRole('button', { name: 'Save changes' }).click();
-	await expect(page.getByRole('link', { name: /Capacity must be/ })).toBeVisible();
-
 	// An organiser adds someone whose name looks like a spreadsheet formula.
 	const tricky = await createAccount({
 		name: '=HYPERLINK("http://evil.example","Click")',
@@ -134,6 +156,25 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	await expect(page.getByText('0 of 2 here')).toBeVisible();
 	await expectNoAxeViolations(page);
 	await screenshotAtPhoneAndDesktop(page, 'organiser-attendees');
+
+	// Removing someone asks first; keeping them changes nothing.
+	await page.getByRole('button', { name: 'Remove Amara Okafor' }).click();
+	await expect(page.getByRole('heading', { name: 'Remove Amara Okafor?' })).toBeVisible();
+	await expectNoAxeViolations(page);
+	await page.getByRole('link', { name: 'Keep them' }).click();
+	await expect(page.getByRole('heading', { name: 'Remove Amara Okafor?' })).toHaveCount(0);
+
+	// Both places are now confirmed: lowering capacity to 1 is refused beside the field, and the
+	// typed value is kept.
+	await ready(page, `/organiser/events/${eventId}`);
+	await page.getByLabel('Places').fill('1');
+	await page.getByRole('button', { name: 'Save changes' }).click();
+	const refusal =
+		'Capacity cannot be less than 2: that many places are already confirmed or offered';
+	await expect(page.getByRole('link', { name: refusal })).toBeVisible();
+	await expect(page.locator('#capacity-error')).toBeVisible();
+	await expect(page.getByLabel('Places')).toHaveValue('1');
+	await ready(page, `/organiser/events/${eventId}/attendees`);
 
 	// The door at phone width: one tap in, and an undo.
 	await page.setViewportSize(PHONE);
@@ -165,11 +206,35 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	await page.getByLabel('Message', { exact: true }).fill('The car park closes at 11pm.');
 	await page.getByRole('button', { name: 'Preview message' }).click();
 	await expect(page.getByText('This will go to 2 people.')).toBeVisible();
+	await expectNoAxeViolations(page, { exclude: ['iframe[sandbox]'] });
+	const messageId = await page.locator('input[name="messageId"]').first().inputValue();
 	await page.getByRole('button', { name: 'Send to 2 people' }).click();
 	await expect(page.getByText('Your message is on its way to 2 people.')).toBeVisible();
-	expect((await waitForMail(request, AMARA, 'organiser-message')).subject).toBe(
-		'Parking at the club'
-	);
+	for (const to of [AMARA, tricky.email]) {
+		expect((await waitForMail(request, to, 'organiser-message')).subject, to).toBe(
+			'Parking at the club'
+		);
+	}
+	// The same preview sent again (a second press, or the back button) sends nothing new.
+	const again = await page.request.post(`/organiser/events/${eventId}/attendees/message?/send`, {
+		form: {
+			audience: 'confirmed',
+			subject: 'Parking at the club',
+			body: 'The car park closes at 11pm.',
+			messageId
+		},
+		headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
+		maxRedirects: 0
+	});
+	expect(again.status()).toBe(303);
+	await ready(page, again.headers()['location']);
+	await expect(
+		page.getByText('That message had already been sent, so nothing new went out.')
+	).toBeVisible();
+	const amaraMail: { template: string }[] = await (
+		await request.get(`/dev/mail.json?to=${encodeURIComponent(AMARA)}`)
+	).json();
+	expect(amaraMail.filter((m) => m.template === 'organiser-message')).toHaveLength(1);
 
 	// Cancelling takes it out of the member's calendar.
 	await ready(page, `/organiser/events/${eventId}`);
@@ -192,18 +257,64 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	await page.goto(`/events/${slug}`);
 	await expect(page.getByText('This event has been cancelled')).toBeVisible();
 
+	// Still listed, marked Cancelled, with nothing to book.
+	await ready(page, `/events?q=${encodeURIComponent(title)}`);
+	const card = page.getByRole('article').filter({ hasText: title });
+	await expect(card.getByText('Cancelled', { exact: true })).toBeVisible();
+	await expect(card.getByText('Cancelled: no longer taking bookings')).toBeVisible();
+	await expect(page.getByRole('link', { name: /Book a place|Join the waiting list/ })).toHaveCount(
+		0
+	);
+	await expectNoAxeViolations(page);
+	await screenshotAtPhoneAndDesktop(page, 'events-cancelled');
+
 	await ready(page, '/organiser');
 	await screenshotAtPhoneAndDesktop(page, 'organiser-dashboard');
 });
 
-test('an organiser cannot open an event they do not manage', async ({ page }) => {
+test('an organiser cannot open, change or message an event they do not manage', async ({
+	page,
+	baseURL
+}) => {
 	const other = await createAccount({ name: 'Ruth Osei', roles: ['organiser'], twoFactor: true });
 	await signInAsStaff(page, other, '/organiser');
 	await expect(page.getByText('You have no upcoming events.')).toBeVisible();
-	const response = await page.goto('/organiser/events/1/attendees');
-	expect(response?.status()).toBe(404);
+	const before = await eventState(1);
+
+	for (const path of ['', '/attendees', '/attendees/message']) {
+		const response = await page.goto(`/organiser/events/1${path}`);
+		expect(response?.status(), path || 'edit page').toBe(404);
+	}
 	const csv = await page.request.get('/organiser/events/1/attendees.csv');
 	expect(csv.status()).toBe(404);
+
+	// Posted straight at the actions, from this site, with a complete and valid-looking form.
+	const post = (path: string, form: Record<string, string>) =>
+		page.request.post(`/organiser/events/1${path}`, {
+			form,
+			headers: { origin: baseURL! },
+			maxRedirects: 0
+		});
+	const edits = await post('?/save', {
+		title: 'Taken over',
+		category: 'celebration',
+		summary: 'Changed by someone who does not manage it',
+		description: 'Changed',
+		capacity: '1'
+	});
+	const messageForm = {
+		audience: 'all',
+		subject: 'Not from the organisers',
+		body: 'This should never be sent.',
+		messageId: 'e2e-not-mine'
+	};
+	const preview = await post('/attendees/message?/preview', messageForm);
+	const send = await post('/attendees/message?/send', messageForm);
+	for (const response of [edits, preview, send]) {
+		expect([403, 404]).toContain(response.status());
+		expect(await response.text()).not.toContain('Not from the organisers');
+	}
+	expect(await eventState(1)).toEqual(before);
 });
 
 test('an admin takes a course register, prints a release letter and a certificate, and finds it in the audit log', async ({

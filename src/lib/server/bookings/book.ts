@@ -4,6 +4,7 @@
 // than it has, and no booking exists without its email. The same batch works embedded and over a
 // libSQL server's HTTP API.
 import { eq, sql } from 'drizzle-orm';
+import type { AuditEntry } from '../audit.ts';
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import type { Booking, BookingAnswers } from '../db/schema/index.ts';
@@ -19,12 +20,25 @@ import { decideBooking } from './eligibility.ts';
 import { joinedWaitingListEmail, placeConfirmedEmails } from './emails.ts';
 import { isWaitingListOpen } from './offer-window.ts';
 
+/**
+ * An organiser booking someone in from the attendee desk: the audit record goes in the booking's
+ * own batch; `atTheDoor` (the event is on) books a free place regardless of the booking times,
+ * checked in at once, and never a waiting-list place.
+ */
+export type DeskBooking = { actorUserId: number; atTheDoor: boolean };
+
 export type BookingOutcome =
 	| { ok: true; booking: Booking; waitingPosition: number | null }
 	| { ok: false; reason: string; existing?: Booking; fix?: { label: string; href: string } };
 
 export async function bookPlace(
-	input: { eventId: number; userId: number; answers: BookingAnswers; guests: number },
+	input: {
+		eventId: number;
+		userId: number;
+		answers: BookingAnswers;
+		guests: number;
+		desk?: DeskBooking;
+	},
 	now = new Date()
 ): Promise<BookingOutcome> {
 	const context = await loadBookingContext(input.eventId, input.userId, now);
@@ -44,20 +58,28 @@ async function eventUpdatedAt(eventId: number) {
 /** Books with what `loadBookingContext` read: the rules first, then the one conditional write. */
 export async function placeBooking(
 	context: LoadedBookingContext,
-	input: { answers: BookingAnswers; guests: number },
+	input: { answers: BookingAnswers; guests: number; desk?: DeskBooking },
 	now = new Date()
 ): Promise<BookingOutcome> {
 	const { event, sessions, member, standing } = context;
+	const atTheDoor = input.desk?.atTheDoor ?? false;
 	if (sessions.length === 0) return { ok: false, reason: 'This event is not open for booking.' };
 	const decision = decideBooking(
 		event,
 		sessions[0].startsAt,
 		{ emailVerified: Boolean(member.emailVerifiedAt), standing },
-		now
+		now,
+		{ atTheDoor }
 	);
 	if (!decision.allowed) return { ok: false, reason: decision.reason, fix: decision.fix };
 
 	const uid = newBookingUid();
+	const audit: AuditEntry | undefined = input.desk && {
+		actorUserId: input.desk.actorUserId,
+		action: atTheDoor ? 'booking.walk-in-added' : 'booking.added-by-organiser',
+		subjectType: 'booking',
+		subjectId: uid
+	};
 	const emailContext = {
 		config,
 		event,
@@ -72,7 +94,9 @@ export async function placeBooking(
 		userId: member.id,
 		guests: input.guests,
 		answers: input.answers,
-		waitlistOpen: isWaitingListOpen(sessions[0].startsAt, now),
+		waitlistOpen: !atTheDoor && isWaitingListOpen(sessions[0].startsAt, now),
+		checkedIn: atTheDoor,
+		audit,
 		emails: {
 			confirmed: placeConfirmedEmails(emailContext),
 			waitlisted: joinedWaitingListEmail(emailContext)

@@ -5,6 +5,7 @@
 // Every request still gets what it would have had alone: a confirmed place while places remain
 // and nobody is waiting, otherwise the next number on the waiting list.
 import { inArray, sql } from 'drizzle-orm';
+import { auditInsertWhen, type AuditEntry } from '../audit.ts';
 import { db, table } from '../db/index.ts';
 import type { Booking, BookingAnswers } from '../db/schema/index.ts';
 import type { OutgoingEmail } from '../email/message.ts';
@@ -27,6 +28,10 @@ export type BookingRequest = {
 	answers: BookingAnswers;
 	/** False inside the last hours before the event: then a request gets a place or nothing. */
 	waitlistOpen: boolean;
+	/** Checked in as the place is confirmed: someone added at the door. */
+	checkedIn?: boolean;
+	/** Written with the booking, and only if the booking is. */
+	audit?: AuditEntry;
 	/** Rendered before the write; the batch queues the ones matching the status written. */
 	emails: { confirmed: OutgoingEmail[]; waitlisted: OutgoingEmail };
 	now: Date;
@@ -114,12 +119,12 @@ async function writeBatch(requests: BookingRequest[]) {
 	const { eventId, eventUpdatedAt, waitlistOpen } = requests[0];
 	const requested = requests.map(
 		(r, arrival) =>
-			sql`(${arrival}, ${r.uid}, ${r.userId}, ${1 + r.guests}, ${r.guests}, ${JSON.stringify(r.answers)}, ${r.now.getTime()})`
+			sql`(${arrival}, ${r.uid}, ${r.userId}, ${1 + r.guests}, ${r.guests}, ${JSON.stringify(r.answers)}, ${r.now.getTime()}, ${r.checkedIn ? r.now.getTime() : null})`
 	);
 	// A running total of places asked for decides who fits: once one request does not fit, none
 	// after it does, so the confirmed ones are the first in arrival order and the rest queue.
 	const insertBookings = db.run(sql`with
-		requested (arrival, uid, user_id, needed, guests, answers, at) as (values ${sql.join(requested, sql`, `)}),
+		requested (arrival, uid, user_id, needed, guests, answers, at, checked_in_at) as (values ${sql.join(requested, sql`, `)}),
 		newcomers as (
 			select * from requested r where not exists (
 				select 1 from bookings b where b.event_id = ${eventId} and b.user_id = r.user_id
@@ -136,12 +141,12 @@ async function writeBatch(requests: BookingRequest[]) {
 					and event.taken + sum(n.needed) over (order by n.arrival) <= event.capacity) as fits
 			from newcomers n, event)
 		insert into bookings
-		(uid, event_id, user_id, status, waitlist_position, answers, guests, created_at, status_changed_at)
+		(uid, event_id, user_id, status, waitlist_position, answers, guests, created_at, status_changed_at, checked_in_at)
 		select uid, ${eventId}, user_id,
 			case when fits then 'confirmed' else 'waitlisted' end,
 			case when fits then null
 				else last_position + row_number() over (partition by fits order by arrival) end,
-			answers, guests, at, at
+			answers, guests, at, at, case when fits then checked_in_at end
 		from decided
 		where fits or ${waitlistOpen ? 1 : 0} = 1
 		on conflict do nothing`);
@@ -157,15 +162,29 @@ async function writeBatch(requests: BookingRequest[]) {
 			sql`exists (select 1 from bookings b where b.uid = ${row.tag} and b.status = ${row.state})`,
 		{ placeholder: POSITION_PLACEHOLDER, value: (row) => waitingPositionSql(row.tag) }
 	);
+	const audits = requests.flatMap((r) =>
+		r.audit
+			? [
+					auditInsertWhen(
+						db,
+						sql`exists (select 1 from bookings b where b.uid = ${r.uid})`,
+						r.audit,
+						r.now
+					)
+				]
+			: []
+	);
 	const uids = requests.map((r) => r.uid);
-	const [, , rows] = await db.batch([
+	const [, , ...rest] = await db.batch([
 		insertBookings,
 		queueEmails,
+		...audits,
 		db
 			.select({ booking: table.bookings, position: waitingPositionSql(sql`${table.bookings}.uid`) })
 			.from(table.bookings)
 			.where(inArray(table.bookings.uid, uids))
 	]);
+	const rows = rest.at(-1) as { booking: Booking; position: unknown }[];
 	return new Map(
 		rows.map(({ booking, position }) => [booking.uid, { booking, position: Number(position) }])
 	);

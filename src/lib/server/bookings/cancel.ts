@@ -1,6 +1,7 @@
 // Cancelling a booking until the first session starts: the member's calendar gets a CANCEL,
 // and the freed place goes to the first person waiting.
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { auditInsertWhen, type AuditEntry } from '../audit.ts';
 import { db, table } from '../db/index.ts';
 import { queueEmailIf } from '../email/outbox.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
@@ -11,7 +12,13 @@ import { offerFreedPlaces } from './offers.ts';
 export type CancelOutcome = { ok: true } | { ok: false; reason: string };
 
 export async function cancelBooking(
-	input: { bookingUid: string; userId?: number; byOrganiser?: boolean },
+	input: {
+		bookingUid: string;
+		userId?: number;
+		byOrganiser?: boolean;
+		/** Written in the cancellation's own batch, and only if this call cancelled it. */
+		audit?: AuditEntry;
+	},
 	now = new Date()
 ): Promise<CancelOutcome> {
 	const [booking] = await db
@@ -33,6 +40,7 @@ export async function cancelBooking(
 			reason: 'This event has started, so the booking can no longer be cancelled online.'
 		};
 	}
+	const cancelledNow = sql`exists (select 1 from bookings where id = ${booking.id} and status = 'cancelled' and status_changed_at = ${now.getTime()})`;
 	await db.batch([
 		db
 			.update(table.bookings)
@@ -47,14 +55,8 @@ export async function cancelBooking(
 			context,
 			Boolean(input.byOrganiser),
 			booking.status === 'confirmed'
-		).map((email) =>
-			queueEmailIf(
-				db,
-				email,
-				sql`exists (select 1 from bookings where id = ${booking.id} and status = 'cancelled' and status_changed_at = ${now.getTime()})`,
-				{ now }
-			)
-		)
+		).map((email) => queueEmailIf(db, email, cancelledNow, { now })),
+		...(input.audit ? [auditInsertWhen(db, cancelledNow, input.audit, now)] : [])
 	]);
 	wakeEmailWorker();
 	await offerFreedPlaces(booking.eventId, now);

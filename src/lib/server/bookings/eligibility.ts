@@ -13,7 +13,9 @@ export function decideBooking(
 	>,
 	firstSessionStart: Date,
 	person: { emailVerified: boolean; standing: Standing },
-	now: Date
+	now: Date,
+	/** An organiser adding someone at the door while the event is on: the booking times do not apply. */
+	options: { atTheDoor?: boolean } = {}
 ): BookingDecision {
 	if (event.status === 'cancelled')
 		return { allowed: false, reason: 'This event has been cancelled.' };
@@ -21,16 +23,17 @@ export function decideBooking(
 		return { allowed: false, reason: 'This event is not open for booking.' };
 	if (event.booking === 'none')
 		return { allowed: false, reason: 'No booking needed — just turn up.' };
-	if (now.getTime() >= firstSessionStart.getTime()) {
+	const timesApply = !options.atTheDoor;
+	if (timesApply && now.getTime() >= firstSessionStart.getTime()) {
 		return { allowed: false, reason: 'This event has already started, so booking has closed.' };
 	}
-	if (event.bookingOpensAt && now.getTime() < event.bookingOpensAt.getTime()) {
+	if (timesApply && event.bookingOpensAt && now.getTime() < event.bookingOpensAt.getTime()) {
 		return {
 			allowed: false,
 			reason: `Booking opens on ${formatDayAndTime(event.bookingOpensAt)}.`
 		};
 	}
-	if (event.bookingClosesAt && now.getTime() >= event.bookingClosesAt.getTime()) {
+	if (timesApply && event.bookingClosesAt && now.getTime() >= event.bookingClosesAt.getTime()) {
 		return { allowed: false, reason: 'Booking for this event has closed.' };
 	}
 	const verdict = bookingEligibility(person, event);

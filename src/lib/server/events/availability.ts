@@ -9,7 +9,7 @@ export type AvailabilityInput = {
 };
 
 export type Availability = {
-	state: 'no-booking' | 'unlimited' | 'open' | 'full';
+	state: 'no-booking' | 'unlimited' | 'open' | 'full' | 'cancelled';
 	placesLeft: number | null;
 	waiting: number;
 	label: string;

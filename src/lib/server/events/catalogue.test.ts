@@ -8,7 +8,7 @@ const days = (n: number) => new Date(now.getTime() + n * 24 * 3_600_000);
 beforeEach(emptyDatabase);
 
 describe('listing upcoming events', () => {
-	it('lists only published events that have not yet ended, soonest first', async () => {
+	it('lists published and cancelled events that have not yet ended, soonest first', async () => {
 		await createEvent({ title: 'Later', startsAt: days(20) });
 		await createEvent({ title: 'Sooner', startsAt: days(2) });
 		await createEvent({ title: 'Finished yesterday', startsAt: days(-1) });
@@ -16,8 +16,39 @@ describe('listing upcoming events', () => {
 		await createEvent({ title: 'Called off', startsAt: days(4), status: 'cancelled' });
 
 		const { events, total } = await listEvents({ now });
-		expect(events.map((e) => e.title)).toEqual(['Sooner', 'Later']);
-		expect(total).toBe(2);
+		expect(events.map((e) => e.title)).toEqual(['Sooner', 'Called off', 'Later']);
+		expect(total).toBe(3);
+	});
+
+	it('marks a cancelled event as cancelled, with no places to book, even with places free', async () => {
+		const called = await createEvent({
+			title: 'Called off',
+			category: 'course',
+			capacity: 10,
+			startsAt: days(4),
+			status: 'cancelled'
+		});
+		await createBooking(called, { status: 'cancelled' });
+		await createEvent({ title: 'Called off long ago', startsAt: days(-10), status: 'cancelled' });
+		const { events } = await listEvents({ now, category: 'course' });
+		expect(events).toEqual([
+			expect.objectContaining({
+				title: 'Called off',
+				status: 'cancelled',
+				availability: {
+					state: 'cancelled',
+					placesLeft: null,
+					waiting: 0,
+					label: 'Cancelled: no longer taking bookings'
+				}
+			})
+		]);
+		expect((await listEvents({ now, search: 'called off' })).total).toBe(1);
+		expect((await listEvents({ now, when: 'past' })).events).toEqual([]);
+		const highlights = await listHighlights(3, now);
+		expect(highlights.map((e) => [e.title, e.availability.state])).toEqual([
+			['Called off', 'cancelled']
+		]);
 	});
 
 	it('keeps a course listed until its last session has ended', async () => {

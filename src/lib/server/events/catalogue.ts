@@ -1,5 +1,6 @@
 // The public catalogue: published events, upcoming or past, with availability from real bookings.
-import { and, asc, count, desc, eq, gt, lte, or, sql, type SQL } from 'drizzle-orm';
+// An upcoming event that was cancelled stays listed, marked so, for those who had seen it.
+import { and, asc, count, desc, eq, gt, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { SelectResultFields } from 'drizzle-orm/query-builders/select.types';
 import type { EventCategory } from '../../event-categories.ts';
 import { db, table } from '../db/index.ts';
@@ -61,18 +62,31 @@ const cardColumns = {
 
 type CardRow = SelectResultFields<typeof cardColumns>;
 
+const CANCELLED: Availability = {
+	state: 'cancelled',
+	placesLeft: null,
+	waiting: 0,
+	label: 'Cancelled: no longer taking bookings'
+};
+
+/** Upcoming listings keep cancelled events; the archive shows only those that took place. */
+const LISTED = inArray(table.events.status, ['published', 'cancelled']);
+
 function toCard(row: CardRow): EventCard {
 	const { onlineUrl, booking, capacity, placesTaken, waiting, ...rest } = row;
 	return {
 		...rest,
 		online: Boolean(onlineUrl),
 		sessionCount: Number(row.sessionCount),
-		availability: describeAvailability({
-			booking,
-			capacity,
-			placesTaken: Number(placesTaken),
-			waiting: Number(waiting)
-		})
+		availability:
+			row.status === 'cancelled'
+				? CANCELLED
+				: describeAvailability({
+						booking,
+						capacity,
+						placesTaken: Number(placesTaken),
+						waiting: Number(waiting)
+					})
 	};
 }
 
@@ -96,8 +110,9 @@ export async function listEvents(query: CatalogueQuery = {}) {
 	const when = query.when ?? 'upcoming';
 	const search = query.search?.trim().slice(0, 200) || null;
 	const where = and(
-		eq(table.events.status, 'published'),
-		when === 'upcoming' ? gt(table.events.endsAt, now) : lte(table.events.endsAt, now),
+		...(when === 'upcoming'
+			? [LISTED, gt(table.events.endsAt, now)]
+			: [eq(table.events.status, 'published'), lte(table.events.endsAt, now)]),
 		query.category ? eq(table.events.category, query.category) : undefined,
 		search ? searchCondition(search) : undefined
 	);
@@ -138,7 +153,7 @@ export async function listEvents(query: CatalogueQuery = {}) {
 	return { events: rows.map(toCard), total, page, pageCount, pageSize };
 }
 
-/** The next few published events of each category, for the home page. */
+/** The next few upcoming events of each category, for the home page, cancelled ones marked. */
 export async function listHighlights(perCategory = 3, now = new Date()) {
 	// Ranked from the listing index alone, so only the few highlights count their bookings.
 	const ranked = db
@@ -149,7 +164,7 @@ export async function listHighlights(perCategory = 3, now = new Date()) {
 			)
 		})
 		.from(table.events)
-		.where(and(eq(table.events.status, 'published'), gt(table.events.endsAt, now)))
+		.where(and(LISTED, gt(table.events.endsAt, now)))
 		.as('ranked');
 	const rows = await db
 		.select(cardColumns)

@@ -56,6 +56,71 @@ describe('the attendee desk', () => {
 		expect((await listAttendees(event.id)).map((a) => a.name)).toEqual([first.name]);
 	});
 
+	it('adds a walk-in at the door while the event is on, checked in, with the audit record in the same write', async () => {
+		const now = new Date();
+		const event = await createEvent({
+			capacity: 2,
+			startsAt: new Date(now.getTime() - 30 * 60_000),
+			bookingClosesAt: new Date(now.getTime() - 24 * 3_600_000)
+		});
+		await createBooking(event);
+		await createBooking(event, { status: 'waitlisted', waitlistPosition: 1 });
+		const walkIn = await createMemberInGoodStanding();
+		const late = await createMemberInGoodStanding();
+		const added = await addAttendee(event, walkIn.email, 7, now);
+		expect(added).toEqual({
+			ok: true,
+			message: `${walkIn.name} has a place, is checked in and has been sent the confirmation.`
+		});
+		const [booking] = await db
+			.select()
+			.from(table.bookings)
+			.where(eq(table.bookings.userId, walkIn.id));
+		expect(booking).toMatchObject({ status: 'confirmed', checkedInAt: now });
+		const audit = await db
+			.select()
+			.from(table.auditLog)
+			.where(eq(table.auditLog.subjectId, booking.uid));
+		expect(audit).toMatchObject([{ action: 'booking.walk-in-added', actorUserId: 7 }]);
+
+		// Full now: the next person at the door is told so, and nothing is written for them.
+		expect(await addAttendee(event, late.email, 7, now)).toEqual({
+			ok: false,
+			reason: `Every place is taken, so ${late.name} was not added.`
+		});
+		expect(
+			await db.select().from(table.bookings).where(eq(table.bookings.userId, late.id))
+		).toEqual([]);
+
+		// Once it has finished, nobody is added.
+		const after = new Date(event.endsAt.getTime() + 60_000);
+		expect(await addAttendee(event, late.email, 7, after)).toMatchObject({
+			ok: false,
+			reason: 'This event has finished, so nobody can be added to it.'
+		});
+	});
+
+	it('writes no audit record when an add or a removal changes nothing', async () => {
+		const event = await createEvent({ capacity: 5 });
+		const member = await createMemberInGoodStanding();
+		expect(await addAttendee(event, member.email, 3)).toMatchObject({ ok: true });
+		expect(await addAttendee(event, member.email, 3)).toMatchObject({
+			ok: false,
+			reason: `${member.name} already has a booking for this event.`
+		});
+		const [booking] = await db
+			.select()
+			.from(table.bookings)
+			.where(eq(table.bookings.userId, member.id));
+		expect(booking.checkedInAt).toBeNull();
+		expect(await removeAttendee(event.id, booking.uid, 3)).toMatchObject({ ok: true });
+		expect(await removeAttendee(event.id, booking.uid, 3)).toMatchObject({ ok: false });
+		const actions = (
+			await db.select().from(table.auditLog).where(eq(table.auditLog.subjectId, booking.uid))
+		).map((a) => a.action);
+		expect(actions).toEqual(['booking.added-by-organiser', 'booking.removed-by-organiser']);
+	});
+
 	it('removing someone cancels with a CANCEL and offers the place to the next person', async () => {
 		const event = await createEvent({ capacity: 1 });
 		const booking = await createBooking(event);
@@ -109,13 +174,18 @@ describe('the attendee desk', () => {
 		}
 		const message = checkMessage({ audience: 'all', subject: 'Room change', body: 'Room 2 now.' });
 		if (!message.ok) throw new Error('should pass');
-		expect(await sendAttendeeMessage(event, message, 1)).toBe(2);
-		expect(await sendAttendeeMessage(event, message, 1)).toBe(2);
+		expect(await sendAttendeeMessage(event, message, 1)).toEqual({ count: 2, alreadySent: false });
+		// Someone books in between; the same preview sent again reaches nobody new.
+		await createBooking(event, { status: 'waitlisted', waitlistPosition: 2 });
+		expect(await sendAttendeeMessage(event, message, 1)).toEqual({ count: 3, alreadySent: true });
 		expect(await db.select().from(table.outbox)).toHaveLength(2);
 		const audit = await db
 			.select()
 			.from(table.auditLog)
-			.where(eq(table.auditLog.action, 'event.message-sent'));
-		expect(audit.length).toBeGreaterThan(0);
+			.where(eq(table.auditLog.subjectId, event.slug));
+		expect(audit.map((a) => a.action)).toEqual(['event.message-sent']);
+		const again = checkMessage({ audience: 'all', subject: 'Room change', body: 'Room 2 now.' });
+		if (!again.ok) throw new Error('should pass');
+		expect(await sendAttendeeMessage(event, again, 1)).toEqual({ count: 3, alreadySent: false });
 	});
 });

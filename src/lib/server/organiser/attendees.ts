@@ -125,7 +125,9 @@ export async function setCheckedIn(
 
 /**
  * An organiser books a member in, by email or membership number, on the same terms as the
- * member booking for themselves; a full event is said so, not quietly waitlisted.
+ * member booking for themselves; a full event is said so, not quietly waitlisted. While the
+ * event is on, someone at the door gets a free place and is checked in at once; the booking
+ * times no longer apply, but capacity and who may come still do.
  */
 export async function addAttendee(
 	event: Event,
@@ -135,6 +137,9 @@ export async function addAttendee(
 ): Promise<DeskOutcome> {
 	const key = who.trim();
 	if (!key) return { ok: false, reason: 'Enter the member’s email address or membership number' };
+	if (event.status === 'published' && now.getTime() >= event.endsAt.getTime())
+		return { ok: false, reason: 'This event has finished, so nobody can be added to it.' };
+	const atTheDoor = event.status === 'published' && now.getTime() >= event.startsAt.getTime();
 	const [member] = await db
 		.select()
 		.from(u)
@@ -157,39 +162,45 @@ export async function addAttendee(
 				waiting: waitingSql(event.id)
 			})
 			.from(sql`(select 1)`);
-		if (Number(row.taken) + 1 > event.capacity || Number(row.waiting) > 0)
+		// At the door the waiting list has closed: a free place goes to whoever is there.
+		if (Number(row.taken) + 1 > event.capacity || (!atTheDoor && Number(row.waiting) > 0))
 			return {
 				ok: false,
-				reason: `No place is free, so ${member.name} was not added. They can join the waiting list from the event page.`
+				reason: atTheDoor
+					? `Every place is taken, so ${member.name} was not added.`
+					: `No place is free, so ${member.name} was not added. They can join the waiting list from the event page.`
 			};
 	}
 	const booked = await bookPlace(
-		{ eventId: event.id, userId: member.id, answers: {}, guests: 0 },
+		{
+			eventId: event.id,
+			userId: member.id,
+			answers: {},
+			guests: 0,
+			desk: { actorUserId, atTheDoor }
+		},
 		now
 	);
 	if (!booked.ok) {
 		const reason =
 			booked.reason === 'You already have a booking for this event.'
 				? `${member.name} already has a booking for this event.`
-				: `${member.name} cannot be booked: ${booked.reason}`;
+				: booked.reason === 'The event is full and its waiting list has closed.'
+					? `Every place is taken, so ${member.name} was not added.`
+					: `${member.name} cannot be booked: ${booked.reason}`;
 		return { ok: false, reason };
 	}
-	await auditInsert(
-		db,
-		{
-			actorUserId,
-			action: 'booking.added-by-organiser',
-			subjectType: 'booking',
-			subjectId: booked.booking.uid
-		},
-		now
-	);
-	return booked.booking.status === 'confirmed'
-		? { ok: true, message: `${member.name} has a place and has been sent the confirmation.` }
-		: {
+	if (booked.booking.status !== 'confirmed')
+		return {
+			ok: true,
+			message: `The last place went a moment ago, so ${member.name} is on the waiting list (number ${booked.waitingPosition}).`
+		};
+	return atTheDoor
+		? {
 				ok: true,
-				message: `The last place went a moment ago, so ${member.name} is on the waiting list (number ${booked.waitingPosition}).`
-			};
+				message: `${member.name} has a place, is checked in and has been sent the confirmation.`
+			}
+		: { ok: true, message: `${member.name} has a place and has been sent the confirmation.` };
 }
 
 /** Removes someone: the member gets a CANCEL, and the freed place is offered to the queue. */
@@ -202,18 +213,20 @@ export async function removeAttendee(
 	const found = await findBookingOn(eventId, bookingUid);
 	if (!found || found.booking.status === 'cancelled')
 		return { ok: false, reason: 'That booking is already cancelled.' };
-	const cancelled = await cancelBooking({ bookingUid, byOrganiser: true }, now);
-	if (!cancelled.ok) return cancelled;
-	await auditInsert(
-		db,
+	const cancelled = await cancelBooking(
 		{
-			actorUserId,
-			action: 'booking.removed-by-organiser',
-			subjectType: 'booking',
-			subjectId: bookingUid
+			bookingUid,
+			byOrganiser: true,
+			audit: {
+				actorUserId,
+				action: 'booking.removed-by-organiser',
+				subjectType: 'booking',
+				subjectId: bookingUid
+			}
 		},
 		now
 	);
+	if (!cancelled.ok) return cancelled;
 	return { ok: true, message: `${found.name}’s booking is cancelled and they have been emailed.` };
 }
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
 import { createBooking, createEvent, createMember, emptyDatabase } from '../testing/fixtures.ts';
-import { listManagedEvents, waitingListDemand } from './dashboard.ts';
+import { lastTwelveMonths, listManagedEvents, waitingListDemand } from './dashboard.ts';
 
 beforeEach(emptyDatabase);
 
@@ -31,26 +31,78 @@ describe('the staff desk', () => {
 		expect(await listManagedEvents(admin)).toHaveLength(2);
 	});
 
-	it('counts waiting-list demand per category over the last year', async () => {
+	it('counts waiting-list demand per category, month by month, over the last 12 London months', async () => {
+		const now = new Date('2026-11-22T12:00:00Z');
 		const me = await createMember({ roles: ['organiser'] });
 		const course = await createEvent({ category: 'course' });
-		await db
-			.insert(table.eventOrganisers)
-			.values({ eventId: course.id, userId: me.id, addedAt: new Date() });
-		await createBooking(course, { status: 'waitlisted', waitlistPosition: 1 });
-		await createBooking(course, { status: 'offered', waitlistPosition: 2 });
-		await createBooking(course);
-		await createBooking(course, {
-			status: 'waitlisted',
-			waitlistPosition: 3,
-			createdAt: new Date(Date.now() - 400 * 24 * 3_600_000)
-		});
-		const demand = await waitingListDemand(me);
-		expect(demand.find((d) => d.category === 'course')).toEqual({
+		const secondCourse = await createEvent({ category: 'course' });
+		const rally = await createEvent({ category: 'day-of-action' });
+		const notMine = await createEvent({ category: 'celebration' });
+		for (const event of [course, secondCourse, rally]) {
+			await db
+				.insert(table.eventOrganisers)
+				.values({ eventId: event.id, userId: me.id, addedAt: now });
+		}
+		let position = 0;
+		const waited = (
+			event: typeof course,
+			at: string,
+			status: 'waitlisted' | 'offered' = 'waitlisted'
+		) => createBooking(event, { status, waitlistPosition: ++position, createdAt: new Date(at) });
+		// 00:30 on 1 April in London (summer time) is still 31 March in UTC.
+		await waited(course, '2026-03-31T23:30:00Z');
+		await waited(course, '2026-04-15T10:00:00Z', 'offered');
+		await waited(secondCourse, '2026-04-20T10:00:00Z');
+		await waited(course, '2026-11-01T09:00:00Z');
+		// The first moment of the window, and the last moment before it.
+		await waited(rally, '2025-12-01T00:00:00Z');
+		await waited(rally, '2025-11-30T23:59:59Z');
+		await waited(notMine, '2026-06-01T10:00:00Z');
+		// Booked straight away: not demand.
+		await createBooking(course, { createdAt: new Date('2026-05-01T10:00:00Z') });
+
+		const { months, categories } = await waitingListDemand(me, now);
+		expect(months.map((m) => m.name)).toEqual([
+			'Dec 2025',
+			'Jan 2026',
+			'Feb 2026',
+			'Mar 2026',
+			'Apr 2026',
+			'May 2026',
+			'Jun 2026',
+			'Jul 2026',
+			'Aug 2026',
+			'Sep 2026',
+			'Oct 2026',
+			'Nov 2026'
+		]);
+		const of = (category: string) => categories.find((c) => c.category === category)!;
+		expect(of('course')).toEqual({
 			category: 'course',
-			joined: 2,
-			events: 1
+			monthly: [0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 1],
+			joined: 4,
+			events: 2
 		});
-		expect(demand.find((d) => d.category === 'celebration')?.joined).toBe(0);
+		expect(of('day-of-action').monthly).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+		expect(of('celebration')).toEqual({
+			category: 'celebration',
+			monthly: Array(12).fill(0),
+			joined: 0,
+			events: 0
+		});
+
+		const admin = await createMember({ roles: ['admin'] });
+		const branch = await waitingListDemand(admin, now);
+		expect(branch.categories.find((c) => c.category === 'celebration')!.monthly[6]).toBe(1);
+	});
+
+	it('starts each month at London midnight across the clock change', () => {
+		const months = lastTwelveMonths(new Date('2026-04-01T00:30:00+01:00'));
+		expect(months.at(-1)!.name).toBe('Apr 2026');
+		expect(months.at(-1)!.start.toISOString()).toBe('2026-03-31T23:00:00.000Z');
+		expect(months[0].name).toBe('May 2025');
+		expect(months.find((m) => m.name === 'Jan 2026')!.start.toISOString()).toBe(
+			'2026-01-01T00:00:00.000Z'
+		);
 	});
 });

@@ -170,4 +170,29 @@ describe('organising an event', () => {
 		const live = await db.select().from(table.bookings).where(eq(table.bookings.eventId, event.id));
 		expect(live.every((b) => b.status === 'cancelled')).toBe(true);
 	});
+
+	it('a cancel that meets a change made since the page was read still cancels and tells everyone', async () => {
+		const me = await createMember({ roles: ['organiser'] });
+		const asRead = await createEventRow({ capacity: 2 });
+		await createBooking(asRead);
+		await createBooking(asRead, { status: 'offered', waitlistPosition: 1 });
+		await createBooking(asRead, { status: 'waitlisted', waitlistPosition: 2 });
+		// Someone saved the event after this organiser opened it.
+		await db.update(table.events).set({ sequence: 1 }).where(eq(table.events.id, asRead.id));
+		expect(await cancelEvent(asRead, 'The venue flooded', me.id)).toEqual({ ok: true });
+		const [saved] = await db.select().from(table.events).where(eq(table.events.id, asRead.id));
+		expect(saved).toMatchObject({ status: 'cancelled', sequence: 2 });
+		const mail = await db.select().from(table.outbox);
+		expect(mail.map((m) => m.template).sort()).toEqual([
+			'event-cancelled',
+			'event-cancelled',
+			'event-cancelled'
+		]);
+		expect(mail.filter((m) => m.calendarMethod === 'CANCEL')).toHaveLength(1);
+		const audit = await db
+			.select()
+			.from(table.auditLog)
+			.where(eq(table.auditLog.subjectId, asRead.slug));
+		expect(audit.map((a) => a.action)).toEqual(['event.cancelled']);
+	});
 });

@@ -291,17 +291,45 @@ export async function cancelEvent(
 	if (!why) return { ok: false, errors: { reason: 'Enter the reason attendees will be told' } };
 	if (why.length > 500)
 		return { ok: false, errors: { reason: 'Reason must be 500 characters or fewer' } };
-	if (event.status === 'cancelled') return { ok: true };
+	// A booking or an edit that lands between the read and the write makes the write change
+	// nothing; it is tried again on a fresh read, so nobody booked is left untold.
+	let current: Event | undefined = event;
+	for (let attempt = 0; attempt < 3 && current; attempt++) {
+		if (current.status === 'cancelled') return { ok: true };
+		if (await writeCancellation(current, why, actorUserId, now)) {
+			wakeEmailWorker();
+			return { ok: true };
+		}
+		[current] = await db.select().from(table.events).where(eq(table.events.id, event.id));
+	}
+	return {
+		ok: false,
+		errors: { reason: 'Bookings changed while the event was being cancelled. Please try again.' }
+	};
+}
+
+async function writeCancellation(event: Event, why: string, actorUserId: number, now: Date) {
 	const sessions = await loadSessions(event.id);
 	const bookings = await liveBookingsWithMembers(event.id, ['confirmed', 'waitlisted', 'offered']);
 	const sequence = event.sequence + 1;
 	const cancelled: Event = { ...event, status: 'cancelled', cancelledReason: why, sequence };
+	const seen = bookings.map(({ booking }) => `${booking.uid}:${booking.status}`);
+	const liveBookingsAsRead = sql`not exists (select 1 from bookings b where b.event_id = ${event.id}
+		and b.status in ('confirmed', 'waitlisted', 'offered')
+		${seen.length ? sql`and b.uid || ':' || b.status not in (${sql.join(seen, sql`, `)})` : sql``})`;
 	const done = sql`exists (select 1 from events where id = ${event.id} and status = 'cancelled' and updated_at = ${now.getTime()})`;
-	await db.batch([
+	const [changed] = await db.batch([
 		db
 			.update(table.events)
 			.set({ status: 'cancelled', cancelledReason: why, sequence, updatedAt: now })
-			.where(and(eq(table.events.id, event.id), eq(table.events.sequence, event.sequence))),
+			.where(
+				and(
+					eq(table.events.id, event.id),
+					eq(table.events.sequence, event.sequence),
+					liveBookingsAsRead
+				)
+			)
+			.returning({ id: table.events.id }),
 		db
 			.update(table.bookings)
 			.set({ status: 'cancelled', cancelledAt: now, statusChangedAt: now })
@@ -338,8 +366,7 @@ export async function cancelEvent(
 			now
 		)
 	]);
-	wakeEmailWorker();
-	return { ok: true };
+	return changed.length === 1;
 }
 
 export { loadSessions as loadEventSessions };

@@ -77,6 +77,14 @@ export function readEventForm(form: FormData): EventFormValues {
 	};
 }
 
+/** The form as typed, less the session row whose Remove button was pressed; one row always stays. */
+export function withoutSessionRow(values: EventFormValues, index: string): EventFormValues {
+	const i = Number(index);
+	if (!Number.isInteger(i) || i < 0 || i >= values.sessions.length) return values;
+	const sessions = values.sessions.filter((_, n) => n !== i);
+	return { ...values, sessions: sessions.length ? sessions : [{ date: '', start: '', end: '' }] };
+}
+
 const two = (n: number) => String(n).padStart(2, '0');
 const dateField = (d: Date) => {
 	const p = londonParts(d);

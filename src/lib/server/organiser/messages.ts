@@ -2,12 +2,12 @@
 // queued through the outbox, one email per person, with the audit record in the same batch.
 // The message id comes from the preview, so sending the same preview twice sends once.
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
-import { auditInsert } from '../audit.ts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { auditInsertWhen } from '../audit.ts';
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import type { Event } from '../db/schema/index.ts';
-import { queueEmail } from '../email/outbox.ts';
+import { queueEmailIf } from '../email/outbox.ts';
 import type { OutgoingEmail } from '../email/message.ts';
 import { renderEmail } from '../email/templates/layout.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
@@ -100,10 +100,16 @@ export async function sendAttendeeMessage(
 	now = new Date()
 ) {
 	const recipients = await messageRecipients(event.id, message.audience);
-	if (recipients.length === 0) return 0;
-	await db.batch([
-		auditInsert(
+	if (recipients.length === 0) return { count: 0, alreadySent: false };
+	// A second press of Send (or the back button and Send again) carries the same message id:
+	// nothing more is queued or recorded, and the organiser is told it had already gone.
+	const recordOf = sql`select 1 from audit_log a where a.action = 'event.message-sent'
+		and a.subject_id = ${event.slug} and json_extract(a.detail, '$.messageId') = ${message.messageId}`;
+	const recordedNow = sql`exists (${recordOf} and a.created_at = ${now.getTime()})`;
+	const [recorded] = await db.batch([
+		auditInsertWhen(
 			db,
+			sql`not exists (${recordOf})`,
 			{
 				actorUserId,
 				action: 'event.message-sent',
@@ -118,8 +124,10 @@ export async function sendAttendeeMessage(
 			},
 			now
 		),
-		...recipients.map((to) => queueEmail(db, attendeeMessageEmail(event, message, to), now))
+		...recipients.map((to) =>
+			queueEmailIf(db, attendeeMessageEmail(event, message, to), recordedNow, { now })
+		)
 	]);
 	wakeEmailWorker();
-	return recipients.length;
+	return { count: recipients.length, alreadySent: recorded.rowsAffected === 0 };
 }

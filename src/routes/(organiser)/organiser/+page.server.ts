@@ -9,7 +9,7 @@ export const load = async (event) => {
 	return {
 		organises,
 		events: organises ? await listManagedEvents(user) : [],
-		demand: organises ? await waitingListDemand(user) : [],
+		demand: organises ? await waitingListDemand(user) : null,
 		welfare: user.roles.includes('welfare') ? await welfareSummary() : null
 	};
 };

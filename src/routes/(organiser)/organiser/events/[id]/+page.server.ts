@@ -8,6 +8,7 @@ import {
 	eventFormValues,
 	MAX_SESSIONS,
 	readEventForm,
+	withoutSessionRow,
 	validateEventForm
 } from '$lib/server/organiser/event-form';
 import { managedEventOr404 } from '$lib/server/organiser/guard';
@@ -42,6 +43,12 @@ export const actions = {
 		const values = readEventForm(await readForm(event.request));
 		if (values.sessions.length < MAX_SESSIONS)
 			values.sessions.push({ date: '', start: '', end: '' });
+		return { values, errors: {} as Record<string, string> };
+	},
+	removeSession: async (event) => {
+		await managedEventOr404(event);
+		const form = await readForm(event.request);
+		const values = withoutSessionRow(readEventForm(form), formText(form, 'removeSession'));
 		return { values, errors: {} as Record<string, string> };
 	},
 	addOrganiser: async (event) => {

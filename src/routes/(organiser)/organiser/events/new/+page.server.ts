@@ -5,9 +5,11 @@ import {
 	blankEventForm,
 	MAX_SESSIONS,
 	readEventForm,
+	withoutSessionRow,
 	validateEventForm
 } from '$lib/server/organiser/event-form';
 import { requireOrganiser } from '$lib/server/organiser/guard';
+import { formText } from '$lib/server/forms';
 import { readForm } from '$lib/server/read-form';
 
 export const load = async (event) => {
@@ -33,6 +35,12 @@ export const actions = {
 		const values = readEventForm(await readForm(event.request));
 		if (values.sessions.length < MAX_SESSIONS)
 			values.sessions.push({ date: '', start: '', end: '' });
+		return { values, errors: {} as Record<string, string> };
+	},
+	removeSession: async (event) => {
+		requireOrganiser(event);
+		const form = await readForm(event.request);
+		const values = withoutSessionRow(readEventForm(form), formText(form, 'removeSession'));
 		return { values, errors: {} as Record<string, string> };
 	}
 };

@@ -51,6 +51,7 @@ export const actions = {
 		const { input, checked } = await readMessage(event);
 		if (!checked.ok) return fail(400, { input, errors: checked.errors });
 		const sent = await sendAttendeeMessage(managed, checked, viewer.user.id);
-		redirect(303, `/organiser/events/${managed.id}/attendees?sent=${sent}`);
+		const outcome = sent.alreadySent ? 'already-sent' : 'sent';
+		redirect(303, `/organiser/events/${managed.id}/attendees?${outcome}=${sent.count}`);
 	}
 };
