@@ -254,6 +254,9 @@ test('every view of the catalogue passes axe and fits a 320 px phone without sid
 	}
 	await page.goto('/events?page=2');
 	await expect(page.getByText(/Page 2 of \d+/)).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Previous page' })).toHaveAttribute('href', '/events');
+	await expect(page.getByRole('link', { name: 'Previous page' })).toHaveAttribute(
+		'href',
+		'/events'
+	);
 	await screenshotAtPhoneAndDesktop(page, 'events-page-2');
 });
