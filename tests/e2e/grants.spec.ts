@@ -288,3 +288,55 @@ test('a welfare officer fills in an application with a member, who is emailed a 
 	const copy = await waitForMail(request, member.email, 'grant-assisted-copy');
 	expect(copy.text).toContain('Circumstances: Boiler repair took my savings.');
 });
+
+test('a welfare officer sets up the next round, and the public page announces it', async ({
+	browser,
+	page
+}) => {
+	const officer = await createAccount({
+		name: 'Orla Brennan',
+		roles: ['welfare'],
+		twoFactor: true
+	});
+	const staff = await (await browser.newContext()).newPage();
+	await signInAsStaff(staff, officer, '/organiser/grants');
+	await staff.getByRole('link', { name: 'Set up a grant round' }).click();
+	await expect(heading(staff)).toHaveText('Set up a grant round');
+	await expectNoAxeViolations(staff);
+
+	await staff.getByLabel('Budget, in pounds').fill('lots');
+	await staff.getByRole('button', { name: 'Create round' }).click();
+	await expect(staff.getByRole('alert')).toContainText('Enter a name for the round');
+	await expect(staff.getByRole('alert')).toContainText(
+		'Enter the budget as an amount in pounds, like 1500'
+	);
+	await expect(staff.getByLabel('Budget, in pounds')).toHaveValue('lots');
+	await expectNoAxeViolations(staff);
+	await screenshotAtPhoneAndDesktop(staff, 'grant-round-new-error');
+
+	// The demo's round is open today: a round over the same days is refused, naming it.
+	const today = new Date().toISOString().slice(0, 10);
+	const year = new Date().getFullYear() + 2;
+	await staff.getByLabel('Name').fill(`Winter Fuel Grant ${year}/${(year + 1) % 100}`);
+	await staff.getByLabel('Opens on').fill(today);
+	await staff.getByLabel('Last day').fill(`${year}-11-30`);
+	await staff.getByLabel('Budget, in pounds').fill('12,000');
+	await staff.getByRole('button', { name: 'Create round' }).click();
+	await expect(staff.getByRole('alert')).toContainText('overlap the Winter Fuel Grant 2026/27');
+	await staff.getByLabel('Opens on').fill(`${year}-10-01`);
+	await staff.getByRole('button', { name: 'Create round' }).click();
+	await expect(staff.getByRole('status')).toContainText('Round created');
+	await expect(heading(staff)).toHaveText(`Winter Fuel Grant ${year}/${(year + 1) % 100}`);
+	await expect(staff.getByLabel('Budget, in pounds')).toHaveValue('12000');
+	await expectNoAxeViolations(staff);
+	await screenshotAtPhoneAndDesktop(staff, 'grant-round-created');
+
+	await page.goto('/grants/winter-fuel');
+	await expect(
+		page.getByText(
+			new RegExp(
+				`The next round, the Winter Fuel Grant ${year}/${(year + 1) % 100}, opens on .*1 October ${year}`
+			)
+		)
+	).toBeVisible();
+});

@@ -36,8 +36,10 @@ async function paramValues() {
 			order by starts_at limit 1`,
 		args: [member.email]
 	});
+	const round = await client.execute('select id from grant_rounds order by opens_at limit 1');
 	client.close();
 	return {
+		roundId: String(round.rows[0]?.id ?? '0'),
 		uid: String(booking.rows[0]?.uid ?? 'none'),
 		slug: String(event.rows[0]?.slug ?? 'none'),
 		id: String(event.rows[0]?.id ?? '0')
@@ -49,10 +51,12 @@ function fill(pattern: string, values: Record<string, string>) {
 	let known = true;
 	const path = pattern.replace(/\[(\w+)\]/g, (_, name: string) => {
 		// Only parameters whose page does not depend on more state: an event the organiser
-		// manages, and a member's confirmed booking for its calendar file.
-		const value =
-			(name === 'id' && !pattern.startsWith('/organiser/events/')) ||
-			(name === 'uid' && !pattern.endsWith('/calendar.ics'))
+		// manages, a grant round, and a member's confirmed booking for its calendar file.
+		const round = name === 'id' && pattern.startsWith('/organiser/grants/rounds/');
+		const value = round
+			? values.roundId
+			: (name === 'id' && !pattern.startsWith('/organiser/events/')) ||
+				  (name === 'uid' && !pattern.endsWith('/calendar.ics'))
 				? undefined
 				: values[name];
 		if (value === undefined) known = false;
