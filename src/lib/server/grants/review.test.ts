@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
 import { openDatabase } from '../db/client.ts';
@@ -248,19 +248,62 @@ describe('the round budget (invariant 4)', () => {
 		expect(await currentRound()).toMatchObject({ kind: 'budget-spent', budget: { leftPence: 0 } });
 	});
 
-	it('tells members with an unsent draft when the last of the budget is approved, once', async () => {
+	it('tells members with a draft or a waiting application when the last of the budget is approved, once each', async () => {
 		const round = await createGrantRound({ budgetPence: 20_000 });
 		const first = await submitted(round);
 		const second = await submitted(round);
+		const waiting = await submitted(round);
+		const asked = await submitted(round);
+		await decideApplication(
+			asked.id,
+			{ kind: 'request-info', message: 'Send a bill.' },
+			officer.id,
+			mailer
+		);
+		const declined = await submitted(round);
+		await decideApplication(
+			declined.id,
+			{ kind: 'decline', reason: 'Savings' },
+			officer.id,
+			mailer
+		);
 		const drafter = await createMemberInGoodStanding();
 		await startApplication(drafter.id, round.id);
 		const spentMail = () =>
-			db.select().from(table.outbox).where(eq(table.outbox.template, 'grant-budget-spent'));
+			db
+				.select()
+				.from(table.outbox)
+				.where(sql`${table.outbox.template} like 'grant-budget-spent%'`)
+				.orderBy(table.outbox.recipient);
 		await decideApplication(first.id, { kind: 'approve', awardPence: 10_000 }, officer.id, mailer);
 		expect(await spentMail()).toHaveLength(0);
 		await decideApplication(second.id, { kind: 'approve', awardPence: 10_000 }, officer.id, mailer);
 		const mail = await spentMail();
-		expect(mail.map((m) => m.recipient)).toEqual([drafter.email]);
-		expect(mail[0].subject).toContain('no longer taking applications');
+		const byRecipient = Object.fromEntries(mail.map((m) => [m.recipient, m]));
+		expect(Object.keys(byRecipient).sort()).toEqual(
+			[drafter.email, waiting.member.email, asked.member.email].sort()
+		);
+
+		const toDrafter = byRecipient[drafter.email];
+		expect(toDrafter.template).toBe('grant-budget-spent');
+		expect(toDrafter.subject).toContain('no longer taking applications');
+		expect(toDrafter.textBody).toContain('so you cannot submit it');
+
+		for (const { member, id } of [waiting, asked]) {
+			const [application] = await db
+				.select()
+				.from(table.grantApplications)
+				.where(eq(table.grantApplications.id, id));
+			const sent = byRecipient[member.email];
+			expect(sent.template).toBe('grant-budget-spent-pending');
+			expect(sent.subject).toContain(application.reference);
+			expect(sent.textBody).toContain(
+				`Your application ${application.reference} has not been decided yet`
+			);
+			expect(sent.textBody).toContain('no money left in the fund to approve it');
+			expect(sent.textBody).toContain('email you their decision');
+			expect(sent.htmlBody).toContain(application.reference);
+			expect(sent.textBody).not.toContain('{{reference}}');
+		}
 	});
 });
