@@ -93,6 +93,32 @@ describe('a member applies for the winter fuel grant', () => {
 		expect(history.map((h) => h.toStatus)).toEqual(['submitted']);
 	});
 
+	it('flags a member awarded a grant within the round’s cool-down, 6 months unless set', async () => {
+		const day = 86_400_000;
+		const now = Date.now();
+		const lastWinter = await createGrantRound({
+			opensAt: new Date(now - 400 * day),
+			closesAt: new Date(now - 300 * day)
+		});
+		const round = await createGrantRound();
+		expect(round.coolDownMonths).toBe(6);
+		const awarded = async (daysAgo: number) => {
+			const member = await createMemberInGoodStanding();
+			const earlier = await startApplication(member.id, lastWinter.id);
+			await db
+				.update(table.grantApplications)
+				.set({ status: 'paid', awardPence: 10_000, decidedAt: new Date(now - daysAgo * day) })
+				.where(eq(table.grantApplications.id, earlier.id));
+			const draft = await startApplication(member.id, round.id);
+			await saveAnswers(draft, { ...answers, addressLine1: `${member.id} Mill Lane` });
+			const saved = (await findApplicationByReference(member.id, draft.reference))!;
+			expect(await submitApplication(saved, round, member, mailer)).toBe(true);
+			return (await findApplicationByReference(member.id, draft.reference))!.flags;
+		};
+		expect(await awarded(120)).toMatchObject({ coolDown: true, firstTime: false });
+		expect(await awarded(200)).toMatchObject({ coolDown: false, firstTime: false });
+	});
+
 	it('flags a second application from the same household', async () => {
 		const round = await createGrantRound();
 		await submittedApplicationFor(round);

@@ -26,7 +26,8 @@ export const load = async (event) => {
 			id: round.id,
 			name: round.name,
 			closesAt: round.closesAt,
-			standardAwardPence: round.standardAwardPence
+			standardAwardPence: round.standardAwardPence,
+			coolDownMonths: round.coolDownMonths
 		},
 		budget: await grantBudget(round.id),
 		filter,
