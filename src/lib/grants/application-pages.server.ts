@@ -164,7 +164,8 @@ export async function submitFromCheck(
 	round: GrantRound,
 	applicant: { id: number; email: string; name: string },
 	done: string,
-	blocked: Blocked
+	blocked: Blocked,
+	officerId?: number
 ) {
 	const form = await readForm(event.request);
 	if (blocked) return fail(403, { errors: { declaration: blocked } });
@@ -185,7 +186,7 @@ export async function submitFromCheck(
 	const copy = application.assistedBy
 		? (await readApplication(application, config.grantDataKey.key)).answers
 		: undefined;
-	const sent = await submitApplication(application, round, applicant, config, { copy });
+	const sent = await submitApplication(application, round, applicant, config, { copy, officerId });
 	if (!sent) {
 		return fail(409, {
 			errors: { declaration: 'This application has already been sent.' }

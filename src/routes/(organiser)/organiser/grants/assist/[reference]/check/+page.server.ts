@@ -7,10 +7,10 @@ import { findAssistedApplication } from '$lib/server/grants/assisted';
 import type { RequestEvent } from './$types';
 
 async function draftFor(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
-	requireRole(event, 'welfare');
+	const { user } = requireRole(event, 'welfare');
 	const found = await findAssistedApplication(event.params.reference);
 	if (!found) error(404, 'No open application with that reference');
-	return { ...found, blocked: await assistedStandingProblem(found.applicant) };
+	return { ...found, officer: user, blocked: await assistedStandingProblem(found.applicant) };
 }
 
 export const load = async (event) => {
@@ -25,14 +25,15 @@ export const load = async (event) => {
 
 export const actions = {
 	submit: async (event) => {
-		const { application, applicant, round, blocked } = await draftFor(event);
+		const { application, applicant, round, blocked, officer } = await draftFor(event);
 		return submitFromCheck(
 			event,
 			application,
 			round,
 			applicant,
 			`/organiser/grants/${application.id}?done=assisted`,
-			blocked
+			blocked,
+			officer.id
 		);
 	}
 };
