@@ -12,7 +12,7 @@ import {
 import { saveAnswers, startApplication, submitApplication } from './applications.ts';
 import { encryptBankDetails } from './bank-details.ts';
 import { decideApplication, listGrantQueue, revealBankDetails } from './review.ts';
-import { currentRound, grantBudget } from './rounds.ts';
+import { currentRound, grantBudget, grantsTakingApplications } from './rounds.ts';
 
 const mailer = { origin: 'http://localhost:3000', branchName: 'Test Branch' };
 
@@ -240,12 +240,16 @@ describe('the round budget (invariant 4)', () => {
 		expect(approvals).toHaveLength(2);
 	});
 
-	it('stops the round taking applications once the budget is committed', async () => {
+	it('stops the round taking applications once the budget is committed, and the header link goes', async () => {
+		expect(await grantsTakingApplications()).toBe(false);
 		const round = await createGrantRound({ budgetPence: 10_000 });
 		expect((await currentRound()).kind).toBe('open');
+		expect(await grantsTakingApplications()).toBe(true);
 		const { id } = await submitted(round);
 		await decideApplication(id, { kind: 'approve', awardPence: 10_000 }, officer.id, mailer);
 		expect(await currentRound()).toMatchObject({ kind: 'budget-spent', budget: { leftPence: 0 } });
+		expect(await grantsTakingApplications()).toBe(false);
+		expect(await grantsTakingApplications(new Date(round.opensAt.getTime() - 1))).toBe(false);
 	});
 
 	it('tells members with a draft or a waiting application when the last of the budget is approved, once each', async () => {

@@ -92,6 +92,27 @@ export async function nextRound(now = new Date(), db = defaultDb) {
 	return round ?? null;
 }
 
+/**
+ * Whether a round is taking applications now (its dates include now and its budget is not
+ * committed): the header shows its **Winter fuel grant** link only then. One query, as it
+ * runs on every page.
+ */
+export async function grantsTakingApplications(now = new Date(), db = defaultDb) {
+	const r = table.grantRounds;
+	const [row] = await db
+		.select({ id: r.id })
+		.from(r)
+		.where(
+			and(
+				lte(r.opensAt, now),
+				gt(r.closesAt, now),
+				sql`${r.budgetPence} - ${committedPenceSql(sql`${r.id}`)} >= ${r.standardAwardPence}`
+			)
+		)
+		.limit(1);
+	return Boolean(row);
+}
+
 /** The home page's banner: shown only while a round takes applications. */
 export async function grantBanner(now = new Date(), db = defaultDb) {
 	const state = await currentRound(now, db);
