@@ -111,9 +111,9 @@ describe('a welfare officer decides an application', () => {
 		});
 	});
 
-	it('declines with a reason, and a declined application cannot then be approved', async () => {
+	it('declines with a reason, emailing the member and audit-logging it, and a declined application cannot then be approved', async () => {
 		const round = await createGrantRound();
-		const { id } = await submitted(round);
+		const { member, id } = await submitted(round);
 		expect(
 			await decideApplication(
 				id,
@@ -122,6 +122,34 @@ describe('a welfare officer decides an application', () => {
 				mailer
 			)
 		).toEqual({ ok: true });
+		const [application] = await db
+			.select()
+			.from(table.grantApplications)
+			.where(eq(table.grantApplications.id, id));
+		expect(application).toMatchObject({
+			status: 'declined',
+			decisionReason: 'Household savings are over the limit',
+			decidedBy: officer.id
+		});
+		const declinedMail = await db
+			.select()
+			.from(table.outbox)
+			.where(eq(table.outbox.template, 'grant-declined'));
+		expect(declinedMail).toHaveLength(1);
+		expect(declinedMail[0].recipient).toBe(member.email);
+		expect(declinedMail[0].subject).toContain(application.reference);
+		expect(declinedMail[0].textBody).toContain('Household savings are over the limit');
+		const audit = await db
+			.select()
+			.from(table.auditLog)
+			.where(eq(table.auditLog.action, 'grant.decline'));
+		expect(audit).toHaveLength(1);
+		expect(audit[0]).toMatchObject({
+			actorUserId: officer.id,
+			subjectType: 'grant_application',
+			subjectId: String(id),
+			detail: { reference: application.reference, from: 'submitted', to: 'declined' }
+		});
 		const again = await decideApplication(
 			id,
 			{ kind: 'approve', awardPence: 10_000 },
