@@ -5,6 +5,7 @@
 import { isActionFailure, isRedirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { NOT_SAVED, NOT_SENT } from '$lib/grants/application-pages.server';
 import { db, table } from '$lib/server/db';
 import type { User } from '$lib/server/db/schema';
 import { saveAnswers, startApplication } from '$lib/server/grants/applications';
@@ -137,7 +138,7 @@ describe('a member whose subs lapse in the middle of a draft', () => {
 		expect(saved).toMatchObject({
 			status: 403,
 			data: {
-				errors: { standing: page.blocked },
+				errors: { standing: NOT_SAVED },
 				values: { addressLine1: '14 Acacia Road' }
 			}
 		});
@@ -145,7 +146,7 @@ describe('a member whose subs lapse in the middle of a draft', () => {
 			memberStep.actions.upload as Handler,
 			eventAs(member, 'member', '/grants/winter-fuel/apply/evidence', { step: 'evidence' })
 		);
-		expect(upload).toMatchObject({ status: 403, data: { errors: { standing: page.blocked } } });
+		expect(upload).toMatchObject({ status: 403, data: { errors: { standing: NOT_SAVED } } });
 
 		const check = (await run(
 			memberCheck.load as Handler,
@@ -158,7 +159,7 @@ describe('a member whose subs lapse in the middle of a draft', () => {
 		);
 		expect(submitted).toMatchObject({
 			status: 403,
-			data: { errors: { declaration: page.blocked } }
+			data: { errors: { declaration: NOT_SENT } }
 		});
 		expect(await statusOf(application.id)).toBe('draft');
 	});
@@ -168,13 +169,18 @@ describe('a member whose subs lapse in the middle of a draft', () => {
 			.update(table.users)
 			.set({ memberVerifiedAt: null })
 			.where(eq(table.users.id, member.id));
+		const check = (await run(
+			memberCheck.load as Handler,
+			eventAs(member, 'member', '/grants/winter-fuel/apply/check', {})
+		)) as { blocked: string | null };
+		expect(check.blocked).toContain('You have not confirmed your membership yet');
 		const submitted = await run(
 			memberCheck.actions.submit as Handler,
 			eventAs(member, 'member', '/grants/winter-fuel/apply/check', {}, { declaration: 'yes' })
 		);
 		expect(submitted).toMatchObject({
 			status: 403,
-			data: { errors: { declaration: expect.stringContaining('not confirmed your membership') } }
+			data: { errors: { declaration: NOT_SENT } }
 		});
 		expect(await statusOf(application.id)).toBe('draft');
 	});
@@ -197,7 +203,7 @@ describe('a welfare officer applying with a member whose subs lapse', () => {
 			assistedStep.actions.save as Handler,
 			eventAs(officer, 'welfare', stepPath, { reference, step: 'household' }, household)
 		);
-		expect(saved).toMatchObject({ status: 403, data: { errors: { standing: page.blocked } } });
+		expect(saved).toMatchObject({ status: 403, data: { errors: { standing: NOT_SAVED } } });
 		const submitted = await run(
 			assistedCheck.actions.submit as Handler,
 			eventAs(
@@ -210,7 +216,7 @@ describe('a welfare officer applying with a member whose subs lapse', () => {
 		);
 		expect(submitted).toMatchObject({
 			status: 403,
-			data: { errors: { declaration: page.blocked } }
+			data: { errors: { declaration: NOT_SENT } }
 		});
 		expect(await statusOf(application.id)).toBe('draft');
 	});

@@ -53,6 +53,12 @@ type Event = { request: Request; url: URL };
 /** Why the applicant may not carry on now (their standing changed), or null. */
 type Blocked = string | null;
 
+// The page itself says why (`blocked`, at its top); the error summary and field say what happened.
+export const NOT_SAVED =
+	'Nothing was saved: the membership check stops this application going further at the moment';
+export const NOT_SENT =
+	'The application was not sent: the membership check stops it going further at the moment';
+
 export async function loadStep(
 	application: GrantApplication,
 	round: GrantRound,
@@ -90,7 +96,7 @@ export async function saveStep(
 ) {
 	const form = await readForm(event.request);
 	const fields = Object.fromEntries(FIELDS.map((name) => [name, formText(form, name)]));
-	if (blocked) return fail(403, { errors: { standing: blocked }, values: fields });
+	if (blocked) return fail(403, { errors: { standing: NOT_SAVED }, values: fields });
 	const result = readStep(slug, fields);
 	if (!result.ok) return fail(400, { errors: result.errors, values: result.values });
 	if (slug === 'payment' && result.answers.payoutMethod === 'bank') {
@@ -114,7 +120,7 @@ export async function uploadEvidence(
 	application: GrantApplication,
 	blocked: Blocked
 ) {
-	if (blocked) return fail(403, { errors: { standing: blocked }, values: {} });
+	if (blocked) return fail(403, { errors: { standing: NOT_SAVED }, values: {} });
 	const upload = await readEvidenceForm(event.request, 'evidence', config.bodySizeLimit);
 	if (!upload.ok) return fail(upload.status, { errors: { evidence: upload.error }, values: {} });
 	const added = await addEvidence(application, upload.file);
@@ -127,7 +133,7 @@ export async function removeEvidenceFile(
 	application: GrantApplication,
 	blocked: Blocked
 ) {
-	if (blocked) return fail(403, { errors: { standing: blocked }, values: {} });
+	if (blocked) return fail(403, { errors: { standing: NOT_SAVED }, values: {} });
 	const evidenceId = formId(await readForm(event.request), 'evidenceId');
 	const removed = evidenceId !== null && (await removeEvidence(application, evidenceId));
 	if (!removed) {
@@ -168,7 +174,7 @@ export async function submitFromCheck(
 	officerId?: number
 ) {
 	const form = await readForm(event.request);
-	if (blocked) return fail(403, { errors: { declaration: blocked } });
+	if (blocked) return fail(403, { errors: { declaration: NOT_SENT } });
 	if (firstUnansweredStep(application.answers) !== 'check') {
 		return fail(400, { errors: { declaration: 'Answer every question before you submit' } });
 	}
