@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/client.ts';
 import { db, table } from '../db/index.ts';
 import {
 	createGrantRound,
@@ -225,5 +226,26 @@ describe('evidence', () => {
 			ok: false,
 			error: expect.stringMatching(/up to 3 files/)
 		});
+	});
+
+	it('keeps to 3 files when the last two uploads arrive at the same moment from two processes', async () => {
+		const round = await createGrantRound();
+		const member = await createMemberInGoodStanding();
+		const draft = await startApplication(member.id, round.id);
+		for (let i = 0; i < 2; i++)
+			await addEvidence(draft, { name: `f${i}.pdf`, size: PDF.length, bytes: PDF });
+		const other = openDatabase({ url: process.env.DATABASE_URL!, busyTimeoutMs: 10_000 });
+		const file = { name: 'last.pdf', size: PDF.length, bytes: PDF };
+		const results = await Promise.all([
+			addEvidence(draft, file),
+			addEvidence(draft, file, new Date(), other.db)
+		]);
+		other.client.close();
+		expect(results.filter((r) => r.ok)).toHaveLength(1);
+		expect(results.find((r) => !r.ok)).toEqual({
+			ok: false,
+			error: expect.stringMatching(/up to 3 files/)
+		});
+		expect(await listEvidence(draft.id)).toHaveLength(3);
 	});
 });
