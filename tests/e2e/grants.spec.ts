@@ -303,6 +303,7 @@ test('a welfare officer fills in an application with a member, who is emailed a 
 	await expect(staff.getByRole('status')).toContainText('emailed a copy of their answers');
 	await expect(staff.getByText('Assisted application', { exact: true })).toBeVisible();
 	await expect(staff.getByText(/, by Orla Brennan$/)).toBeVisible();
+	await expect(staff.getByText('No evidence uploaded', { exact: true })).toBeVisible();
 
 	const copy = await waitForMail(request, member.email, 'grant-assisted-copy');
 	expect(copy.text).toContain('Circumstances: Boiler repair took my savings.');

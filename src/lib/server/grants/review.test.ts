@@ -11,6 +11,7 @@ import {
 } from '../testing/fixtures.ts';
 import { saveAnswers, startApplication, submitApplication } from './applications.ts';
 import { encryptBankDetails } from './bank-details.ts';
+import { addEvidence } from './evidence.ts';
 import { decideApplication, listGrantQueue, revealBankDetails } from './review.ts';
 import { currentRound, grantBudget, grantsTakingApplications } from './rounds.ts';
 
@@ -157,6 +158,27 @@ describe('a welfare officer decides an application', () => {
 			mailer
 		);
 		expect(again).toEqual({ ok: false, error: expect.stringMatching(/now “declined”/) });
+	});
+
+	it('flags applications with no evidence uploaded in the queue', async () => {
+		const round = await createGrantRound();
+		const without = await submitted(round);
+		const member = await createMemberInGoodStanding();
+		const draft = await startApplication(member.id, round.id);
+		const pdf = new TextEncoder().encode('%PDF-1.7\n%test\n');
+		expect(
+			await addEvidence(draft, { name: 'payslip.pdf', size: pdf.length, bytes: pdf })
+		).toMatchObject({ ok: true });
+		await saveAnswers(draft, { addressLine1: '1 Canal Street', postcode: 'B1 1AA' });
+		const [saved] = await db
+			.select()
+			.from(table.grantApplications)
+			.where(eq(table.grantApplications.id, draft.id));
+		await submitApplication(saved, round, member, mailer);
+		const queue = await listGrantQueue(round.id);
+		const flag = (id: number) => Boolean(queue.find((row) => row.id === id)?.noEvidence);
+		expect(flag(without.id)).toBe(true);
+		expect(flag(draft.id)).toBe(false);
 	});
 
 	it('puts first-time applicants and prepayment meters at the front of the queue', async () => {

@@ -44,6 +44,8 @@ export async function listGrantQueue(roundId: number, db = defaultDb) {
 			awardPence: a.awardPence,
 			submittedAt: a.submittedAt,
 			assisted: sql<boolean>`${a.assistedBy} is not null`,
+			/** Nothing uploaded (and not because retention erased it): reviewers ask for it. */
+			noEvidence: sql<boolean>`${a.erasedAt} is null and not exists (select 1 from ${table.grantEvidence} where ${table.grantEvidence.applicationId} = ${a.id})`,
 			applicantName: table.users.name
 		})
 		.from(a)

@@ -58,6 +58,7 @@ export const load = async (event) => {
 		budget: await grantBudget(round.id),
 		answers: read.answers,
 		evidence: read.evidence,
+		noEvidence: read.evidence.length === 0 && application.erasedAt === null,
 		history: read.history,
 		concerns: answerConcerns(application, round),
 		declineReasons: declineReasons(round),
