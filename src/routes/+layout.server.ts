@@ -1,7 +1,9 @@
 import { config } from '$lib/server/config';
+import { grantsTakingApplications } from '$lib/server/grants/rounds';
 
-export const load = ({ locals }) => ({
+export const load = async ({ locals }) => ({
 	branchName: config.branchName,
+	grantsOpen: await grantsTakingApplications(),
 	viewer: locals.viewer
 		? {
 				name: locals.viewer.user.name,

@@ -80,7 +80,11 @@ describe('welfare review pages', () => {
 				'/organiser/grants/assist ?/start',
 				'/organiser/grants/assist/[reference]/[step] ?/save',
 				'/organiser/grants/assist/[reference]/[step] ?/upload',
-				'/organiser/grants/assist/[reference]/check ?/submit'
+				'/organiser/grants/assist/[reference]/check ?/submit',
+				'/organiser/grants/rounds/new load',
+				'/organiser/grants/rounds/new ?/save',
+				'/organiser/grants/rounds/[id] load',
+				'/organiser/grants/rounds/[id] ?/save'
 			])
 		);
 	});

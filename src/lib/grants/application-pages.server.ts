@@ -50,11 +50,21 @@ const FIELDS = [
 
 type Event = { request: Request; url: URL };
 
+/** Why the applicant may not carry on now (their standing changed), or null. */
+type Blocked = string | null;
+
+// The page itself says why (`blocked`, at its top); the error summary and field say what happened.
+export const NOT_SAVED =
+	'Nothing was saved: the membership check stops this application going further at the moment';
+export const NOT_SENT =
+	'The application was not sent: the membership check stops it going further at the moment';
+
 export async function loadStep(
 	application: GrantApplication,
 	round: GrantRound,
 	slug: StepSlug,
-	links: ApplicationLinks
+	links: ApplicationLinks,
+	blocked: Blocked
 ) {
 	const index = APPLICATION_STEPS.findIndex((s) => s.slug === slug);
 	const back = previousStep(slug);
@@ -65,6 +75,7 @@ export async function loadStep(
 		back: back ? `${links.base}/${back}` : links.start,
 		values: stepValues(slug, application.answers),
 		reference: application.reference,
+		blocked,
 		hasBankDetails: Boolean(application.bankDetailsCiphertext),
 		evidence: slug === 'evidence' ? await listEvidence(application.id) : [],
 		benefits: [...MEANS_TESTED_BENEFITS],
@@ -80,10 +91,12 @@ export async function saveStep(
 	event: Event,
 	application: GrantApplication,
 	slug: StepSlug,
-	links: ApplicationLinks
+	links: ApplicationLinks,
+	blocked: Blocked
 ) {
 	const form = await readForm(event.request);
 	const fields = Object.fromEntries(FIELDS.map((name) => [name, formText(form, name)]));
+	if (blocked) return fail(403, { errors: { standing: NOT_SAVED }, values: fields });
 	const result = readStep(slug, fields);
 	if (!result.ok) return fail(400, { errors: result.errors, values: result.values });
 	if (slug === 'payment' && result.answers.payoutMethod === 'bank') {
@@ -102,7 +115,12 @@ export async function saveStep(
 	redirect(303, `${links.base}/${next}`);
 }
 
-export async function uploadEvidence(event: Event, application: GrantApplication) {
+export async function uploadEvidence(
+	event: Event,
+	application: GrantApplication,
+	blocked: Blocked
+) {
+	if (blocked) return fail(403, { errors: { standing: NOT_SAVED }, values: {} });
 	const upload = await readEvidenceForm(event.request, 'evidence', config.bodySizeLimit);
 	if (!upload.ok) return fail(upload.status, { errors: { evidence: upload.error }, values: {} });
 	const added = await addEvidence(application, upload.file);
@@ -110,7 +128,12 @@ export async function uploadEvidence(event: Event, application: GrantApplication
 	return { uploaded: upload.file.name };
 }
 
-export async function removeEvidenceFile(event: Event, application: GrantApplication) {
+export async function removeEvidenceFile(
+	event: Event,
+	application: GrantApplication,
+	blocked: Blocked
+) {
+	if (blocked) return fail(403, { errors: { standing: NOT_SAVED }, values: {} });
 	const evidenceId = formId(await readForm(event.request), 'evidenceId');
 	const removed = evidenceId !== null && (await removeEvidence(application, evidenceId));
 	if (!removed) {
@@ -125,13 +148,15 @@ export async function removeEvidenceFile(event: Event, application: GrantApplica
 export async function loadCheck(
 	application: GrantApplication,
 	round: GrantRound,
-	links: ApplicationLinks
+	links: ApplicationLinks,
+	blocked: Blocked
 ) {
 	const read = await readApplication(application, config.grantDataKey.key);
 	const missing = firstUnansweredStep(application.answers);
 	return {
 		links,
 		reference: application.reference,
+		blocked,
 		answers: read.answers,
 		evidence: read.evidence,
 		missing: missing === 'check' ? null : APPLICATION_STEPS.find((s) => s.slug === missing)!,
@@ -144,9 +169,12 @@ export async function submitFromCheck(
 	application: GrantApplication,
 	round: GrantRound,
 	applicant: { id: number; email: string; name: string },
-	done: string
+	done: string,
+	blocked: Blocked,
+	officerId?: number
 ) {
 	const form = await readForm(event.request);
+	if (blocked) return fail(403, { errors: { declaration: NOT_SENT } });
 	if (firstUnansweredStep(application.answers) !== 'check') {
 		return fail(400, { errors: { declaration: 'Answer every question before you submit' } });
 	}
@@ -164,7 +192,7 @@ export async function submitFromCheck(
 	const copy = application.assistedBy
 		? (await readApplication(application, config.grantDataKey.key)).answers
 		: undefined;
-	const sent = await submitApplication(application, round, applicant, config, { copy });
+	const sent = await submitApplication(application, round, applicant, config, { copy, officerId });
 	if (!sent) {
 		return fail(409, {
 			errors: { declaration: 'This application has already been sent.' }

@@ -11,6 +11,11 @@ export async function migrateDatabase(client: Client, migrationsFolder = 'drizzl
 		// WAL lets readers carry on while one process writes; the setting lives in the file.
 		await client.execute('PRAGMA journal_mode = WAL');
 	}
+	// drizzle-kit rebuilds a table to change a column (create, copy, drop, rename) between
+	// PRAGMA foreign_keys=OFF and ON, but that pragma does nothing inside a transaction: with
+	// foreign keys on, dropping the old table would cascade-delete every row that refers to it.
+	// So they are switched off for the migration, checked before committing, and switched back on.
+	await client.execute('PRAGMA foreign_keys = OFF');
 	const tx = await client.transaction('write');
 	try {
 		await tx.execute(
@@ -30,9 +35,14 @@ export async function migrateDatabase(client: Client, migrationsFolder = 'drizzl
 				args: [migration.hash, migration.folderMillis]
 			});
 		}
+		const broken = await tx.execute('PRAGMA foreign_key_check');
+		if (broken.rows.length) {
+			throw new Error(`Migration left ${broken.rows.length} rows with a broken foreign key`);
+		}
 		await tx.commit();
 		return pending.length;
 	} finally {
 		tx.close();
+		await client.execute('PRAGMA foreign_keys = ON');
 	}
 }

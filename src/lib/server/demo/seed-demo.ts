@@ -97,7 +97,7 @@ export function demoGrantRound(now: Date) {
 		standardAwardPence: 10_000,
 		incomeThresholdPence: 200_000,
 		savingsLimitPence: 150_000,
-		coolDownMonths: 12,
+		coolDownMonths: 6,
 		retentionMonths: 6,
 		createdAt: now
 	};

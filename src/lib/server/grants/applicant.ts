@@ -10,6 +10,8 @@ export type ApplicantContext = {
 	application: GrantApplication | null;
 	/** Why this member may not start an application now; null when they may. */
 	problem: string | null;
+	/** Why this member may not carry on with or submit their application now; null when they may. */
+	standingProblem: string | null;
 };
 
 export async function applicantContext(
@@ -23,7 +25,31 @@ export async function applicantContext(
 	else if (!standing.grantEligible) problem = standing.grantProblem;
 	else if (state.kind === 'budget-spent' && !application)
 		problem = `The ${state.round.name} has awarded its whole budget, so it is not taking new applications.`;
-	return { state, application, problem };
+	return {
+		state,
+		application,
+		problem,
+		standingProblem: standing.grantEligible ? null : continueProblem(standing.grantProblem!)
+	};
+}
+
+/**
+ * Standing is asked again at every step and at submit, not only at the start: subs can lapse
+ * or a membership stop being confirmed while a draft waits.
+ */
+export function continueProblem(grantProblem: string, applicantName?: string) {
+	return applicantName
+		? `${applicantName} cannot carry on with this application at the moment. The membership check says: “${grantProblem}” The answers are saved and can be finished once this is sorted out.`
+		: `You cannot carry on with this application at the moment. ${grantProblem} Your answers are saved, and you can finish once this is sorted out.`;
+}
+
+/** The same check for an application a welfare officer is filling in with the member. */
+export async function assistedStandingProblem(
+	applicant: { id: number; name: string },
+	now = new Date()
+) {
+	const standing = await memberStanding(applicant.id, now);
+	return standing.grantEligible ? null : continueProblem(standing.grantProblem!, applicant.name);
 }
 
 /** The member's application, only while they may still change it. */

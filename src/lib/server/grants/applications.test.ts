@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/client.ts';
 import { db, table } from '../db/index.ts';
 import {
 	createGrantRound,
@@ -91,6 +92,32 @@ describe('a member applies for the winter fuel grant', () => {
 		expect(mail[0].subject).toContain(application.reference);
 		const history = await db.select().from(table.grantApplicationHistory);
 		expect(history.map((h) => h.toStatus)).toEqual(['submitted']);
+	});
+
+	it('flags a member awarded a grant within the round’s cool-down, 6 months unless set', async () => {
+		const day = 86_400_000;
+		const now = Date.now();
+		const lastWinter = await createGrantRound({
+			opensAt: new Date(now - 400 * day),
+			closesAt: new Date(now - 300 * day)
+		});
+		const round = await createGrantRound();
+		expect(round.coolDownMonths).toBe(6);
+		const awarded = async (daysAgo: number) => {
+			const member = await createMemberInGoodStanding();
+			const earlier = await startApplication(member.id, lastWinter.id);
+			await db
+				.update(table.grantApplications)
+				.set({ status: 'paid', awardPence: 10_000, decidedAt: new Date(now - daysAgo * day) })
+				.where(eq(table.grantApplications.id, earlier.id));
+			const draft = await startApplication(member.id, round.id);
+			await saveAnswers(draft, { ...answers, addressLine1: `${member.id} Mill Lane` });
+			const saved = (await findApplicationByReference(member.id, draft.reference))!;
+			expect(await submitApplication(saved, round, member, mailer)).toBe(true);
+			return (await findApplicationByReference(member.id, draft.reference))!.flags;
+		};
+		expect(await awarded(120)).toMatchObject({ coolDown: true, firstTime: false });
+		expect(await awarded(200)).toMatchObject({ coolDown: false, firstTime: false });
 	});
 
 	it('flags a second application from the same household', async () => {
@@ -199,5 +226,26 @@ describe('evidence', () => {
 			ok: false,
 			error: expect.stringMatching(/up to 3 files/)
 		});
+	});
+
+	it('keeps to 3 files when the last two uploads arrive at the same moment from two processes', async () => {
+		const round = await createGrantRound();
+		const member = await createMemberInGoodStanding();
+		const draft = await startApplication(member.id, round.id);
+		for (let i = 0; i < 2; i++)
+			await addEvidence(draft, { name: `f${i}.pdf`, size: PDF.length, bytes: PDF });
+		const other = openDatabase({ url: process.env.DATABASE_URL!, busyTimeoutMs: 10_000 });
+		const file = { name: 'last.pdf', size: PDF.length, bytes: PDF };
+		const results = await Promise.all([
+			addEvidence(draft, file),
+			addEvidence(draft, file, new Date(), other.db)
+		]);
+		other.client.close();
+		expect(results.filter((r) => r.ok)).toHaveLength(1);
+		expect(results.find((r) => !r.ok)).toEqual({
+			ok: false,
+			error: expect.stringMatching(/up to 3 files/)
+		});
+		expect(await listEvidence(draft.id)).toHaveLength(3);
 	});
 });

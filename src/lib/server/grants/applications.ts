@@ -2,6 +2,7 @@
 // more information, withdraw. Every query names the member, so one member can never read or
 // change another's application (the routes turn "not found" into 404).
 import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { auditInsertWhen } from '../audit.ts';
 import type { Config } from '../config.ts';
 import { db as defaultDb, table } from '../db/index.ts';
 import type { GrantAnswers, GrantApplication, GrantFlags, GrantRound } from '../db/schema/index.ts';
@@ -174,14 +175,21 @@ export async function assessFlags(
 
 /**
  * Sends the draft (or the answered request) to the welfare officers. One batch: the guarded
- * status change, its history line, and the "received" email only if the change happened.
+ * status change, its history line, and the "received" email only if the change happened. When
+ * a welfare officer sends it with the member (`officerId`), the history names the officer and
+ * an audit record says who sent it for whom.
  */
 export async function submitApplication(
 	application: GrantApplication,
 	round: GrantRound,
 	member: Member,
 	mailer: Mailer,
-	options: { reply?: string; copy?: { label: string; value: string }[]; now?: Date } = {},
+	options: {
+		reply?: string;
+		copy?: { label: string; value: string }[];
+		officerId?: number;
+		now?: Date;
+	} = {},
 	db = defaultDb
 ) {
 	const now = options.now ?? new Date();
@@ -209,6 +217,7 @@ export async function submitApplication(
 				]
 			: [{ kind: 'paragraph', text: thanks }]
 	});
+	const officerId = options.officerId ?? null;
 	const [updated] = await db.batch([
 		db
 			.update(a)
@@ -216,7 +225,8 @@ export async function submitApplication(
 				status: 'submitted',
 				flags,
 				submittedAt: first ? now : application.submittedAt,
-				updatedAt: now
+				updatedAt: now,
+				...(officerId === null ? {} : { assistedBy: sql`coalesce(${a.assistedBy}, ${officerId})` })
 			})
 			.where(
 				and(eq(a.id, application.id), eq(a.userId, member.id), eq(a.status, application.status))
@@ -225,8 +235,20 @@ export async function submitApplication(
 		db.run(sql`insert into ${table.grantApplicationHistory}
 			(application_id, kind, from_status, to_status, message, actor_user_id, created_at)
 			select ${application.id}, ${options.reply ? 'reply' : 'status'}, ${application.status}, 'submitted',
-			${options.reply ?? null}, ${member.id}, ${now.getTime()} where ${changed}`),
-		queueEmailIf(db, email, changed, { now })
+			${options.reply ?? null}, ${officerId ?? member.id}, ${now.getTime()} where ${changed}`),
+		queueEmailIf(db, email, changed, { now }),
+		auditInsertWhen(
+			db,
+			officerId === null ? sql`0` : changed,
+			{
+				actorUserId: officerId,
+				action: 'grant.assisted-submit',
+				subjectType: 'grant_application',
+				subjectId: application.id,
+				detail: { reference: application.reference, memberId: member.id, from: application.status }
+			},
+			now
+		)
 	]);
 	return updated.length === 1;
 }

@@ -7,7 +7,12 @@ import {
 	createMemberInGoodStanding,
 	emptyDatabase
 } from '../testing/fixtures.ts';
-import { saveAnswers, submitApplication } from './applications.ts';
+import {
+	applicationHistory,
+	saveAnswers,
+	startApplication,
+	submitApplication
+} from './applications.ts';
 import { findAssistedApplication, startAssistedApplication } from './assisted.ts';
 
 const mailer = { origin: 'http://localhost:3000', branchName: 'Test Branch' };
@@ -68,5 +73,58 @@ describe('a welfare officer applies with a member', () => {
 		expect(mail.template).toBe('grant-assisted-copy');
 		expect(mail.textBody).toContain('Address: 3 Mill Lane');
 		expect(await findAssistedApplication(started.reference)).toBeNull();
+	});
+
+	it('records the officer who sent it, in its history and the audit log', async () => {
+		const round = await createGrantRound();
+		const officer = await createMember({ roles: ['welfare'], name: 'Orla Brennan' });
+		const member = await createMemberInGoodStanding();
+		// The member began on their own; the officer finishes it with them at a help session.
+		const own = await startApplication(member.id, round.id);
+		await saveAnswers(own, { addressLine1: '3 Mill Lane', postcode: 'B5 5AA' });
+		const { application } = (await findAssistedApplication(own.reference))!;
+		expect(
+			await submitApplication(application, round, member, mailer, {
+				copy: [],
+				officerId: officer.id
+			})
+		).toBe(true);
+
+		const [after] = await db
+			.select()
+			.from(table.grantApplications)
+			.where(eq(table.grantApplications.id, own.id));
+		expect(after).toMatchObject({ status: 'submitted', assistedBy: officer.id });
+		const history = await applicationHistory(own.id);
+		expect(history.map((h) => [h.entry.toStatus, h.entry.actorUserId, h.actorName])).toEqual([
+			['submitted', officer.id, 'Orla Brennan']
+		]);
+		const audit = await db
+			.select()
+			.from(table.auditLog)
+			.where(eq(table.auditLog.subjectId, String(own.id)));
+		expect(audit).toHaveLength(1);
+		expect(audit[0]).toMatchObject({
+			actorUserId: officer.id,
+			action: 'grant.assisted-submit',
+			subjectType: 'grant_application',
+			detail: { reference: own.reference, memberId: member.id, from: 'draft' }
+		});
+	});
+
+	it('writes no audit record when the member sends it themselves', async () => {
+		const round = await createGrantRound();
+		const member = await createMemberInGoodStanding();
+		const own = await startApplication(member.id, round.id);
+		await saveAnswers(own, { addressLine1: '5 Mill Lane', postcode: 'B5 5AA' });
+		const { application } = (await findAssistedApplication(own.reference))!;
+		expect(await submitApplication(application, round, member, mailer)).toBe(true);
+		const history = await applicationHistory(own.id);
+		expect(history.map((h) => h.entry.actorUserId)).toEqual([member.id]);
+		const audit = await db
+			.select()
+			.from(table.auditLog)
+			.where(eq(table.auditLog.subjectId, String(own.id)));
+		expect(audit).toHaveLength(0);
 	});
 });

@@ -9,7 +9,7 @@ type Rules = Pick<GrantRound, 'incomeThresholdPence' | 'savingsLimitPence' | 'co
 export const USUAL_RULES: Rules = {
 	incomeThresholdPence: 200_000,
 	savingsLimitPence: 150_000,
-	coolDownMonths: 12
+	coolDownMonths: 6
 };
 
 export function checkerQuestions(rules: Rules) {

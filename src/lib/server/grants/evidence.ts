@@ -1,6 +1,6 @@
 // Evidence files on an application: stored in the database, at most three of 5 MB each, and
 // read back only for the application's owner or a welfare officer (the routes decide which).
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { db as defaultDb, table } from '../db/index.ts';
 import type { GrantApplication } from '../db/schema/index.ts';
 import {
@@ -36,25 +36,24 @@ export async function addEvidence(
 		};
 	}
 	const e = table.grantEvidence;
+	const full = {
+		ok: false,
+		error: 'You can upload up to 3 files. Remove one before adding another.'
+	} as const;
 	const [{ files }] = await db
 		.select({ files: count() })
 		.from(e)
 		.where(eq(e.applicationId, application.id));
-	if (files >= MAX_EVIDENCE_FILES) {
-		return { ok: false, error: 'You can upload up to 3 files. Remove one before adding another.' };
-	}
-	const [row] = await db
-		.insert(e)
-		.values({
-			applicationId: application.id,
-			filename: safeFilename(file.name, contentType),
-			contentType,
-			size: file.size,
-			data: Buffer.from(file.bytes),
-			uploadedAt: now
-		})
-		.returning({ id: e.id });
-	return { ok: true, id: row.id };
+	if (files >= MAX_EVIDENCE_FILES) return full;
+	// The count is asked again inside the insert, so two uploads at once cannot make a fourth file.
+	const inserted = await db.run(sql`insert into ${e}
+		(application_id, filename, content_type, size, data, uploaded_at)
+		select ${application.id}, ${safeFilename(file.name, contentType)}, ${contentType}, ${file.size},
+		 ${Buffer.from(file.bytes)}, ${now.getTime()}
+		where (select count(*) from ${e} where ${e.applicationId} = ${application.id}) < ${MAX_EVIDENCE_FILES}
+		returning id`);
+	if (inserted.rows.length === 0) return full;
+	return { ok: true, id: Number(inserted.rows[0].id) };
 }
 
 export async function listEvidence(applicationId: number, db = defaultDb) {

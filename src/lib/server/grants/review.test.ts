@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
 import { openDatabase } from '../db/client.ts';
@@ -11,8 +11,9 @@ import {
 } from '../testing/fixtures.ts';
 import { saveAnswers, startApplication, submitApplication } from './applications.ts';
 import { encryptBankDetails } from './bank-details.ts';
+import { addEvidence } from './evidence.ts';
 import { decideApplication, listGrantQueue, revealBankDetails } from './review.ts';
-import { currentRound, grantBudget } from './rounds.ts';
+import { currentRound, grantBudget, grantsTakingApplications } from './rounds.ts';
 
 const mailer = { origin: 'http://localhost:3000', branchName: 'Test Branch' };
 
@@ -111,9 +112,9 @@ describe('a welfare officer decides an application', () => {
 		});
 	});
 
-	it('declines with a reason, and a declined application cannot then be approved', async () => {
+	it('declines with a reason, emailing the member and audit-logging it, and a declined application cannot then be approved', async () => {
 		const round = await createGrantRound();
-		const { id } = await submitted(round);
+		const { member, id } = await submitted(round);
 		expect(
 			await decideApplication(
 				id,
@@ -122,6 +123,34 @@ describe('a welfare officer decides an application', () => {
 				mailer
 			)
 		).toEqual({ ok: true });
+		const [application] = await db
+			.select()
+			.from(table.grantApplications)
+			.where(eq(table.grantApplications.id, id));
+		expect(application).toMatchObject({
+			status: 'declined',
+			decisionReason: 'Household savings are over the limit',
+			decidedBy: officer.id
+		});
+		const declinedMail = await db
+			.select()
+			.from(table.outbox)
+			.where(eq(table.outbox.template, 'grant-declined'));
+		expect(declinedMail).toHaveLength(1);
+		expect(declinedMail[0].recipient).toBe(member.email);
+		expect(declinedMail[0].subject).toContain(application.reference);
+		expect(declinedMail[0].textBody).toContain('Household savings are over the limit');
+		const audit = await db
+			.select()
+			.from(table.auditLog)
+			.where(eq(table.auditLog.action, 'grant.decline'));
+		expect(audit).toHaveLength(1);
+		expect(audit[0]).toMatchObject({
+			actorUserId: officer.id,
+			subjectType: 'grant_application',
+			subjectId: String(id),
+			detail: { reference: application.reference, from: 'submitted', to: 'declined' }
+		});
 		const again = await decideApplication(
 			id,
 			{ kind: 'approve', awardPence: 10_000 },
@@ -129,6 +158,27 @@ describe('a welfare officer decides an application', () => {
 			mailer
 		);
 		expect(again).toEqual({ ok: false, error: expect.stringMatching(/now “declined”/) });
+	});
+
+	it('flags applications with no evidence uploaded in the queue', async () => {
+		const round = await createGrantRound();
+		const without = await submitted(round);
+		const member = await createMemberInGoodStanding();
+		const draft = await startApplication(member.id, round.id);
+		const pdf = new TextEncoder().encode('%PDF-1.7\n%test\n');
+		expect(
+			await addEvidence(draft, { name: 'payslip.pdf', size: pdf.length, bytes: pdf })
+		).toMatchObject({ ok: true });
+		await saveAnswers(draft, { addressLine1: '1 Canal Street', postcode: 'B1 1AA' });
+		const [saved] = await db
+			.select()
+			.from(table.grantApplications)
+			.where(eq(table.grantApplications.id, draft.id));
+		await submitApplication(saved, round, member, mailer);
+		const queue = await listGrantQueue(round.id);
+		const flag = (id: number) => Boolean(queue.find((row) => row.id === id)?.noEvidence);
+		expect(flag(without.id)).toBe(true);
+		expect(flag(draft.id)).toBe(false);
 	});
 
 	it('puts first-time applicants and prepayment meters at the front of the queue', async () => {
@@ -240,27 +290,74 @@ describe('the round budget (invariant 4)', () => {
 		expect(approvals).toHaveLength(2);
 	});
 
-	it('stops the round taking applications once the budget is committed', async () => {
+	it('stops the round taking applications once the budget is committed, and the header link goes', async () => {
+		expect(await grantsTakingApplications()).toBe(false);
 		const round = await createGrantRound({ budgetPence: 10_000 });
 		expect((await currentRound()).kind).toBe('open');
+		expect(await grantsTakingApplications()).toBe(true);
 		const { id } = await submitted(round);
 		await decideApplication(id, { kind: 'approve', awardPence: 10_000 }, officer.id, mailer);
 		expect(await currentRound()).toMatchObject({ kind: 'budget-spent', budget: { leftPence: 0 } });
+		expect(await grantsTakingApplications()).toBe(false);
+		expect(await grantsTakingApplications(new Date(round.opensAt.getTime() - 1))).toBe(false);
 	});
 
-	it('tells members with an unsent draft when the last of the budget is approved, once', async () => {
+	it('tells members with a draft or a waiting application when the last of the budget is approved, once each', async () => {
 		const round = await createGrantRound({ budgetPence: 20_000 });
 		const first = await submitted(round);
 		const second = await submitted(round);
+		const waiting = await submitted(round);
+		const asked = await submitted(round);
+		await decideApplication(
+			asked.id,
+			{ kind: 'request-info', message: 'Send a bill.' },
+			officer.id,
+			mailer
+		);
+		const declined = await submitted(round);
+		await decideApplication(
+			declined.id,
+			{ kind: 'decline', reason: 'Savings' },
+			officer.id,
+			mailer
+		);
 		const drafter = await createMemberInGoodStanding();
 		await startApplication(drafter.id, round.id);
 		const spentMail = () =>
-			db.select().from(table.outbox).where(eq(table.outbox.template, 'grant-budget-spent'));
+			db
+				.select()
+				.from(table.outbox)
+				.where(sql`${table.outbox.template} like 'grant-budget-spent%'`)
+				.orderBy(table.outbox.recipient);
 		await decideApplication(first.id, { kind: 'approve', awardPence: 10_000 }, officer.id, mailer);
 		expect(await spentMail()).toHaveLength(0);
 		await decideApplication(second.id, { kind: 'approve', awardPence: 10_000 }, officer.id, mailer);
 		const mail = await spentMail();
-		expect(mail.map((m) => m.recipient)).toEqual([drafter.email]);
-		expect(mail[0].subject).toContain('no longer taking applications');
+		const byRecipient = Object.fromEntries(mail.map((m) => [m.recipient, m]));
+		expect(Object.keys(byRecipient).sort()).toEqual(
+			[drafter.email, waiting.member.email, asked.member.email].sort()
+		);
+
+		const toDrafter = byRecipient[drafter.email];
+		expect(toDrafter.template).toBe('grant-budget-spent');
+		expect(toDrafter.subject).toContain('no longer taking applications');
+		expect(toDrafter.textBody).toContain('so you cannot submit it');
+
+		for (const { member, id } of [waiting, asked]) {
+			const [application] = await db
+				.select()
+				.from(table.grantApplications)
+				.where(eq(table.grantApplications.id, id));
+			const sent = byRecipient[member.email];
+			expect(sent.template).toBe('grant-budget-spent-pending');
+			expect(sent.subject).toContain(application.reference);
+			expect(sent.textBody).toContain(
+				`Your application ${application.reference} has not been decided yet`
+			);
+			expect(sent.textBody).toContain('no money left in the fund to approve it');
+			expect(sent.textBody).toContain('email you their decision');
+			expect(sent.htmlBody).toContain(application.reference);
+			expect(sent.textBody).not.toContain('{{reference}}');
+		}
 	});
 });

@@ -7,7 +7,7 @@ import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { auditInsert, auditInsertWhen } from '../audit.ts';
 import type { Config } from '../config.ts';
 import { db as defaultDb, table } from '../db/index.ts';
-import type { GrantApplication, GrantStatus } from '../db/schema/index.ts';
+import type { GrantApplication, GrantRound, GrantStatus } from '../db/schema/index.ts';
 import { queueEmailIf } from '../email/outbox.ts';
 import type { Block } from '../email/templates/layout.ts';
 import { grantEmail, type GrantEmailKind } from '../email/templates/grants.ts';
@@ -19,15 +19,18 @@ import { canTransition } from './transitions.ts';
 
 type Mailer = Pick<Config, 'origin' | 'branchName'>;
 
-export const DECLINE_REASONS = [
-	'Household income is over the limit and no means-tested benefit is received',
-	'Household savings are over the limit',
-	'Not responsible for the household’s fuel bills',
-	'Another member of the household has already had a grant this round',
-	'A grant was awarded within the last 12 months',
-	'Not a member in good standing for at least 4 weeks',
-	'The information we asked for did not arrive'
-] as const;
+/** The reasons an officer chooses from, worded with the round's own cool-down. */
+export function declineReasons(round: Pick<GrantRound, 'coolDownMonths'>) {
+	return [
+		'Household income is over the limit and no means-tested benefit is received',
+		'Household savings are over the limit',
+		'Not responsible for the household’s fuel bills',
+		'Another member of the household has already had a grant this round',
+		`A grant was awarded within the last ${round.coolDownMonths} months`,
+		'Not a member in good standing for at least 4 weeks',
+		'The information we asked for did not arrive'
+	];
+}
 
 const a = table.grantApplications;
 
@@ -41,6 +44,8 @@ export async function listGrantQueue(roundId: number, db = defaultDb) {
 			awardPence: a.awardPence,
 			submittedAt: a.submittedAt,
 			assisted: sql<boolean>`${a.assistedBy} is not null`,
+			/** Nothing uploaded (and not because retention erased it): reviewers ask for it. */
+			noEvidence: sql<boolean>`${a.erasedAt} is null and not exists (select 1 from ${table.grantEvidence} where ${table.grantEvidence.applicationId} = ${a.id})`,
 			applicantName: table.users.name
 		})
 		.from(a)

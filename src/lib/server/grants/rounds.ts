@@ -60,12 +60,18 @@ export async function currentRound(now = new Date(), db = defaultDb): Promise<Ro
 	return { kind: spent ? 'budget-spent' : 'open', round, budget };
 }
 
-/** The round a welfare officer is working on: the current one, else the latest. */
-export async function latestRound(db = defaultDb) {
+/**
+ * The round a welfare officer is working on: the latest one that has opened (the current one
+ * while it is open), else the next to open.
+ */
+export async function latestRound(db = defaultDb, now = new Date()) {
 	const [round] = await db
 		.select()
 		.from(table.grantRounds)
-		.orderBy(desc(table.grantRounds.opensAt))
+		.orderBy(
+			sql`case when ${table.grantRounds.opensAt} <= ${now.getTime()} then 0 else 1 end`,
+			sql`case when ${table.grantRounds.opensAt} <= ${now.getTime()} then -${table.grantRounds.opensAt} else ${table.grantRounds.opensAt} end`
+		)
 		.limit(1);
 	return round ?? null;
 }
@@ -73,6 +79,38 @@ export async function latestRound(db = defaultDb) {
 export async function findRound(id: number, db = defaultDb) {
 	const [round] = await db.select().from(table.grantRounds).where(eq(table.grantRounds.id, id));
 	return round ?? null;
+}
+
+/** The next round to open after now, if one has been set up. */
+export async function nextRound(now = new Date(), db = defaultDb) {
+	const [round] = await db
+		.select()
+		.from(table.grantRounds)
+		.where(gt(table.grantRounds.opensAt, now))
+		.orderBy(table.grantRounds.opensAt)
+		.limit(1);
+	return round ?? null;
+}
+
+/**
+ * Whether a round is taking applications now (its dates include now and its budget is not
+ * committed): the header shows its **Winter fuel grant** link only then. One query, as it
+ * runs on every page.
+ */
+export async function grantsTakingApplications(now = new Date(), db = defaultDb) {
+	const r = table.grantRounds;
+	const [row] = await db
+		.select({ id: r.id })
+		.from(r)
+		.where(
+			and(
+				lte(r.opensAt, now),
+				gt(r.closesAt, now),
+				sql`${r.budgetPence} - ${committedPenceSql(sql`${r.id}`)} >= ${r.standardAwardPence}`
+			)
+		)
+		.limit(1);
+	return Boolean(row);
 }
 
 /** The home page's banner: shown only while a round takes applications. */

@@ -5,7 +5,7 @@ import { householdKey } from './household-key.ts';
 import { canTransition, GRANT_TRANSITIONS, type GrantActor } from './transitions.ts';
 
 const now = new Date('2026-11-22T10:00:00Z');
-const round = { incomeThresholdPence: 200_000, savingsLimitPence: 150_000, coolDownMonths: 12 };
+const round = { incomeThresholdPence: 200_000, savingsLimitPence: 150_000, coolDownMonths: 6 };
 const likely: EligibilityAnswers = {
 	memberAtLeastFourWeeks: true,
 	inGoodStanding: true,
@@ -50,8 +50,8 @@ describe('who is likely to be eligible for the winter fuel grant', () => {
 	});
 
 	it('refuses an award within the cool-down months, and allows one after', () => {
-		expect(reasons({ lastAwardAt: new Date('2026-01-10T00:00:00Z') })[0]).toMatch(/last 12 months/);
-		expect(reasons({ lastAwardAt: new Date('2025-11-01T00:00:00Z') })).toEqual([]);
+		expect(reasons({ lastAwardAt: new Date('2026-06-10T00:00:00Z') })[0]).toMatch(/last 6 months/);
+		expect(reasons({ lastAwardAt: new Date('2026-05-01T00:00:00Z') })).toEqual([]);
 	});
 
 	it('allows one application per household per round', () => {

@@ -24,7 +24,7 @@ export const grantRounds = sqliteTable('grant_rounds', {
 	standardAwardPence: integer('standard_award_pence').notNull(),
 	incomeThresholdPence: integer('income_threshold_pence').notNull(),
 	savingsLimitPence: integer('savings_limit_pence').notNull(),
-	coolDownMonths: integer('cool_down_months').notNull().default(12),
+	coolDownMonths: integer('cool_down_months').notNull().default(6),
 	retentionMonths: integer('retention_months').notNull().default(6),
 	createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
 	createdAt: integer('created_at', { mode: 'timestamp_ms' })

@@ -6,11 +6,12 @@ import { applicantContext } from '$lib/server/grants/applicant';
 import { startApplication } from '$lib/server/grants/applications';
 import { firstUnansweredStep } from '$lib/server/grants/application-steps';
 import { checkerQuestions, runChecker, USUAL_RULES } from '$lib/server/grants/checker';
-import { currentRound } from '$lib/server/grants/rounds';
+import { currentRound, nextRound } from '$lib/server/grants/rounds';
 
 export const load = async ({ locals }) => {
 	const state = await currentRound();
-	const rules = state.kind === 'none' ? USUAL_RULES : state.round;
+	const upcoming = await nextRound();
+	const rules = state.kind === 'none' ? (upcoming ?? USUAL_RULES) : state.round;
 	const applicant = locals.viewer ? await applicantContext(locals.viewer.user.id) : null;
 	return {
 		round:
@@ -22,6 +23,7 @@ export const load = async ({ locals }) => {
 						standardAwardPence: state.round.standardAwardPence,
 						budgetSpent: state.kind === 'budget-spent'
 					},
+		upcoming: upcoming && { name: upcoming.name, opensAt: upcoming.opensAt },
 		rules: {
 			incomeThresholdPence: rules.incomeThresholdPence,
 			savingsLimitPence: rules.savingsLimitPence,
@@ -43,7 +45,7 @@ export const actions = {
 	check: async ({ request }) => {
 		const form = await readForm(request);
 		const state = await currentRound();
-		const rules = state.kind === 'none' ? USUAL_RULES : state.round;
+		const rules = state.kind === 'none' ? ((await nextRound()) ?? USUAL_RULES) : state.round;
 		const fields = Object.fromEntries(
 			checkerQuestions(rules).map((q) => [q.name, formText(form, q.name)])
 		);

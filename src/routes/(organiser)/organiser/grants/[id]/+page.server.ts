@@ -6,7 +6,7 @@ import { readForm } from '$lib/server/read-form';
 import { parsePounds } from '$lib/server/grants/application-steps';
 import { answerConcerns, readApplication } from '$lib/server/grants/application-review';
 import {
-	DECLINE_REASONS,
+	declineReasons,
 	decideApplication,
 	findApplicationForReview,
 	revealBankDetails,
@@ -15,6 +15,7 @@ import {
 import { grantBudget } from '$lib/server/grants/rounds';
 import { canTransition, STAFF_STATUS_LABELS } from '$lib/server/grants/transitions';
 import { isRealDate, londonDate } from '$lib/plain-date';
+import type { GrantRound } from '$lib/server/db/schema';
 import type { RequestEvent } from './$types';
 
 /** '2026-12-01' from a date input, if it names a real day. */
@@ -49,13 +50,18 @@ export const load = async (event) => {
 		decisionReason: application.decisionReason,
 		paymentReference: application.paymentReference,
 		paidAt: application.paidAt,
-		round: { name: round.name, standardAwardPence: round.standardAwardPence },
+		round: {
+			name: round.name,
+			standardAwardPence: round.standardAwardPence,
+			coolDownMonths: round.coolDownMonths
+		},
 		budget: await grantBudget(round.id),
 		answers: read.answers,
 		evidence: read.evidence,
+		noEvidence: read.evidence.length === 0 && application.erasedAt === null,
 		history: read.history,
 		concerns: answerConcerns(application, round),
-		declineReasons: [...DECLINE_REASONS],
+		declineReasons: declineReasons(round),
 		can: {
 			approve: canTransition(s, 'approved', 'welfare'),
 			decline: canTransition(s, 'declined', 'welfare'),
@@ -69,8 +75,8 @@ export const load = async (event) => {
 
 type Read = { decision: Decision } | { errors: Record<string, string> };
 
-async function decide(event: RequestEvent, read: (form: FormData) => Read) {
-	const { officer, application } = await applicationFor(event);
+async function decide(event: RequestEvent, read: (form: FormData, round: GrantRound) => Read) {
+	const { officer, application, round } = await applicationFor(event);
 	const form = await readForm(event.request);
 	const values = Object.fromEntries(
 		['award', 'reason', 'reasonDetail', 'message', 'paidOn', 'paymentReference'].map((n) => [
@@ -78,7 +84,7 @@ async function decide(event: RequestEvent, read: (form: FormData) => Read) {
 			formText(form, n)
 		])
 	);
-	const parsed = read(form);
+	const parsed = read(form, round);
 	if ('errors' in parsed) return fail(400, { errors: parsed.errors, values });
 	const outcome = await decideApplication(application.id, parsed.decision, officer.id, config);
 	if (!outcome.ok) return fail(409, { errors: { decision: outcome.error }, values });
@@ -107,10 +113,10 @@ export const actions = {
 			return { decision: { kind: 'approve', awardPence: award } };
 		}),
 	decline: (event) =>
-		decide(event, (form): Read => {
+		decide(event, (form, round): Read => {
 			const reason = formText(form, 'reason');
 			const detail = formText(form, 'reasonDetail');
-			if (!(DECLINE_REASONS as readonly string[]).includes(reason))
+			if (!declineReasons(round).includes(reason))
 				return { errors: { reason: 'Choose the reason for declining' } };
 			if (detail.length > 1000)
 				return { errors: { reasonDetail: 'Keep the explanation to 1,000 characters or fewer' } };

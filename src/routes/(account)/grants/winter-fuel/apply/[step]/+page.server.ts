@@ -23,26 +23,27 @@ async function draftFor(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) 
 		slug,
 		application,
 		round: context.state.round,
-		links: memberLinks(application.reference)
+		links: memberLinks(application.reference),
+		blocked: context.standingProblem
 	};
 }
 
 export const load = async (event) => {
-	const { slug, application, round, links } = await draftFor(event);
-	return loadStep(application, round, slug, links);
+	const { slug, application, round, links, blocked } = await draftFor(event);
+	return loadStep(application, round, slug, links, blocked);
 };
 
 export const actions = {
 	save: async (event) => {
-		const { slug, application, links } = await draftFor(event);
-		return saveStep(event, application, slug, links);
+		const { slug, application, links, blocked } = await draftFor(event);
+		return saveStep(event, application, slug, links, blocked);
 	},
 	upload: async (event) => {
-		const { application } = await draftFor(event);
-		return uploadEvidence(event, application);
+		const { application, blocked } = await draftFor(event);
+		return uploadEvidence(event, application, blocked);
 	},
 	remove: async (event) => {
-		const { application } = await draftFor(event);
-		return removeEvidenceFile(event, application);
+		const { application, blocked } = await draftFor(event);
+		return removeEvidenceFile(event, application, blocked);
 	}
 };

@@ -10,23 +10,24 @@ async function draftFor(event: Pick<RequestEvent, 'locals' | 'url'>) {
 	const context = await applicantContext(user.id);
 	const application = editableApplication(context);
 	if (!application || context.state.kind === 'none') redirect(303, '/grants/winter-fuel');
-	return { user, application, round: context.state.round };
+	return { user, application, round: context.state.round, blocked: context.standingProblem };
 }
 
 export const load = async (event) => {
-	const { application, round } = await draftFor(event);
-	return loadCheck(application, round, memberLinks(application.reference));
+	const { application, round, blocked } = await draftFor(event);
+	return loadCheck(application, round, memberLinks(application.reference), blocked);
 };
 
 export const actions = {
 	submit: async (event) => {
-		const { user, application, round } = await draftFor(event);
+		const { user, application, round, blocked } = await draftFor(event);
 		return submitFromCheck(
 			event,
 			application,
 			round,
 			user,
-			`/account/grants/${application.reference}?sent=1`
+			`/account/grants/${application.reference}?sent=1`,
+			blocked
 		);
 	}
 };

@@ -8,6 +8,7 @@ import {
 } from '$lib/grants/application-pages.server';
 import { requireRole } from '$lib/server/auth/guards';
 import { isStepSlug } from '$lib/server/grants/application-steps';
+import { assistedStandingProblem } from '$lib/server/grants/applicant';
 import { findAssistedApplication } from '$lib/server/grants/assisted';
 import type { RequestEvent } from './$types';
 
@@ -22,26 +23,27 @@ async function draftFor(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) 
 		slug,
 		application,
 		round,
-		links: assistedLinks(application.reference, application.id, applicant.name)
+		links: assistedLinks(application.reference, application.id, applicant.name),
+		blocked: await assistedStandingProblem(applicant)
 	};
 }
 
 export const load = async (event) => {
-	const { slug, application, round, links } = await draftFor(event);
-	return loadStep(application, round, slug, links);
+	const { slug, application, round, links, blocked } = await draftFor(event);
+	return loadStep(application, round, slug, links, blocked);
 };
 
 export const actions = {
 	save: async (event) => {
-		const { slug, application, links } = await draftFor(event);
-		return saveStep(event, application, slug, links);
+		const { slug, application, links, blocked } = await draftFor(event);
+		return saveStep(event, application, slug, links, blocked);
 	},
 	upload: async (event) => {
-		const { application } = await draftFor(event);
-		return uploadEvidence(event, application);
+		const { application, blocked } = await draftFor(event);
+		return uploadEvidence(event, application, blocked);
 	},
 	remove: async (event) => {
-		const { application } = await draftFor(event);
-		return removeEvidenceFile(event, application);
+		const { application, blocked } = await draftFor(event);
+		return removeEvidenceFile(event, application, blocked);
 	}
 };
