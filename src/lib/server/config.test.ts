@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assertSafeToServe, ConfigError, readConfig } from './config.ts';
 
@@ -113,5 +114,19 @@ describe('configuration', () => {
 				'Branchdesk cannot start: PORT must be a whole number from 1 to 65535 (got "eighty"). Every setting is described in .env.example.'
 			);
 		}
+	});
+
+	it('has every setting it reads described in .env.example', () => {
+		const source = readFileSync('src/lib/server/config.ts', 'utf8');
+		const names = new Set([
+			...[...source.matchAll(/env\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1]),
+			...[...source.matchAll(/\(env, '([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1])
+		]);
+		expect(names.size).toBeGreaterThan(20);
+		const example = readFileSync('.env.example', 'utf8');
+		const documented = new Set(
+			[...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1])
+		);
+		expect([...names].filter((name) => !documented.has(name))).toEqual([]);
 	});
 });

@@ -2,9 +2,10 @@
 // relay. The invite goes inline as a text/calendar; method=… alternative (see mime.ts), which
 // Outlook needs to apply updates and cancellations. Plain SMTP has no idempotency key: a crash
 // between the server's "250 OK" and the outbox update can send a message twice (Resend's relay
-// reads the Resend-Idempotency-Key header and drops the repeat). Every stage of a send is bounded
-// by the send timeout, which is shorter than the lease, so a slow server cannot keep a send going
-// while another process takes the message over.
+// reads the Resend-Idempotency-Key header and drops the repeat). Every stage of a send (connect,
+// greeting, each reply) is bounded by the send timeout, which is shorter than the lease, and the
+// whole send counts as not sent once that time has passed; nodemailer cannot recall a message a
+// slow server is still taking, so that server may deliver a later retry as a second copy.
 import nodemailer from 'nodemailer';
 import type { Transport } from '../delivery.ts';
 import type { SendOutcome } from '../send-outcome.ts';
