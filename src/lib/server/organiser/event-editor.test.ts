@@ -150,6 +150,25 @@ describe('organising an event', () => {
 		expect(offered.status).toBe('offered');
 	});
 
+	it('refuses to cancel a draft, which would otherwise appear in public as cancelled', async () => {
+		const me = await createMember({ roles: ['organiser'] });
+		const created = await createEvent(draftOf(form()), me.id, false);
+		if (!created.ok) throw new Error('the draft was not created');
+		const [draft] = await db
+			.select()
+			.from(table.events)
+			.where(eq(table.events.id, created.eventId));
+		expect(await cancelEvent(draft, 'Not needed', me.id)).toEqual({
+			ok: false,
+			errors: { reason: expect.stringMatching(/draft that nobody can see/) }
+		});
+		const [after] = await db
+			.select()
+			.from(table.events)
+			.where(eq(table.events.id, created.eventId));
+		expect(after.status).toBe('draft');
+	});
+
 	it('cancelling tells every live booking, with a CANCEL for confirmed places', async () => {
 		const me = await createMember({ roles: ['organiser'] });
 		const event = await createEventRow({ capacity: 1 });

@@ -296,6 +296,14 @@ export async function cancelEvent(
 	let current: Event | undefined = event;
 	for (let attempt = 0; attempt < 3 && current; attempt++) {
 		if (current.status === 'cancelled') return { ok: true };
+		if (current.status === 'draft') {
+			return {
+				ok: false,
+				errors: {
+					reason: 'This event is a draft that nobody can see or book, so there is nothing to cancel'
+				}
+			};
+		}
 		if (await writeCancellation(current, why, actorUserId, now)) {
 			wakeEmailWorker();
 			return { ok: true };

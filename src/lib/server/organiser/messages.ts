@@ -103,7 +103,7 @@ export async function sendAttendeeMessage(
 	if (recipients.length === 0) return { count: 0, alreadySent: false };
 	// A second press of Send (or the back button and Send again) carries the same message id:
 	// nothing more is queued or recorded, and the organiser is told it had already gone.
-	const recordOf = sql`select 1 from audit_log a where a.action = 'event.message-sent'
+	const recordOf = sql`select 1 from audit_log a where a.subject_type = 'event' and a.action = 'event.message-sent'
 		and a.subject_id = ${event.slug} and json_extract(a.detail, '$.messageId') = ${message.messageId}`;
 	const recordedNow = sql`exists (${recordOf} and a.created_at = ${now.getTime()})`;
 	const [recorded] = await db.batch([
