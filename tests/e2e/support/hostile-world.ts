@@ -212,13 +212,11 @@ export async function clearThrottles(world: World) {
 			JSON.stringify(
 				people.flatMap((p) => [
 					`email-send:${p.email}`,
-					...[
-						'login-account',
-						'login-wait',
-						'code-check',
-						'account-password',
-						'membership-check'
-					].map((prefix) => `${prefix}:${p.id}`)
+					`login-account:${p.email}`,
+					`login-wait:${p.email}`,
+					...['code-check', 'account-password', 'membership-check'].map(
+						(prefix) => `${prefix}:${p.id}`
+					)
 				])
 			)
 		]

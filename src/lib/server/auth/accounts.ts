@@ -16,7 +16,9 @@ import {
 	consumeRateLimit,
 	describeWait,
 	LIMITS,
+	loginAccountKey,
 	loginDelaySeconds,
+	loginWaitKey,
 	rateLimitWait,
 	resetRateLimit
 } from './rate-limit.ts';
@@ -166,7 +168,7 @@ const networkBlocked = (ms: number) => ({
 const accountBlocked = (ms: number) => ({
 	ok: false as const,
 	throttled: true as const,
-	error: `Too many failed attempts for this account. Wait ${describeWait(ms)}, then try again.`
+	error: `Too many failed attempts for this email address. Wait ${describeWait(ms)}, then try again.`
 });
 
 export async function signInWithPassword(
@@ -178,10 +180,13 @@ export async function signInWithPassword(
 	const ipWait = await rateLimitWait(ipKey, LIMITS.loginFailuresPerIp, now);
 	if (ipWait > 0) return networkBlocked(ipWait);
 	const user = email ? await findUserByEmail(email) : null;
-	const accountKey = user ? `login-account:${user.id}` : null;
+	// Counted per address typed, known or not, so the limit's answers never tell whether an
+	// account exists.
+	const accountKey = email ? loginAccountKey(email) : null;
+	const waitKey = email ? loginWaitKey(email) : null;
 	let accountFailures = 0;
-	if (user && accountKey) {
-		const wait = await blockedFor(`login-wait:${user.id}`, now);
+	if (accountKey && waitKey) {
+		const wait = await blockedFor(waitKey, now);
 		if (wait > 0) return accountBlocked(wait);
 		// Counted before the password is checked, so attempts in parallel cannot pass the cap;
 		// a success forgets the count.
@@ -193,9 +198,9 @@ export async function signInWithPassword(
 	const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), input.password);
 	if (!user || !valid) {
 		const ip = await consumeRateLimit(ipKey, LIMITS.loginFailuresPerIp, now);
+		const delay = loginDelaySeconds(accountFailures);
+		if (waitKey && delay > 0) await blockKey(waitKey, delay * 1000, now);
 		if (user) {
-			const delay = loginDelaySeconds(accountFailures);
-			if (delay > 0) await blockKey(`login-wait:${user.id}`, delay * 1000, now);
 			await recordAudit(
 				{ actorUserId: null, action: 'login-failed', subjectType: 'user', subjectId: user.id },
 				now

@@ -8,7 +8,7 @@ import { passwordResetEmail } from '../email/templates/account.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
 import { auditInsert, recordAudit } from '../audit.ts';
 import { hashPassword, passwordProblem } from './password.ts';
-import { consumeRateLimit, LIMITS } from './rate-limit.ts';
+import { consumeRateLimit, LIMITS, loginAccountKey, loginWaitKey } from './rate-limit.ts';
 import { digestSecret, generateSecret, secretMatches } from './secrets.ts';
 
 export const RESET_LIFETIME_MS = 60 * 60_000;
@@ -120,10 +120,7 @@ export async function resetPassword(
 			.delete(table.rateLimits)
 			.where(
 				and(
-					inArray(table.rateLimits.key, [
-						`login-account:${link.userId}`,
-						`login-wait:${link.userId}`
-					]),
+					inArray(table.rateLimits.key, [loginAccountKey(link.email), loginWaitKey(link.email)]),
 					linkUnused
 				)
 			),

@@ -102,6 +102,11 @@ export async function resetRateLimit(key: string) {
 	await db.delete(table.rateLimits).where(eq(table.rateLimits.key, key));
 }
 
+/** Failed sign-ins counted against one email address, whether or not it has an account. */
+export const loginAccountKey = (email: string) => `login-account:${email}`;
+/** The growing pause between sign-in attempts on one email address. */
+export const loginWaitKey = (email: string) => `login-wait:${email}`;
+
 /**
  * Seconds to wait before the next sign-in attempt on an account after `failures` failures.
  * Capped at 30 s, so the hourly cap of 100 failures is what stops a patient guesser.

@@ -74,13 +74,23 @@ describe('failed sign-ins against one account', () => {
 		expect(waiting).toEqual({
 			ok: false,
 			throttled: true,
-			error: 'Too many failed attempts for this account. Wait 1 second, then try again.'
+			error: 'Too many failed attempts for this email address. Wait 1 second, then try again.'
 		});
 		await wrongGuess('198.51.100.5', at(1000));
 		expect(await rightPassword('198.51.100.99', at(2999))).toMatchObject({
-			error: 'Too many failed attempts for this account. Wait 1 second, then try again.'
+			error: 'Too many failed attempts for this email address. Wait 1 second, then try again.'
 		});
 		expect((await rightPassword('198.51.100.99', at(3000))).ok).toBe(true);
+	});
+
+	it('answer an address with no account exactly as they answer one with an account', async () => {
+		const answers = async (email: string) => {
+			const seen = [];
+			for (let i = 0; i < 6; i++) seen.push(await wrongGuess(`198.51.100.${i}`, at(i), email));
+			return seen;
+		};
+		expect(await answers('nobody@example.org')).toEqual(await answers(EMAIL));
+		expect((await answers(EMAIL)).at(-1)).toMatchObject({ throttled: true });
 	});
 
 	it('stop at 100 failures in an hour, even with the right password, until the hour is up', async () => {
@@ -95,7 +105,7 @@ describe('failed sign-ins against one account', () => {
 		const capped = await rightPassword('192.0.2.200', at(clock));
 		expect(capped).toMatchObject({ ok: false, throttled: true });
 		expect(!capped.ok && capped.error).toMatch(
-			/^Too many failed attempts for this account\. Wait \d+ minutes, then try again\.$/
+			/^Too many failed attempts for this email address\. Wait \d+ minutes, then try again\.$/
 		);
 		expect((await rightPassword('192.0.2.201', at(60 * MINUTE - 1))).ok).toBe(false);
 		expect((await rightPassword('192.0.2.202', at(60 * MINUTE))).ok).toBe(true);

@@ -57,7 +57,7 @@ export const recoveryCodes = sqliteTable(
 );
 
 export const rateLimits = sqliteTable('rate_limits', {
-	/** e.g. login-ip:203.0.113.7, login-account:42, code-check:42, email-send:a@b.org */
+	/** e.g. login-ip:203.0.113.7, login-account:a@b.org, code-check:42, email-send:a@b.org */
 	key: text('key').primaryKey(),
 	count: integer('count').notNull(),
 	windowStartsAt: integer('window_starts_at', { mode: 'timestamp_ms' }).notNull(),
