@@ -2,6 +2,7 @@
 // without signing in. Nothing is stored; the answers go through the same rule as applications.
 import type { GrantRound } from '../db/schema/index.ts';
 import { assessGrantEligibility, formatPounds, type Eligibility } from './eligibility.ts';
+import { coolDownPeriod } from '../../grants/cool-down.ts';
 
 type Rules = Pick<GrantRound, 'incomeThresholdPence' | 'savingsLimitPence' | 'coolDownMonths'>;
 
@@ -38,7 +39,7 @@ export function checkerQuestions(rules: Rules) {
 		},
 		{
 			name: 'recentAward',
-			label: `Have you had a winter fuel grant from the branch in the last ${rules.coolDownMonths} months?`
+			label: `Have you had a winter fuel grant from the branch in the last ${coolDownPeriod(rules.coolDownMonths)}?`
 		},
 		{
 			name: 'householdApplied',

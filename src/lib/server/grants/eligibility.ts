@@ -1,6 +1,7 @@
 // The winter fuel grant's rules as pure functions. The quick checker on /grants/winter-fuel and
 // the application's final check use the same function, so they never disagree.
 import { formatPounds } from '../../money.ts';
+import { coolDownPeriod } from '../../grants/cool-down.ts';
 import type { GrantRound } from '../db/schema/grants.ts';
 
 export { formatPounds };
@@ -61,7 +62,7 @@ export function assessGrantEligibility(
 	}
 	if (answers.lastAwardAt && addMonths(answers.lastAwardAt, round.coolDownMonths) > now) {
 		reasons.push(
-			`You had a grant in the last ${round.coolDownMonths} months. You can apply again ${round.coolDownMonths} months after it.`
+			`You had a grant in the last ${coolDownPeriod(round.coolDownMonths)}. You can apply again ${coolDownPeriod(round.coolDownMonths)} after it.`
 		);
 	}
 	if (answers.householdAlreadyApplied) {

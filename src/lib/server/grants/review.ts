@@ -13,6 +13,7 @@ import type { Block } from '../email/templates/layout.ts';
 import { grantEmail, type GrantEmailKind } from '../email/templates/grants.ts';
 import { decryptBankDetails } from './bank-details.ts';
 import { formatPounds } from './eligibility.ts';
+import { coolDownPeriod } from '../../grants/cool-down.ts';
 import { queueBudgetSpentEmails } from './budget-spent.ts';
 import { committedPenceSql } from './rounds.ts';
 import { canTransition } from './transitions.ts';
@@ -26,7 +27,7 @@ export function declineReasons(round: Pick<GrantRound, 'coolDownMonths'>) {
 		'Household savings are over the limit',
 		'Not responsible for the household’s fuel bills',
 		'Another member of the household has already had a grant this round',
-		`A grant was awarded within the last ${round.coolDownMonths} months`,
+		`A grant was awarded within the last ${coolDownPeriod(round.coolDownMonths)}`,
 		'Not a member in good standing for at least 4 weeks',
 		'The information we asked for did not arrive'
 	];

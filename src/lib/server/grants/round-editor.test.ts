@@ -65,7 +65,7 @@ describe('the grant round form', () => {
 			budget: 'Enter the budget as an amount in pounds, like 1500',
 			standardAward: 'The standard award must be more than £0',
 			incomeThreshold: 'Enter the income limit in pounds',
-			coolDownMonths: 'Enter the cool-down as a whole number of months from 0 to 60',
+			coolDownMonths: 'Enter the cool-down as a whole number of months from 1 to 60',
 			retentionMonths:
 				'Enter the time we keep financial details as a whole number of months from 1 to 72'
 		});

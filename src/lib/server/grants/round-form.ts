@@ -138,7 +138,7 @@ export function validateRoundForm(
 			errors[field] = `Enter the ${what} as a whole number of months from ${min} to ${max}`;
 		return n ?? 0;
 	};
-	const coolDownMonths = months('coolDownMonths', 'cool-down', 0, 60);
+	const coolDownMonths = months('coolDownMonths', 'cool-down', 1, 60);
 	const retentionMonths = months('retentionMonths', 'time we keep financial details', 1, 72);
 
 	if (Object.keys(errors).length || !opensAt || !closesAt) return { ok: false, errors };

@@ -1,3 +1,4 @@
+import { coolDownPeriod } from '../../grants/cool-down.ts';
 import { describe, expect, it } from 'vitest';
 import { grantStatuses, type GrantStatus } from '../db/schema/grants.ts';
 import { assessGrantEligibility, formatPounds, type EligibilityAnswers } from './eligibility.ts';
@@ -52,6 +53,11 @@ describe('who is likely to be eligible for the winter fuel grant', () => {
 	it('refuses an award within the cool-down months, and allows one after', () => {
 		expect(reasons({ lastAwardAt: new Date('2026-06-10T00:00:00Z') })[0]).toMatch(/last 6 months/);
 		expect(reasons({ lastAwardAt: new Date('2026-05-01T00:00:00Z') })).toEqual([]);
+	});
+
+	it('words a cool-down of one month in the singular', () => {
+		expect(coolDownPeriod(1)).toBe('1 month');
+		expect(coolDownPeriod(6)).toBe('6 months');
 	});
 
 	it('allows one application per household per round', () => {
