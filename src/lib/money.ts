@@ -5,3 +5,10 @@ export function formatPounds(pence: number) {
 		maximumFractionDigits: 2
 	})}`;
 }
+
+/** "£1,500.50", "1 500", "1500" → pence; null when it is not an amount of money. */
+export function parsePounds(value: string) {
+	const cleaned = value.replace(/[£,\s]/g, '');
+	if (!/^\d{1,7}(\.\d{1,2})?$/.test(cleaned)) return null;
+	return Math.round(Number(cleaned) * 100);
+}

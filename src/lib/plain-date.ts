@@ -26,6 +26,14 @@ export function isRealDate(year: number, month: number, day: number) {
 	);
 }
 
+/** A date typed as 'YYYY-MM-DD', as year, month and day; null unless it names a real day. */
+export function parseIsoDate(value: string) {
+	const match = ISO_DATE.exec(value);
+	if (!match) return null;
+	const [y, mo, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	return isRealDate(y, mo, d) ? { y, mo, d } : null;
+}
+
 function dayNumber(date: string) {
 	const match = ISO_DATE.exec(date);
 	if (!match) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);

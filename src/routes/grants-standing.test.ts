@@ -10,6 +10,7 @@ import { db, table } from '$lib/server/db';
 import type { User } from '$lib/server/db/schema';
 import { saveAnswers, startApplication } from '$lib/server/grants/applications';
 import {
+	completeGrantAnswers,
 	createGrantRound,
 	createMember,
 	createMemberInGoodStanding,
@@ -23,22 +24,7 @@ import * as assistedStep from './(organiser)/organiser/grants/assist/[reference]
 
 type Handler = (event: never) => unknown;
 
-const answers = {
-	addressLine1: '12 Acacia Road',
-	town: 'Birmingham',
-	postcode: 'B15 2TT',
-	adults: 2,
-	children: 1,
-	paysFuelBills: true,
-	supplier: 'Octopus Energy',
-	paymentType: 'prepayment' as const,
-	meansTestedBenefit: 'Universal Credit',
-	savingsUnderLimit: true,
-	previousAward: false,
-	circumstances: 'Cut hours this winter.',
-	payoutMethod: 'supplier' as const,
-	supplierAccountReference: 'A-123'
-};
+const answers = completeGrantAnswers;
 
 const household = {
 	addressLine1: '14 Acacia Road',

@@ -3,6 +3,7 @@
 import { and, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import { db, table } from './db/index.ts';
 import { fromLondonTime } from '../london-time.ts';
+import { parseIsoDate } from '../plain-date.ts';
 
 export type AuditFilter = { person?: string; event?: string; from?: string; to?: string };
 export type AuditFilterErrors = Partial<Record<keyof AuditFilter, string>>;
@@ -10,12 +11,9 @@ export type AuditFilterErrors = Partial<Record<keyof AuditFilter, string>>;
 const LIMIT = 200;
 
 function londonDay(value: string, plusDays = 0) {
-	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-	if (!m) return null;
-	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-	const day = new Date(Date.UTC(y, mo - 1, d));
-	if (day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return null;
-	day.setUTCDate(d + plusDays);
+	const date = parseIsoDate(value);
+	if (!date) return null;
+	const day = new Date(Date.UTC(date.y, date.mo - 1, date.d + plusDays));
 	return fromLondonTime(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
 }
 

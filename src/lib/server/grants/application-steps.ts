@@ -2,6 +2,7 @@
 // returns either the answers to save or a message per field, keeping what the member typed.
 import type { GrantAnswers } from '../db/schema/grants.ts';
 import { tidy } from '../members/matching-keys.ts';
+import { parsePounds } from '../../money.ts';
 
 export const APPLICATION_STEPS = [
 	{ slug: 'household', title: 'Your household' },
@@ -58,13 +59,6 @@ function wholeNumber(value: string, min: number, max: number) {
 	if (!/^\d+$/.test(value)) return null;
 	const n = Number(value);
 	return n >= min && n <= max ? n : null;
-}
-
-/** "1,234.50" or "£1234" → pence; null when it is not an amount of money. */
-export function parsePounds(value: string) {
-	const cleaned = value.replace(/[£,\s]/g, '');
-	if (!/^\d{1,7}(\.\d{1,2})?$/.test(cleaned)) return null;
-	return Math.round(Number(cleaned) * 100);
 }
 
 function yesNo(value: string) {

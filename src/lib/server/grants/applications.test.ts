@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client.ts';
 import { db, table } from '../db/index.ts';
 import {
+	completeGrantAnswers,
 	createGrantRound,
 	createMemberInGoodStanding,
 	emptyDatabase
@@ -21,22 +22,7 @@ import { addEvidence, listEvidence, readEvidenceFile } from './evidence.ts';
 const mailer = { origin: 'http://localhost:3000', branchName: 'Test Branch' };
 const key = Buffer.alloc(32, 3);
 const PDF = new TextEncoder().encode('%PDF-1.7\n%test\n');
-const answers = {
-	addressLine1: '12 Acacia Road',
-	town: 'Birmingham',
-	postcode: 'B15 2TT',
-	adults: 2,
-	children: 1,
-	paysFuelBills: true,
-	supplier: 'Octopus Energy',
-	paymentType: 'prepayment' as const,
-	meansTestedBenefit: 'Universal Credit',
-	savingsUnderLimit: true,
-	previousAward: false,
-	circumstances: 'Cut hours this winter.',
-	payoutMethod: 'supplier' as const,
-	supplierAccountReference: 'A-123'
-};
+const answers = completeGrantAnswers;
 
 async function submittedApplicationFor(round: Awaited<ReturnType<typeof createGrantRound>>) {
 	const member = await createMemberInGoodStanding();

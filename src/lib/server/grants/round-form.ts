@@ -2,23 +2,13 @@
 // a GOV.UK-style message next to each field, and the round it describes when all is well.
 // Dates are London wall times; a round opens at the start of its first day and closes at the
 // end of its last.
-import { fromLondonTime, londonParts } from '../../london-time.ts';
+import { fromLondonTime } from '../../london-time.ts';
+import { parsePounds } from '../../money.ts';
+import { londonDate, parseIsoDate } from '../../plain-date.ts';
 import type { GrantRound } from '../db/schema/index.ts';
 import { formText } from '../forms.ts';
+import { ROUND_FIELDS, type RoundField, type RoundFormValues } from '../../grants/round-fields.ts';
 
-export const ROUND_FIELDS = [
-	'name',
-	'opensOn',
-	'closesOn',
-	'budget',
-	'standardAward',
-	'incomeThreshold',
-	'savingsLimit',
-	'coolDownMonths',
-	'retentionMonths'
-] as const;
-export type RoundField = (typeof ROUND_FIELDS)[number];
-export type RoundFormValues = Record<RoundField, string>;
 export type RoundFormErrors = Partial<Record<RoundField, string>>;
 
 export type RoundDraft = Pick<
@@ -52,11 +42,6 @@ export function blankRoundForm(): RoundFormValues {
 	};
 }
 
-const two = (n: number) => String(n).padStart(2, '0');
-const dateField = (d: Date) => {
-	const p = londonParts(d);
-	return `${p.year}-${two(p.month)}-${two(p.day)}`;
-};
 const pounds = (pence: number) =>
 	pence % 100 === 0 ? String(pence / 100) : (pence / 100).toFixed(2);
 
@@ -64,8 +49,8 @@ const pounds = (pence: number) =>
 export function roundFormValues(round: GrantRound): RoundFormValues {
 	return {
 		name: round.name,
-		opensOn: dateField(round.opensAt),
-		closesOn: dateField(new Date(round.closesAt.getTime() - 1)),
+		opensOn: londonDate(round.opensAt),
+		closesOn: londonDate(new Date(round.closesAt.getTime() - 1)),
 		budget: pounds(round.budgetPence),
 		standardAward: pounds(round.standardAwardPence),
 		incomeThreshold: pounds(round.incomeThresholdPence),
@@ -73,22 +58,6 @@ export function roundFormValues(round: GrantRound): RoundFormValues {
 		coolDownMonths: String(round.coolDownMonths),
 		retentionMonths: String(round.retentionMonths)
 	};
-}
-
-function parseDate(value: string) {
-	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-	if (!m) return null;
-	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-	const check = new Date(Date.UTC(y, mo - 1, d));
-	if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-	return { y, mo, d };
-}
-
-/** "£1,500.50", "1500" → pence; null when it is not an amount of money. */
-export function parsePounds(value: string) {
-	const cleaned = value.replace(/^£/, '').replace(/,/g, '').trim();
-	if (!/^\d{1,7}(\.\d{1,2})?$/.test(cleaned)) return null;
-	return Math.round(Number(cleaned) * 100);
 }
 
 const wholeNumber = (value: string) => (/^\d{1,3}$/.test(value) ? Number(value) : null);
@@ -101,8 +70,8 @@ export function validateRoundForm(
 	if (!v.name) errors.name = 'Enter a name for the round';
 	else if (v.name.length > 80) errors.name = 'Name must be 80 characters or fewer';
 
-	const opens = parseDate(v.opensOn);
-	const closes = parseDate(v.closesOn);
+	const opens = parseIsoDate(v.opensOn);
+	const closes = parseIsoDate(v.closesOn);
 	if (!v.opensOn) errors.opensOn = 'Enter the date the round opens';
 	else if (!opens)
 		errors.opensOn = 'Enter a real date for the round to open, for example 2027-10-01';

@@ -2,7 +2,8 @@
 // messages GOV.UK-style next to each field, and the event it describes when all is well.
 // Dates and times are London wall times; they become UTC instants here.
 import { eventCategories, type EventCategory } from '../../event-categories.ts';
-import { fromLondonTime, londonParts } from '../../london-time.ts';
+import { fromLondonTime, toLondonIso } from '../../london-time.ts';
+import { londonDate, parseIsoDate } from '../../plain-date.ts';
 import type { BookingQuestions, Event, EventSession } from '../db/schema/index.ts';
 import { formText } from '../forms.ts';
 
@@ -85,15 +86,9 @@ export function withoutSessionRow(values: EventFormValues, index: string): Event
 	return { ...values, sessions: sessions.length ? sessions : [{ date: '', start: '', end: '' }] };
 }
 
-const two = (n: number) => String(n).padStart(2, '0');
-const dateField = (d: Date) => {
-	const p = londonParts(d);
-	return `${p.year}-${two(p.month)}-${two(p.day)}`;
-};
-const timeField = (d: Date) => {
-	const p = londonParts(d);
-	return `${two(p.hour)}:${two(p.minute)}`;
-};
+const dateField = londonDate;
+/** "19:00", the London time of day in a time field. */
+const timeField = (d: Date) => toLondonIso(d).slice(11);
 
 /** The form filled from a saved event, for editing. */
 export function eventFormValues(event: Event, sessions: EventSession[]): EventFormValues {
@@ -134,15 +129,6 @@ export function blankEventForm(): EventFormValues {
 	};
 }
 
-function parseDate(value: string) {
-	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-	if (!m) return null;
-	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-	const check = new Date(Date.UTC(y, mo - 1, d));
-	if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
-	return { y, mo, d };
-}
-
 function parseTime(value: string) {
 	const m = /^(\d{1,2})[:.](\d{2})$/.exec(value);
 	if (!m) return null;
@@ -151,7 +137,7 @@ function parseTime(value: string) {
 }
 
 function parseMoment(date: string, time: string) {
-	const d = parseDate(date);
+	const d = parseIsoDate(date);
 	const t = time ? parseTime(time) : { h: 0, min: 0 };
 	return d && t ? fromLondonTime(d.y, d.mo, d.d, t.h, t.min) : null;
 }
@@ -177,7 +163,7 @@ export function validateEventForm(
 	const sessions: { startsAt: Date; endsAt: Date }[] = [];
 	v.sessions.forEach((row, i) => {
 		if (!row.date && !row.start && !row.end) return;
-		const date = parseDate(row.date);
+		const date = parseIsoDate(row.date);
 		const start = parseTime(row.start);
 		const end = parseTime(row.end);
 		const n = v.sessions.length > 1 ? ` for session ${i + 1}` : '';

@@ -119,3 +119,21 @@ export async function createGrantRound(
 		.returning();
 	return round;
 }
+
+/** Every answer of a complete grant application: a prepayment household on Universal Credit. */
+export const completeGrantAnswers = {
+	addressLine1: '12 Acacia Road',
+	town: 'Birmingham',
+	postcode: 'B15 2TT',
+	adults: 2,
+	children: 1,
+	paysFuelBills: true,
+	supplier: 'Octopus Energy',
+	paymentType: 'prepayment' as const,
+	meansTestedBenefit: 'Universal Credit',
+	savingsUnderLimit: true,
+	previousAward: false,
+	circumstances: 'Cut hours this winter.',
+	payoutMethod: 'supplier' as const,
+	supplierAccountReference: 'A-123'
+};

@@ -3,7 +3,7 @@ import { requireRole } from '$lib/server/auth/guards';
 import { config } from '$lib/server/config';
 import { formText } from '$lib/server/forms';
 import { readForm } from '$lib/server/read-form';
-import { parsePounds } from '$lib/server/grants/application-steps';
+import { parsePounds } from '$lib/money';
 import { answerConcerns, readApplication } from '$lib/server/grants/application-review';
 import {
 	declineReasons,
@@ -14,15 +14,12 @@ import {
 } from '$lib/server/grants/review';
 import { grantBudget } from '$lib/server/grants/rounds';
 import { canTransition, STAFF_STATUS_LABELS } from '$lib/server/grants/transitions';
-import { isRealDate, londonDate } from '$lib/plain-date';
+import { londonDate, parseIsoDate } from '$lib/plain-date';
 import type { GrantRound } from '$lib/server/db/schema';
 import type { RequestEvent } from './$types';
 
 /** '2026-12-01' from a date input, if it names a real day. */
-function readDate(value: string) {
-	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-	return m && isRealDate(Number(m[1]), Number(m[2]), Number(m[3])) ? value : null;
-}
+const readDate = (value: string) => (parseIsoDate(value) ? value : null);
 
 async function applicationFor(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
 	const { user } = requireRole(event, 'welfare');
