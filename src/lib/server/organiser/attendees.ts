@@ -123,6 +123,14 @@ export async function setCheckedIn(
 	};
 }
 
+/** A published event between its start and its end: people arrive at the door and are added there. */
+export function isUnderway(event: Pick<Event, 'status' | 'startsAt' | 'endsAt'>, now = new Date()) {
+	const t = now.getTime();
+	return (
+		event.status === 'published' && event.startsAt.getTime() <= t && t < event.endsAt.getTime()
+	);
+}
+
 /**
  * An organiser books a member in, by email or membership number, on the same terms as the
  * member booking for themselves; a full event is said so, not quietly waitlisted. While the
@@ -139,7 +147,7 @@ export async function addAttendee(
 	if (!key) return { ok: false, reason: 'Enter the member’s email address or membership number' };
 	if (event.status === 'published' && now.getTime() >= event.endsAt.getTime())
 		return { ok: false, reason: 'This event has finished, so nobody can be added to it.' };
-	const atTheDoor = event.status === 'published' && now.getTime() >= event.startsAt.getTime();
+	const atTheDoor = isUnderway(event, now);
 	const [member] = await db
 		.select()
 		.from(u)

@@ -5,6 +5,7 @@ import { accessNeedsText } from '$lib/server/organiser/attendees-csv';
 import {
 	addAttendee,
 	groupAttendees,
+	isUnderway,
 	listAttendees,
 	removeAttendee,
 	resendInvite,
@@ -19,13 +20,9 @@ export const load = async (event) => {
 	const everyone = await listAttendees(managed.id);
 	const shown = search ? await listAttendees(managed.id, search) : everyone;
 	const all = groupAttendees(everyone);
-	const now = Date.now();
 	return {
 		event: managed,
-		atTheDoor:
-			managed.status === 'published' &&
-			managed.startsAt.getTime() <= now &&
-			now < managed.endsAt.getTime(),
+		atTheDoor: isUnderway(managed),
 		search,
 		lists: groupAttendees(shown.map((a) => ({ ...a, access: accessNeedsText(a.answers) }))),
 		counts: {
