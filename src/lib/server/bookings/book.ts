@@ -29,7 +29,15 @@ export type DeskBooking = { actorUserId: number; atTheDoor: boolean };
 
 export type BookingOutcome =
 	| { ok: true; booking: Booking; waitingPosition: number | null }
-	| { ok: false; reason: string; existing?: Booking; fix?: { label: string; href: string } };
+	| {
+			ok: false;
+			reason: string;
+			/** The member's live booking, when that is why. */
+			existing?: Booking;
+			/** Every place is taken and the waiting list has closed. */
+			full?: true;
+			fix?: { label: string; href: string };
+	  };
 
 export async function bookPlace(
 	input: {
@@ -112,7 +120,7 @@ export async function placeBooking(
 		const existing = await findLiveBooking(event.id, member.id);
 		if (existing)
 			return { ok: false, reason: 'You already have a booking for this event.', existing };
-		return { ok: false, reason: 'The event is full and its waiting list has closed.' };
+		return { ok: false, reason: 'The event is full and its waiting list has closed.', full: true };
 	}
 	wakeEmailWorker();
 	const { booking, position } = written;

@@ -190,12 +190,11 @@ export async function addAttendee(
 		now
 	);
 	if (!booked.ok) {
-		const reason =
-			booked.reason === 'You already have a booking for this event.'
-				? `${member.name} already has a booking for this event.`
-				: booked.reason === 'The event is full and its waiting list has closed.'
-					? `Every place is taken, so ${member.name} was not added.`
-					: `${member.name} cannot be booked: ${booked.reason}`;
+		const reason = booked.existing
+			? `${member.name} already has a booking for this event.`
+			: booked.full
+				? `Every place is taken, so ${member.name} was not added.`
+				: `${member.name} cannot be booked: ${booked.reason}`;
 		return { ok: false, reason };
 	}
 	if (booked.booking.status !== 'confirmed')
