@@ -96,15 +96,13 @@ test('each wrong file is refused beside the field, and the answers and files alr
 		await expect(page.getByRole('alert'), file.what).toContainText(file.message);
 		await expect(page.getByRole('link', { name: 'payslip.pdf' })).toBeVisible();
 
-		// And as a plain form post, the way a browser without scripts sends it.
+		// And as a plain form post, the way a browser without scripts sends it: on a connection
+		// kept open, so the server reads the rest of a body it refused and the answer arrives.
 		const response = await postParts(
 			request,
 			`${EVIDENCE}?/upload`,
 			[pdfPart(file.name, file.bytes)],
-			{
-				token,
-				encoding: 'multipart'
-			}
+			{ token, encoding: 'multipart', keepAlive: true }
 		);
 		expect(response.status(), file.what).toBe(file.status);
 		const beside = /id="evidence-error"[^>]*>([\s\S]*?)<\/p>/.exec(await response.text());

@@ -85,12 +85,14 @@ export function encodeForm(parts: FormPart[], encoding: Encoding) {
  * Posts form parts as a browser does: from the server's own origin, asking for a page, with
  * the session cookie when there is one. Each post takes a fresh connection: a browser retries
  * a post whose reused connection the server closed after leaving an earlier body unread.
+ * `keepAlive` asks to keep the connection, as a browser does; the server then reads to the end
+ * of a body it refused before answering, instead of closing while the body is still on its way.
  */
 export async function postParts(
 	request: APIRequestContext,
 	path: string,
 	parts: FormPart[],
-	options: { token: string | null; encoding?: Encoding }
+	options: { token: string | null; encoding?: Encoding; keepAlive?: boolean }
 ) {
 	const { body, contentType } = encodeForm(parts, options.encoding ?? 'urlencoded');
 	return request.post(path, {
@@ -100,7 +102,7 @@ export async function postParts(
 			'content-type': contentType,
 			origin: ORIGIN,
 			accept: 'text/html',
-			connection: 'close',
+			connection: options.keepAlive ? 'keep-alive' : 'close',
 			...(options.token ? { cookie: `session=${options.token}` } : {})
 		}
 	});
