@@ -3,6 +3,7 @@
 // it out of every calendar and tells everyone waiting or offered.
 import { CALENDAR_DECLINE_NOTE } from '../calendar/booking-invite.ts';
 import type { OutgoingEmail } from '../email/message.ts';
+import type { BookingStatus } from '../db/schema/index.ts';
 import { compose, invite, manageUrl, reason, whenAndWhere, type BookingContext } from './emails.ts';
 
 /**
@@ -43,12 +44,21 @@ export function eventChangedEmails(c: BookingContext, whatChanged: string): Outg
 	});
 }
 
+/** What the member loses with the event, as the cancellation email names it. */
+const cancelledBooking = (status: BookingStatus) =>
+	status === 'offered'
+		? 'offer of a place'
+		: status === 'waitlisted'
+			? 'place on the waiting list'
+			: 'place';
+
 /** `c.event` carries the raised sequence; confirmed places get a CANCEL for every session. */
 export function eventCancelledEmails(
 	c: BookingContext,
 	why: string,
-	wasConfirmed: boolean
+	status: BookingStatus
 ): OutgoingEmail[] {
+	const wasConfirmed = status === 'confirmed';
 	const sequence = c.event.sequence;
 	const [first, ...rest] = c.sessions;
 	const notice = compose(c, `event-cancelled/${c.bookingUid}/seq-${sequence}`, 'event-cancelled', {
@@ -59,7 +69,7 @@ export function eventCancelledEmails(
 			{ kind: 'paragraph', text: `Hello ${c.member.name},` },
 			{
 				kind: 'paragraph',
-				text: `We are sorry: ${c.event.title} has been cancelled, so your ${wasConfirmed ? 'place' : 'place on the waiting list'} is cancelled too.`
+				text: `We are sorry: ${c.event.title} has been cancelled, so your ${cancelledBooking(status)} is cancelled too.`
 			},
 			{ kind: 'facts', rows: [['Reason', why]] },
 			whenAndWhere(c),

@@ -174,6 +174,7 @@ describe('organising an event', () => {
 		const event = await createEventRow({ capacity: 1 });
 		const confirmed = await createBooking(event);
 		await createBooking(event, { status: 'waitlisted', waitlistPosition: 1 });
+		await createBooking(event, { status: 'offered', waitlistPosition: 2 });
 		expect(await cancelEvent(event, '', me.id)).toMatchObject({ ok: false });
 		expect(await cancelEvent(event, 'The venue flooded', me.id)).toEqual({ ok: true });
 		const [saved] = await db.select().from(table.events).where(eq(table.events.id, event.id));
@@ -183,7 +184,9 @@ describe('organising an event', () => {
 			sequence: 1
 		});
 		const mail = await db.select().from(table.outbox);
-		expect(mail).toHaveLength(2);
+		expect(mail).toHaveLength(3);
+		const told = mail.map((m) => /so your (.+?) is cancelled too/.exec(m.textBody)?.[1]).sort();
+		expect(told).toEqual(['offer of a place', 'place', 'place on the waiting list']);
 		const cancel = mail.find((m) => m.calendarMethod === 'CANCEL')!;
 		expect(parse(cancel.calendarIcs!).getFirstPropertyValue('uid')).toContain(confirmed.uid);
 		const live = await db.select().from(table.bookings).where(eq(table.bookings.eventId, event.id));

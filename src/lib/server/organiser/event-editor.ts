@@ -358,7 +358,7 @@ async function writeCancellation(event: Event, why: string, actorUserId: number,
 					bookingUid: booking.uid
 				},
 				why,
-				booking.status === 'confirmed'
+				booking.status
 			).map((email) => queueEmailIf(db, email, done, { now }))
 		),
 		auditInsertWhen(
