@@ -92,7 +92,13 @@ describe('the email worker under faults', () => {
 		fake.limitRate(2);
 		// The worker is set faster than the provider allows, so the provider must push back. The
 		// lease and send timeout are production's (60 s, 15 s), which a slow answer never reaches.
-		startWorker({ EMAIL_RATE_PER_SECOND: '4', EMAIL_LEASE_MS: '60000' });
+		// Retries wait at most 2 s: a message refused many times would otherwise wait minutes
+		// after the rest had gone, and the run would measure backoff instead of the provider.
+		startWorker({
+			EMAIL_RATE_PER_SECOND: '4',
+			EMAIL_LEASE_MS: '60000',
+			EMAIL_RETRY_MAX_MS: '2000'
+		});
 		await waitUntil(async () => (await sentCount()) === MESSAGES, 230_000);
 		expectEveryMessageSentOnce();
 
