@@ -8,7 +8,8 @@ export type AuditEntry = {
 	actorUserId: number | null;
 	action: string;
 	subjectType?: string;
-	subjectId?: string | number;
+	/** In a conditional insert also an SQL expression, e.g. the id the batch has just inserted. */
+	subjectId?: string | number | SQL;
 	/** Never passwords, codes or tokens. */
 	detail?: Record<string, unknown>;
 };
@@ -18,7 +19,7 @@ export function auditInsert(writer: Pick<Database, 'insert'>, entry: AuditEntry,
 		actorUserId: entry.actorUserId,
 		action: entry.action,
 		subjectType: entry.subjectType ?? null,
-		subjectId: entry.subjectId === undefined ? null : String(entry.subjectId),
+		subjectId: entry.subjectId === undefined ? null : String(entry.subjectId as string | number),
 		detail: entry.detail ?? null,
 		createdAt: now
 	});
@@ -33,7 +34,12 @@ export function auditInsertWhen(
 ) {
 	const a = table.auditLog;
 	const detail = entry.detail ? JSON.stringify(entry.detail) : null;
-	const subjectId = entry.subjectId === undefined ? null : String(entry.subjectId);
+	const subjectId =
+		entry.subjectId === undefined
+			? null
+			: typeof entry.subjectId === 'object'
+				? sql`cast(${entry.subjectId} as text)`
+				: String(entry.subjectId);
 	return writer.run(
 		sql`insert into ${a} (${sql.identifier(a.actorUserId.name)}, ${sql.identifier(a.action.name)}, ${sql.identifier(a.subjectType.name)}, ${sql.identifier(a.subjectId.name)}, ${sql.identifier(a.detail.name)}, ${sql.identifier(a.createdAt.name)})
 			select ${entry.actorUserId}, ${entry.action}, ${entry.subjectType ?? null}, ${subjectId}, ${detail}, ${now.getTime()}

@@ -7,7 +7,9 @@
 import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { db as defaultDb, table } from '../db/index.ts';
 import type { GrantRound } from '../db/schema/index.ts';
-import { formatLongDate, londonParts } from '../../london-time.ts';
+import { formatLongDate } from '../../london-time.ts';
+import { londonDate } from '../../plain-date.ts';
+import { auditInsertWhen } from '../audit.ts';
 import { formatPounds } from './eligibility.ts';
 import type { RoundDraft, RoundFormErrors } from './round-form.ts';
 import { committedPenceSql, grantBudget } from './rounds.ts';
@@ -61,28 +63,32 @@ function overlapError(other: GrantRound): RoundFormErrors {
 const hasApprovals = (roundId: number) =>
 	sql`exists (select 1 from ${a} where ${a.roundId} = ${roundId} and ${a.status} in ('approved', 'paid'))`;
 
+/** The round's audit record, written only if the batch's previous statement saved the round. */
 function auditWhenChanged(
 	officerId: number,
 	action: string,
-	subjectId: SQL,
+	subjectId: number | SQL,
 	draft: RoundDraft,
-	now: Date
+	now: Date,
+	db = defaultDb
 ) {
-	const detail = JSON.stringify({
-		name: draft.name,
-		opensAt: draft.opensAt.toISOString(),
-		closesAt: draft.closesAt.toISOString(),
-		budgetPence: draft.budgetPence,
-		standardAwardPence: draft.standardAwardPence,
-		incomeThresholdPence: draft.incomeThresholdPence,
-		savingsLimitPence: draft.savingsLimitPence,
-		coolDownMonths: draft.coolDownMonths,
-		retentionMonths: draft.retentionMonths
-	});
 	// changes() is the row count of the batch's previous statement: the round's insert or update.
-	return sql`insert into ${table.auditLog} (actor_user_id, action, subject_type, subject_id, detail, created_at)
-		select ${officerId}, ${action}, 'grant_round', cast(${subjectId} as text), ${detail}, ${now.getTime()}
-		where changes() = 1`;
+	return auditInsertWhen(
+		db,
+		sql`changes() = 1`,
+		{
+			actorUserId: officerId,
+			action,
+			subjectType: 'grant_round',
+			subjectId,
+			detail: {
+				...draft,
+				opensAt: draft.opensAt.toISOString(),
+				closesAt: draft.closesAt.toISOString()
+			}
+		},
+		now
+	);
 }
 
 export async function createRound(
@@ -100,7 +106,7 @@ export async function createRound(
 			${draft.standardAwardPence}, ${draft.incomeThresholdPence}, ${draft.savingsLimitPence},
 			${draft.coolDownMonths}, ${draft.retentionMonths}, ${officerId}, ${now.getTime()}
 			where not ${overlapSql(draft, null)}`),
-		db.run(auditWhenChanged(officerId, 'grant-round.created', sql`last_insert_rowid()`, draft, now))
+		auditWhenChanged(officerId, 'grant-round.created', sql`last_insert_rowid()`, draft, now, db)
 	]);
 	if (inserted.rowsAffected === 1) return { ok: true, roundId: Number(inserted.lastInsertRowid) };
 	const raced = await overlapping(draft, null, db);
@@ -108,6 +114,17 @@ export async function createRound(
 		ok: false,
 		errors: raced ? overlapError(raced) : { name: 'The round could not be saved. Try again.' }
 	};
+}
+
+/** The rules (RULE_FIELDS) the draft sets differently from the saved round. */
+function changedRules(round: GrantRound, draft: RoundDraft) {
+	return RULE_FIELDS.filter(([key]) => {
+		const before = round[key];
+		const after = draft[key];
+		return before instanceof Date
+			? before.getTime() !== (after as Date).getTime()
+			: before !== after;
+	});
 }
 
 /** Why the changes cannot be made to a round with approved grants; empty when they can. */
@@ -120,29 +137,21 @@ async function approvalLimits(round: GrantRound, draft: RoundDraft, db = default
 		.where(and(eq(a.roundId, round.id), sql`${a.status} in ('approved', 'paid')`))
 		.limit(1);
 	if (!approved) return errors;
-	for (const [key, field, what] of RULE_FIELDS) {
-		const before = round[key];
-		const after = draft[key];
-		if (before instanceof Date ? before.getTime() !== (after as Date).getTime() : before !== after)
-			errors[field] =
-				`The ${what} cannot change: grants in this round have already been approved under it`;
-	}
+	for (const [, field, what] of changedRules(round, draft))
+		errors[field] =
+			`The ${what} cannot change: grants in this round have already been approved under it`;
 	if (draft.budgetPence < budget.committedPence)
 		errors.budget = `The budget cannot be less than the ${formatPounds(budget.committedPence)} already approved`;
 	return errors;
 }
 
-const londonDay = (d: Date) => {
-	const p = londonParts(d);
-	return `${p.year}-${p.month}-${p.day}`;
-};
-
 /** The form holds days, not times: a day left as it was keeps the round's own moment. */
 function keepUnchangedDays(round: GrantRound, draft: RoundDraft): RoundDraft {
-	const lastDay = (closesAt: Date) => londonDay(new Date(closesAt.getTime() - 1));
+	const lastDay = (closesAt: Date) => londonDate(new Date(closesAt.getTime() - 1));
 	return {
 		...draft,
-		opensAt: londonDay(draft.opensAt) === londonDay(round.opensAt) ? round.opensAt : draft.opensAt,
+		opensAt:
+			londonDate(draft.opensAt) === londonDate(round.opensAt) ? round.opensAt : draft.opensAt,
 		closesAt: lastDay(draft.closesAt) === lastDay(round.closesAt) ? round.closesAt : draft.closesAt
 	};
 }
@@ -159,13 +168,7 @@ export async function updateRound(
 	if (other) return { ok: false, errors: overlapError(other) };
 	const limits = await approvalLimits(round, draft, db);
 	if (Object.keys(limits).length) return { ok: false, errors: limits };
-	const rulesChanged = RULE_FIELDS.some(([key]) => {
-		const before = round[key];
-		const after = draft[key];
-		return before instanceof Date
-			? before.getTime() !== (after as Date).getTime()
-			: before !== after;
-	});
+	const rulesChanged = changedRules(round, draft).length > 0;
 	const [updated] = await db.batch([
 		db
 			.update(r)
@@ -178,7 +181,7 @@ export async function updateRound(
 					rulesChanged ? sql`not ${hasApprovals(round.id)}` : undefined
 				)
 			),
-		db.run(auditWhenChanged(officerId, 'grant-round.updated', sql`${String(round.id)}`, draft, now))
+		auditWhenChanged(officerId, 'grant-round.updated', round.id, draft, now, db)
 	]);
 	if (updated.rowsAffected === 1) return { ok: true, roundId: round.id };
 	const raced = await overlapping(draft, round.id, db);
