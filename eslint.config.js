@@ -39,5 +39,24 @@ export default defineConfig(
 			// href strings are the links; resolve() would add noise without changing one.
 			'svelte/no-navigation-without-resolve': 'off'
 		}
+	},
+	{
+		// The server's domain modules know nothing of SvelteKit: requests, cookies, redirects and
+		// form reading live in src/lib/server/kit, so the rules can be tested and reused anywhere.
+		files: ['src/lib/server/**/*.ts'],
+		ignores: ['src/lib/server/kit/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['@sveltejs/kit', '@sveltejs/kit/*', '$app/*'],
+							message: 'SvelteKit-aware server code belongs in src/lib/server/kit.'
+						}
+					]
+				}
+			]
+		}
 	}
 );

@@ -115,7 +115,7 @@ describe('errors', () => {
 	});
 
 	it('turns a busy database into a 503 that asks the person to try again', async () => {
-		const event = requestEvent('/events/x/book', '/(account)/events/[slug]/book');
+		const event = requestEvent('/events/x/book', '/(account)/events/[slug=slug]/book');
 		const busy = Object.assign(new Error('SQLITE_BUSY: database is locked'), {
 			code: 'SQLITE_BUSY'
 		});

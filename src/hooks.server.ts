@@ -11,7 +11,7 @@ import {
 	deleteSessionCookie,
 	SESSION_COOKIE,
 	setSessionCookie
-} from '$lib/server/auth/session-cookie';
+} from '$lib/server/kit/session-cookie';
 import { startBackgroundJobs } from '$lib/server/jobs/background';
 import { isConnectionReopened, isDatabaseBusy } from '$lib/server/db/busy';
 import { describeError, log } from '$lib/server/log';

@@ -70,21 +70,21 @@ describe('welfare review pages', () => {
 		expect(welfare.map((h) => h.name)).toEqual(
 			expect.arrayContaining([
 				'/organiser/grants load',
-				'/organiser/grants/[id] load',
-				'/organiser/grants/[id] ?/approve',
-				'/organiser/grants/[id] ?/decline',
-				'/organiser/grants/[id] ?/requestInfo',
-				'/organiser/grants/[id] ?/markPaid',
-				'/organiser/grants/[id] ?/showBankDetails',
-				'/organiser/grants/[id]/evidence/[evidenceId] GET',
+				'/organiser/grants/[id=id] load',
+				'/organiser/grants/[id=id] ?/approve',
+				'/organiser/grants/[id=id] ?/decline',
+				'/organiser/grants/[id=id] ?/requestInfo',
+				'/organiser/grants/[id=id] ?/markPaid',
+				'/organiser/grants/[id=id] ?/showBankDetails',
+				'/organiser/grants/[id=id]/evidence/[evidenceId=id] GET',
 				'/organiser/grants/assist ?/start',
 				'/organiser/grants/assist/[reference]/[step] ?/save',
 				'/organiser/grants/assist/[reference]/[step] ?/upload',
 				'/organiser/grants/assist/[reference]/check ?/submit',
 				'/organiser/grants/rounds/new load',
 				'/organiser/grants/rounds/new ?/save',
-				'/organiser/grants/rounds/[id] load',
-				'/organiser/grants/rounds/[id] ?/save'
+				'/organiser/grants/rounds/[id=id] load',
+				'/organiser/grants/rounds/[id=id] ?/save'
 			])
 		);
 	});
@@ -111,7 +111,7 @@ describe('member grant pages', () => {
 				'/account/grants load',
 				'/account/grants/[reference] ?/reply',
 				'/account/grants/[reference] ?/withdraw',
-				'/account/grants/[reference]/evidence/[id] GET'
+				'/account/grants/[reference]/evidence/[id=id] GET'
 			])
 		);
 	});

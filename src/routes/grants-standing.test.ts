@@ -5,7 +5,7 @@
 import { isActionFailure, isRedirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { NOT_SAVED, NOT_SENT } from '$lib/grants/application-pages.server';
+import { NOT_SAVED, NOT_SENT } from '$lib/server/kit/grant-application-pages';
 import { db, table } from '$lib/server/db';
 import type { User } from '$lib/server/db/schema';
 import { saveAnswers, startApplication } from '$lib/server/grants/applications';

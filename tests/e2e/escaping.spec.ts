@@ -132,7 +132,10 @@ test('a member books with answers typed as markup, and every page shows the text
 
 	const organiser = await signedInPage(browser, organiserToken);
 	await visit(organiser, `/organiser/events/${eventId}/attendees`, [NAMES[0], NAMES[1], DIETARY]);
-	await visit(organiser, `/organiser/events/${eventId}/attendees/register`, [NAMES[0], ACCESS]);
+	await visit(organiser, `/organiser/events/${eventId}/attendees/door-register`, [
+		NAMES[0],
+		ACCESS
+	]);
 	await visit(organiser, `/organiser/events/${eventId}/preview`, [TITLE, VENUE]);
 	await visit(organiser, '/organiser', [TITLE]);
 });

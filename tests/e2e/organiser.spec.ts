@@ -194,7 +194,7 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	expect(body).toContain('Amara Okafor');
 	expect(body).toContain(`"'=HYPERLINK(""http://evil.example"",""Click"")"`);
 
-	await ready(page, `/organiser/events/${eventId}/attendees/register`);
+	await ready(page, `/organiser/events/${eventId}/attendees/door-register`);
 	await expect(page.getByRole('columnheader', { name: 'Signature' })).toBeVisible();
 	await expectNoAxeViolations(page);
 

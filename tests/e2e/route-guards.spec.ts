@@ -29,7 +29,7 @@ const staffFor = { admin: demoStaff[0], organiser: demoStaff[1], welfare: demoSt
  * Records every parameter can point at, made for this run: a member in good standing with a
  * checked-in course place and a draft grant application with evidence, and another member's
  * sent application with evidence. Values are keyed by the folder before the parameter and the
- * parameter ('events/[id]'), or by the parameter alone ('[slug]'), so a new route that uses a
+ * parameter ('events/[id=id]'), or by the parameter alone ('[slug=slug]'), so a new route that uses a
  * known parameter name is filled without touching this test.
  */
 async function seedParameterValues(request: APIRequestContext) {
@@ -79,14 +79,14 @@ async function seedParameterValues(request: APIRequestContext) {
 		return {
 			member,
 			values: {
-				'[slug]': String(event.rows[0].slug),
+				'[slug=slug]': String(event.rows[0].slug),
 				'[uid]': uid,
-				'events/[id]': String(courseId),
+				'events/[id=id]': String(courseId),
 				'[reference]': String(draft.reference),
-				'evidence/[id]': await addEvidence(draft.id),
-				'grants/[id]': String(sent.id),
-				'[evidenceId]': await addEvidence(sent.id),
-				'rounds/[id]': String(sent.round_id),
+				'evidence/[id=id]': await addEvidence(draft.id),
+				'grants/[id=id]': String(sent.id),
+				'[evidenceId=id]': await addEvidence(sent.id),
+				'rounds/[id=id]': String(sent.round_id),
 				'[step]': 'household'
 			} as Record<string, string>
 		};

@@ -40,7 +40,7 @@ beforeAll(async () => {
 });
 
 function requestFor(who: Viewer, route: string) {
-	const path = route.replace('[id]', String(eventId));
+	const path = route.replace('[id=id]', String(eventId));
 	const url = new URL(`http://localhost${path}`);
 	return {
 		locals: { viewer: who },
@@ -91,8 +91,8 @@ const handlers = [
 			}));
 	})
 ];
-const eventRoutes = handlers.filter((h) => h.route.includes('[id]'));
-const deskRoutes = handlers.filter((h) => !h.route.includes('[id]'));
+const eventRoutes = handlers.filter((h) => h.route.includes('[id=id]'));
+const deskRoutes = handlers.filter((h) => !h.route.includes('[id=id]'));
 
 describe('organiser pages', () => {
 	it('are all found', () => {
@@ -102,20 +102,20 @@ describe('organiser pages', () => {
 				'/organiser/events/new load',
 				'/organiser/events/new ?/save',
 				'/organiser/events/new ?/publish',
-				'/organiser/events/[id] load',
-				'/organiser/events/[id] ?/save',
-				'/organiser/events/[id] ?/publish',
-				'/organiser/events/[id] ?/addOrganiser',
-				'/organiser/events/[id]/preview load',
-				'/organiser/events/[id]/cancel ?/cancel',
-				'/organiser/events/[id]/attendees load',
-				'/organiser/events/[id]/attendees ?/checkIn',
-				'/organiser/events/[id]/attendees ?/remove',
-				'/organiser/events/[id]/attendees/message ?/send',
-				'/organiser/events/[id]/attendees/register load',
-				'/organiser/events/[id]/attendees.csv GET',
-				'/organiser/events/[id]/attendees/[uid]/release-letter load',
-				'/organiser/events/[id]/attendees/[uid]/certificate load'
+				'/organiser/events/[id=id] load',
+				'/organiser/events/[id=id] ?/save',
+				'/organiser/events/[id=id] ?/publish',
+				'/organiser/events/[id=id] ?/addOrganiser',
+				'/organiser/events/[id=id]/preview load',
+				'/organiser/events/[id=id]/cancel ?/cancel',
+				'/organiser/events/[id=id]/attendees load',
+				'/organiser/events/[id=id]/attendees ?/checkIn',
+				'/organiser/events/[id=id]/attendees ?/remove',
+				'/organiser/events/[id=id]/attendees/message ?/send',
+				'/organiser/events/[id=id]/attendees/door-register load',
+				'/organiser/events/[id=id]/attendees.csv GET',
+				'/organiser/events/[id=id]/attendees/[uid]/release-letter load',
+				'/organiser/events/[id=id]/attendees/[uid]/certificate load'
 			])
 		);
 	});

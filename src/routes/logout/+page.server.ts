@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { recordAudit } from '$lib/server/audit';
 import { invalidateSession } from '$lib/server/auth/session';
-import { deleteSessionCookie } from '$lib/server/auth/session-cookie';
+import { deleteSessionCookie } from '$lib/server/kit/session-cookie';
 
 export const load = () => redirect(303, '/');
 

@@ -8,7 +8,7 @@ const ROUTES = 'src/routes';
 export type RouteFile = {
 	/** The folders from src/routes down, groups included: ['(account)', 'account', 'bookings']. */
 	parts: string[];
-	/** The URL pattern: '/account/bookings', '/events/[slug]/book'. */
+	/** The URL pattern: '/account/bookings', '/events/[slug=slug]/book'. */
 	pattern: string;
 	/** The route group, like '(account)', or null outside any group. */
 	group: string | null;

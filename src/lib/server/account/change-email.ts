@@ -3,7 +3,7 @@
 // new address is not said here (that would let anyone signed in test addresses); the owner of
 // the mailbox learns it when they enter the code.
 import { recordAudit } from '../audit.ts';
-import { emailProblem, normaliseEmail } from '../auth/accounts.ts';
+import { emailProblem, normaliseEmail } from '../auth/sign-up.ts';
 import { createEmailVerificationRequest } from '../auth/email-verification.ts';
 import { consumeRateLimit, describeWait, LIMITS } from '../auth/rate-limit.ts';
 import type { User } from '../db/schema/index.ts';

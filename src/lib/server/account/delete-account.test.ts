@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { signInWithPassword } from '../auth/accounts.ts';
+import { signInWithPassword } from '../auth/password-sign-in.ts';
 import { hashPassword } from '../auth/password.ts';
 import { createSession, validateSessionToken } from '../auth/session.ts';
 import { db, table } from '../db/index.ts';

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
 import { emptyDatabase } from '../testing/fixtures.ts';
-import { registerAccount, signInWithPassword } from './accounts.ts';
+import { signInWithPassword } from './password-sign-in.ts';
+import { signUp } from './sign-up.ts';
 import { hashPassword } from './password.ts';
 import { requestPasswordReset } from './password-reset.ts';
 import { resendVerificationCode, submitVerificationCode } from './verify-email-flow.ts';
@@ -24,7 +25,7 @@ async function emailsTo(address: string) {
 const codeIn = (text: string) => /\b(\d{8})\b/.exec(text)![1];
 
 const register = (email: string, now: Date) =>
-	registerAccount({ name: 'Amara Okafor', email, password: PASSWORD }, now);
+	signUp({ name: 'Amara Okafor', email, password: PASSWORD }, now);
 
 async function verifiedAccount(email: string) {
 	await db.insert(table.users).values({

@@ -15,7 +15,7 @@ export type Limit = {
 	blockMs?: number;
 };
 
-// The numbers of DESIGN.md and the accounts issue, in one place.
+// The sign-in, sign-up and email limits, in one place.
 export const LIMITS = {
 	/**
 	 * 10 consecutive failed sign-ins from one address block it for 10 minutes. A success forgets

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
 import { createMember, emptyDatabase } from '../testing/fixtures.ts';
-import { signInWithPassword } from './accounts.ts';
+import { signInWithPassword } from './password-sign-in.ts';
 import { passwordProblem } from './password.ts';
 import { createOrPromoteAdmin, listAccounts, setUserRoles } from './roles.ts';
 import { createSession } from './session.ts';

@@ -5,7 +5,7 @@ import { and, asc, count, eq, isNull, ne, or, sql } from 'drizzle-orm';
 import { db, table } from '../db/index.ts';
 import { staffRoles, type StaffRole, type User } from '../db/schema/index.ts';
 import { auditInsert } from '../audit.ts';
-import { emailProblem, findUserByEmail, nameProblem, normaliseEmail } from './accounts.ts';
+import { emailProblem, findUserByEmail, nameProblem, normaliseEmail } from './sign-up.ts';
 import { hashPassword } from './password.ts';
 import { generateSecret } from './secrets.ts';
 

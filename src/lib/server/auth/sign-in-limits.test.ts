@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
 import { emptyDatabase } from '../testing/fixtures.ts';
-import { signInWithPassword } from './accounts.ts';
+import { signInWithPassword } from './password-sign-in.ts';
 import { hashPassword } from './password.ts';
 import { loginDelaySeconds } from './rate-limit.ts';
 

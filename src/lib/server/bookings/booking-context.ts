@@ -4,7 +4,7 @@ import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import type { Booking, Event, EventSession } from '../db/schema/index.ts';
 import { sessionsOfEvent } from '../events/sessions.ts';
-import { assessStanding, memberWithRegisterEntry } from '../members/standing.ts';
+import { assessStanding, memberWithListEntry } from '../members/standing.ts';
 import type { BookingContext } from './emails.ts';
 
 type EventWithSessions = { event: Event; sessions: EventSession[] };
@@ -59,7 +59,7 @@ export async function loadBookingContext(
 	options: { freshEvent?: boolean } = {}
 ) {
 	const found = await recentEventWithSessions(eventId, { fresh: options.freshEvent });
-	const [member] = await memberWithRegisterEntry(userId);
+	const [member] = await memberWithListEntry(userId);
 	if (!found || !member) return null;
 	return { ...found, member, standing: assessStanding(member, member.entry, now) };
 }

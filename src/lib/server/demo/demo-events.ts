@@ -1,4 +1,4 @@
-// The demo catalogue of DESIGN.md: Birmingham events dated relative to the day it is seeded.
+// The demo catalogue: Birmingham events dated relative to the day it is seeded.
 import type { EventCategory } from '../../event-categories.ts';
 import { fromLondonTime, londonParts } from '../../london-time.ts';
 import type { BookingQuestions } from '../db/schema/index.ts';

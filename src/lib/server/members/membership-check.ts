@@ -7,8 +7,8 @@ import { recordAudit } from '../audit.ts';
 import { consumeRateLimit, describeWait, rateLimitWait, LIMITS } from '../auth/rate-limit.ts';
 import { db, table } from '../db/index.ts';
 import { membershipKey, tidy } from './matching-keys.ts';
-import { findRegisteredMember } from './register.ts';
-import { matchesRegister, type MembershipClaim } from './standing.ts';
+import { findListedMember } from './membership-list.ts';
+import { matchesMembershipList, type MembershipClaim } from './standing.ts';
 
 export type MembershipCheckField = keyof MembershipClaim;
 
@@ -60,8 +60,8 @@ export async function checkMembership(
 	if (wait > 0) return tooMany(wait);
 
 	const membershipNumber = membershipKey(claim.membershipNumber);
-	const entry = await findRegisteredMember(membershipNumber);
-	if (!entry || !matchesRegister(entry, claim)) {
+	const entry = await findListedMember(membershipNumber);
+	if (!entry || !matchesMembershipList(entry, claim)) {
 		const attempt = await consumeRateLimit(limitKey, LIMITS.codeChecksPerUser, now);
 		await recordAudit(
 			{

@@ -5,7 +5,7 @@ import { createMember, emptyDatabase } from '../testing/fixtures.ts';
 import {
 	assessStanding,
 	bookingEligibility,
-	matchesRegister,
+	matchesMembershipList,
 	memberStanding,
 	type Standing
 } from './standing.ts';
@@ -26,14 +26,14 @@ describe('matching a member to the membership list', () => {
 
 	it('matches when all three details agree, whatever the case and spacing', () => {
 		expect(
-			matchesRegister(row, {
+			matchesMembershipList(row, {
 				membershipNumber: 'b 100 201',
 				surname: "o'brien-smith ",
 				postcode: 'b152tt'
 			})
 		).toBe(true);
 		expect(
-			matchesRegister(row, {
+			matchesMembershipList(row, {
 				membershipNumber: 'B100201',
 				surname: 'O’Brien-Smith',
 				postcode: 'B15  2TT'
@@ -43,9 +43,9 @@ describe('matching a member to the membership list', () => {
 
 	it('does not match when any one detail differs', () => {
 		const right = { membershipNumber: 'B100201', surname: "O'Brien-Smith", postcode: 'B15 2TT' };
-		expect(matchesRegister(row, { ...right, membershipNumber: 'B100202' })).toBe(false);
-		expect(matchesRegister(row, { ...right, surname: 'OBrien-Smith' })).toBe(false);
-		expect(matchesRegister(row, { ...right, postcode: 'B15 2TU' })).toBe(false);
+		expect(matchesMembershipList(row, { ...right, membershipNumber: 'B100202' })).toBe(false);
+		expect(matchesMembershipList(row, { ...right, surname: 'OBrien-Smith' })).toBe(false);
+		expect(matchesMembershipList(row, { ...right, postcode: 'B15 2TU' })).toBe(false);
 	});
 });
 

@@ -1,4 +1,4 @@
-// Membership rules (DESIGN.md, "Who may book"): who is a verified member, who is in good
+// Membership rules: who is a verified member, who is in good
 // standing, who may apply for the winter fuel grant, and who may book which events. The rules
 // are pure functions of the account, its membership list row and `now`; `memberStanding` reads
 // both at the moment a rule applies, so an import showing lapsed subs takes effect at once.
@@ -18,7 +18,7 @@ export type MembershipClaim = { membershipNumber: string; surname: string; postc
 type RegisterEntry = Pick<RegisteredMember, 'surname' | 'postcode' | 'joinedOn' | 'subsPaidTo'>;
 
 /** All three details match the list's row, ignoring case and spacing. */
-export function matchesRegister(
+export function matchesMembershipList(
 	entry: Pick<RegisteredMember, 'membershipNumber' | 'surname' | 'postcode'>,
 	claim: MembershipClaim
 ) {
@@ -134,11 +134,11 @@ const memberWithEntry = db
 	.where(and(eq(table.users.id, sql.placeholder('userId')), isNull(table.users.deletedAt)))
 	.prepare();
 
-export function memberWithRegisterEntry(userId: number) {
+export function memberWithListEntry(userId: number) {
 	return memberWithEntry.all({ userId });
 }
 
 export async function memberStanding(userId: number, now = new Date()): Promise<Standing> {
-	const [row] = await memberWithRegisterEntry(userId);
+	const [row] = await memberWithListEntry(userId);
 	return assessStanding(row ?? null, row?.entry ?? null, now);
 }

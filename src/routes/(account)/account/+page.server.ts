@@ -2,10 +2,10 @@ import { fail, redirect } from '@sveltejs/kit';
 import { changePassword } from '$lib/server/account/change-password';
 import { requestEmailChange } from '$lib/server/account/change-email';
 import { accountOverview } from '$lib/server/account/overview';
-import { requireUser } from '$lib/server/auth/guards';
-import { rememberVerification } from '$lib/server/auth/verification-cookie';
+import { requireUser } from '$lib/server/kit/guards';
+import { rememberVerification } from '$lib/server/kit/verification-cookie';
 import { formText } from '$lib/server/forms';
-import { readForm } from '$lib/server/read-form';
+import { readForm } from '$lib/server/kit/read-form';
 import { checkMembership } from '$lib/server/members/membership-check';
 
 type Errors = Record<string, string | undefined>;

@@ -1,4 +1,4 @@
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/kit/guards';
 import { summariseStaff } from '$lib/server/auth/roles';
 import { readOutboxBacklog } from '$lib/server/email/outbox';
 

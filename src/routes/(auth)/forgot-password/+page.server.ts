@@ -1,9 +1,9 @@
 import { fail } from '@sveltejs/kit';
-import { emailProblem, normaliseEmail } from '$lib/server/auth/accounts';
+import { emailProblem, normaliseEmail } from '$lib/server/auth/sign-up';
 import { requestPasswordReset } from '$lib/server/auth/password-reset';
 import { describeWait } from '$lib/server/auth/rate-limit';
 import { formText } from '$lib/server/forms';
-import { readForm } from '$lib/server/read-form';
+import { readForm } from '$lib/server/kit/read-form';
 
 export const actions = {
 	default: async ({ request }) => {

@@ -1,10 +1,10 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { signInWithPassword } from '$lib/server/auth/accounts';
-import { safeRedirectTarget } from '$lib/server/auth/guards';
-import { startSession } from '$lib/server/auth/sign-in';
-import { rememberVerification } from '$lib/server/auth/verification-cookie';
+import { signInWithPassword } from '$lib/server/auth/password-sign-in';
+import { safeRedirectTarget } from '$lib/server/kit/guards';
+import { startSession } from '$lib/server/kit/sign-in';
+import { rememberVerification } from '$lib/server/kit/verification-cookie';
 import { formText } from '$lib/server/forms';
-import { readForm } from '$lib/server/read-form';
+import { readForm } from '$lib/server/kit/read-form';
 
 export const load = ({ locals, url }) => {
 	const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'));

@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { registerAccount } from '$lib/server/auth/accounts';
-import { safeRedirectTarget } from '$lib/server/auth/guards';
-import { rememberVerification } from '$lib/server/auth/verification-cookie';
+import { signUp } from '$lib/server/auth/sign-up';
+import { safeRedirectTarget } from '$lib/server/kit/guards';
+import { rememberVerification } from '$lib/server/kit/verification-cookie';
 import { formText } from '$lib/server/forms';
-import { readForm } from '$lib/server/read-form';
+import { readForm } from '$lib/server/kit/read-form';
 
 export const load = ({ locals, url }) => {
 	if (locals.viewer?.user.emailVerifiedAt) redirect(303, '/account');
@@ -15,7 +15,7 @@ export const actions = {
 		const form = await readForm(request);
 		const values = { name: formText(form, 'name'), email: formText(form, 'email') };
 		const redirectTo = safeRedirectTarget(formText(form, 'redirectTo'));
-		const result = await registerAccount({
+		const result = await signUp({
 			...values,
 			password: formText(form, 'password', { trim: false })
 		});

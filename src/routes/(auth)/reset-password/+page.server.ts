@@ -2,9 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { db, table } from '$lib/server/db';
 import { checkPasswordResetToken, resetPassword } from '$lib/server/auth/password-reset';
-import { startSession } from '$lib/server/auth/sign-in';
+import { startSession } from '$lib/server/kit/sign-in';
 import { formText } from '$lib/server/forms';
-import { readForm } from '$lib/server/read-form';
+import { readForm } from '$lib/server/kit/read-form';
 
 const LINK_PROBLEMS = {
 	invalid:

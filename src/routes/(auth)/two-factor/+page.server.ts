@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireStaffMember, safeRedirectTarget } from '$lib/server/auth/guards';
-import { renewSession } from '$lib/server/auth/sign-in';
+import { requireStaffMember, safeRedirectTarget } from '$lib/server/kit/guards';
+import { renewSession } from '$lib/server/kit/sign-in';
 import { useRecoveryCode, verifyTwoFactorCode } from '$lib/server/auth/two-factor';
 import { formText } from '$lib/server/forms';
-import { readForm } from '$lib/server/read-form';
+import { readForm } from '$lib/server/kit/read-form';
 
 export const load = (event) => {
 	const { user, session } = requireStaffMember(event);

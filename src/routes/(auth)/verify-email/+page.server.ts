@@ -1,21 +1,21 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { eq } from 'drizzle-orm';
 import { db, table } from '$lib/server/db';
-import { safeRedirectTarget } from '$lib/server/auth/guards';
-import { startSession } from '$lib/server/auth/sign-in';
+import { safeRedirectTarget } from '$lib/server/kit/guards';
+import { startSession } from '$lib/server/kit/sign-in';
 import {
 	forgetVerification,
 	pendingVerification,
 	pendingVerificationAddress,
 	rememberVerification
-} from '$lib/server/auth/verification-cookie';
+} from '$lib/server/kit/verification-cookie';
 import {
 	resendVerificationCode,
 	submitVerificationCode,
 	verificationAddress
 } from '$lib/server/auth/verify-email-flow';
 import { formText } from '$lib/server/forms';
-import { readForm } from '$lib/server/read-form';
+import { readForm } from '$lib/server/kit/read-form';
 
 export const load = async ({ cookies, url }) => {
 	const requestId = pendingVerification(cookies);

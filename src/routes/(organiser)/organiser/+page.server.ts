@@ -1,4 +1,4 @@
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/kit/guards';
 import { welfareSummary } from '$lib/server/grants/rounds';
 import { listManagedEvents, waitingListDemand } from '$lib/server/organiser/dashboard';
 

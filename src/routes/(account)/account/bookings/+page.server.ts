@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireUser } from '$lib/server/kit/guards';
 import { cancelBooking } from '$lib/server/bookings/cancel';
 import { calendarFeedToken, listMemberBookings } from '$lib/server/bookings/member-bookings';
 import { acceptOffer, declineOffer } from '$lib/server/bookings/offers';
 import { config } from '$lib/server/config';
 import { formText } from '$lib/server/forms';
-import { readForm } from '$lib/server/read-form';
+import { readForm } from '$lib/server/kit/read-form';
 
 export const load = async (event) => {
 	const { user } = requireUser(event);

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { deleteAccount, deletionPreview } from '$lib/server/account/delete-account';
-import { requireUser } from '$lib/server/auth/guards';
-import { deleteSessionCookie } from '$lib/server/auth/session-cookie';
-import { forgetVerification } from '$lib/server/auth/verification-cookie';
+import { requireUser } from '$lib/server/kit/guards';
+import { deleteSessionCookie } from '$lib/server/kit/session-cookie';
+import { forgetVerification } from '$lib/server/kit/verification-cookie';
 
 export const load = async (event) => {
 	const { user } = requireUser(event);

@@ -1,4 +1,4 @@
-import { requireUser } from '$lib/server/auth/guards';
+import { requireUser } from '$lib/server/kit/guards';
 import { listMemberApplications } from '$lib/server/grants/applications';
 import { STATUS_LABELS } from '$lib/server/grants/transitions';
 

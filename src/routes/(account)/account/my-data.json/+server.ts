@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { exportAccountData } from '$lib/server/account/data-export';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireUser } from '$lib/server/kit/guards';
 import { londonDate } from '$lib/plain-date';
 
 export const GET = async (event) => {

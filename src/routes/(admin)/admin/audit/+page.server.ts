@@ -1,4 +1,4 @@
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/kit/guards';
 import { searchAuditLog } from '$lib/server/audit-search';
 
 export const load = async (event) => {

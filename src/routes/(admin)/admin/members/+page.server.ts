@@ -1,12 +1,15 @@
 import { fail } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/kit/guards';
 import { config } from '$lib/server/config';
-import { importRegisterFile, readRegisterSummary } from '$lib/server/members/register';
+import {
+	importMembershipListFile,
+	readMembershipListSummary
+} from '$lib/server/members/membership-list';
 import {
 	formatFileSize,
-	readRegisterUpload,
-	registerUploadLimit
-} from '$lib/server/members/register-upload';
+	readMembershipListUpload,
+	membershipListUploadLimit
+} from '$lib/server/members/membership-list-upload';
 import { formatLongDate, formatTime } from '$lib/london-time';
 
 /** Problems listed on the page; a wholly wrong file can have one per line. */
@@ -14,7 +17,7 @@ const PROBLEMS_SHOWN = 500;
 
 export const load = async (event) => {
 	requireRole(event, 'admin');
-	const summary = await readRegisterSummary();
+	const summary = await readMembershipListSummary();
 	return {
 		size: summary.size,
 		lastImport: summary.lastImport && {
@@ -22,14 +25,14 @@ export const load = async (event) => {
 			by: summary.lastImport.by,
 			counts: summary.lastImport.counts
 		},
-		uploadLimit: formatFileSize(registerUploadLimit(config.bodySizeLimit))
+		uploadLimit: formatFileSize(membershipListUploadLimit(config.bodySizeLimit))
 	};
 };
 
 export const actions = {
 	import: async (event) => {
 		const { user } = requireRole(event, 'admin');
-		const upload = await readRegisterUpload(event.request, 'register', config.bodySizeLimit);
+		const upload = await readMembershipListUpload(event.request, 'register', config.bodySizeLimit);
 		if (!upload.ok) {
 			return fail(upload.status, {
 				errors: { register: upload.error },
@@ -37,7 +40,7 @@ export const actions = {
 				problemCount: 0
 			});
 		}
-		const result = await importRegisterFile(upload.bytes, user.id);
+		const result = await importMembershipListFile(upload.bytes, user.id);
 		if (!result.ok) {
 			const count = result.problems.length;
 			const lineProblems = result.problems[0].startsWith('Line ') || count > 1;

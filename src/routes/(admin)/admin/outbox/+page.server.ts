@@ -1,5 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/kit/guards';
 import { outboxStatuses } from '$lib/server/db/schema';
 import {
 	isOutboxStatus,
@@ -8,7 +8,7 @@ import {
 	reviewOutbox
 } from '$lib/server/email/outbox-review';
 import { formId } from '$lib/server/forms';
-import { readForm } from '$lib/server/read-form';
+import { readForm } from '$lib/server/kit/read-form';
 
 export const load = async (event) => {
 	requireRole(event, 'admin');

@@ -1,9 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/kit/guards';
 import { listAccounts, ROLE_NAMES, setUserRoles } from '$lib/server/auth/roles';
 import { resetTwoFactor } from '$lib/server/auth/two-factor';
 import { formId } from '$lib/server/forms';
-import { readForm } from '$lib/server/read-form';
+import { readForm } from '$lib/server/kit/read-form';
 
 const PAGE_SIZE = 50;
 const SIGNED_OUT_SELF = `/login?redirectTo=${encodeURIComponent('/admin/users')}`;

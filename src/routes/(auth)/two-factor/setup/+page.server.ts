@@ -1,21 +1,21 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { config } from '$lib/server/config';
-import { requireStaffMember, safeRedirectTarget } from '$lib/server/auth/guards';
+import { requireStaffMember, safeRedirectTarget } from '$lib/server/kit/guards';
 import {
 	generateTotpKey,
 	groupKeyForTyping,
 	totpKeyUri,
 	totpQrCodeDataUrl
 } from '$lib/server/auth/totp';
-import { renewSession } from '$lib/server/auth/sign-in';
+import { renewSession } from '$lib/server/kit/sign-in';
 import { enrolTwoFactor } from '$lib/server/auth/two-factor';
 import {
 	forgetPendingTotpKey,
 	pendingTotpKey,
 	rememberPendingTotpKey
-} from '$lib/server/auth/two-factor-cookie';
+} from '$lib/server/kit/two-factor-cookie';
 import { formText } from '$lib/server/forms';
-import { readForm } from '$lib/server/read-form';
+import { readForm } from '$lib/server/kit/read-form';
 
 export const load = async (event) => {
 	const { user, session } = requireStaffMember(event);

@@ -1,4 +1,4 @@
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/kit/guards';
 import { listGrantQueue } from '$lib/server/grants/review';
 import { listRounds } from '$lib/server/grants/round-editor';
 import { grantBudget, latestRound } from '$lib/server/grants/rounds';

@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireUser } from '$lib/server/kit/guards';
 import { formText } from '$lib/server/forms';
-import { readForm } from '$lib/server/read-form';
+import { readForm } from '$lib/server/kit/read-form';
 import { applicantContext } from '$lib/server/grants/applicant';
 import { startApplication } from '$lib/server/grants/applications';
 import { firstUnansweredStep } from '$lib/server/grants/application-steps';

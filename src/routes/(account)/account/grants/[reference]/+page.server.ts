@@ -1,8 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireUser } from '$lib/server/kit/guards';
 import { config } from '$lib/server/config';
 import { formText } from '$lib/server/forms';
-import { readForm } from '$lib/server/read-form';
+import { readForm } from '$lib/server/kit/read-form';
 import { readApplication } from '$lib/server/grants/application-review';
 import {
 	findApplicationByReference,

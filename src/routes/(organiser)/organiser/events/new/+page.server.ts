@@ -8,9 +8,9 @@ import {
 	withoutSessionRow,
 	validateEventForm
 } from '$lib/server/organiser/event-form';
-import { requireOrganiser } from '$lib/server/organiser/guard';
+import { requireOrganiser } from '$lib/server/kit/organiser-guard';
 import { formText } from '$lib/server/forms';
-import { readForm } from '$lib/server/read-form';
+import { readForm } from '$lib/server/kit/read-form';
 
 export const load = async (event) => {
 	requireOrganiser(event);

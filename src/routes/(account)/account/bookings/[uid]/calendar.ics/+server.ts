@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireUser } from '$lib/server/kit/guards';
 import { memberBookingCalendar } from '$lib/server/bookings/member-calendar';
 import { calendarResponse } from '$lib/server/calendar/calendar-response';
 

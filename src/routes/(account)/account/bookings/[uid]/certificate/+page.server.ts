@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { requireUser } from '$lib/server/auth/guards';
+import { requireUser } from '$lib/server/kit/guards';
 import { loadCourseDocument } from '$lib/server/bookings/course-documents';
 
 export const load = async (event) => {

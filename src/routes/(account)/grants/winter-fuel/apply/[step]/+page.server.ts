@@ -5,8 +5,8 @@ import {
 	removeEvidenceFile,
 	saveStep,
 	uploadEvidence
-} from '$lib/grants/application-pages.server';
-import { requireUser } from '$lib/server/auth/guards';
+} from '$lib/server/kit/grant-application-pages';
+import { requireUser } from '$lib/server/kit/guards';
 import { applicantContext, editableApplication } from '$lib/server/grants/applicant';
 import { isStepSlug } from '$lib/server/grants/application-steps';
 import type { RequestEvent } from './$types';

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { memberLinks } from '$lib/grants/application-links';
-import { loadCheck, submitFromCheck } from '$lib/grants/application-pages.server';
-import { requireUser } from '$lib/server/auth/guards';
+import { loadCheck, submitFromCheck } from '$lib/server/kit/grant-application-pages';
+import { requireUser } from '$lib/server/kit/guards';
 import { applicantContext, editableApplication } from '$lib/server/grants/applicant';
 import type { RequestEvent } from './$types';
 

@@ -1,8 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/guards';
+import { requireRole } from '$lib/server/kit/guards';
 import { createRound } from '$lib/server/grants/round-editor';
 import { blankRoundForm, readRoundForm, validateRoundForm } from '$lib/server/grants/round-form';
-import { readForm } from '$lib/server/read-form';
+import { readForm } from '$lib/server/kit/read-form';
 
 export const load = async (event) => {
 	requireRole(event, 'welfare');

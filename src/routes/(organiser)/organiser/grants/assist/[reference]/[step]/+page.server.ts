@@ -5,8 +5,8 @@ import {
 	removeEvidenceFile,
 	saveStep,
 	uploadEvidence
-} from '$lib/grants/application-pages.server';
-import { requireRole } from '$lib/server/auth/guards';
+} from '$lib/server/kit/grant-application-pages';
+import { requireRole } from '$lib/server/kit/guards';
 import { isStepSlug } from '$lib/server/grants/application-steps';
 import { assistedStandingProblem } from '$lib/server/grants/applicant';
 import { findAssistedApplication } from '$lib/server/grants/assisted';

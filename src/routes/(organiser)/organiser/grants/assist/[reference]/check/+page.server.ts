@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { assistedLinks } from '$lib/grants/application-links';
-import { loadCheck, submitFromCheck } from '$lib/grants/application-pages.server';
-import { requireRole } from '$lib/server/auth/guards';
+import { loadCheck, submitFromCheck } from '$lib/server/kit/grant-application-pages';
+import { requireRole } from '$lib/server/kit/guards';
 import { assistedStandingProblem } from '$lib/server/grants/applicant';
 import { findAssistedApplication } from '$lib/server/grants/assisted';
 import type { RequestEvent } from './$types';

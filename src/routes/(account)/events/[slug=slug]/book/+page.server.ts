@@ -1,0 +1,57 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { requireUser } from '$lib/server/kit/guards';
+import { ACCESS_NEEDS } from '$lib/server/bookings/answers';
+import { bookingFormFor, confirmBooking } from '$lib/server/bookings/booking-form';
+import { formText } from '$lib/server/forms';
+import { readForm } from '$lib/server/kit/read-form';
+
+export const load = async (event) => {
+	const { user } = requireUser(event);
+	const form = await bookingFormFor(event.params.slug, user);
+	if (!form) error(404, 'Event not found');
+	if (form.view.booking) redirect(303, '/account/bookings');
+	return {
+		event: {
+			id: form.event.id,
+			slug: form.event.slug,
+			title: form.event.title,
+			category: form.event.category,
+			guestsAllowed: form.event.guestsAllowed,
+			questions: form.event.bookingQuestions
+		},
+		firstSession: form.sessions[0].startsAt,
+		sessionCount: form.sessions.length,
+		availability: form.availability,
+		decision: form.view.decision,
+		accessNeeds: Object.entries(ACCESS_NEEDS)
+	};
+};
+
+export const actions = {
+	default: async (event) => {
+		const { user } = requireUser(event);
+		const form = await readForm(event.request);
+		const values = {
+			accessNeeds: form
+				.getAll('accessNeeds')
+				.filter((v): v is string => typeof v === 'string')
+				.slice(0, 10),
+			accessNotes: formText(form, 'accessNotes'),
+			dietary: formText(form, 'dietary'),
+			employer: formText(form, 'employer'),
+			guests: formText(form, 'guests')
+		};
+		const result = await confirmBooking(event.params.slug, user, values);
+		if (!result.ok) {
+			return fail(result.status, {
+				values,
+				errors: result.errors ?? {},
+				reason: result.reason ?? null
+			});
+		}
+		redirect(
+			303,
+			`/account/bookings?done=${result.status === 'confirmed' ? 'booked' : 'waitlisted'}`
+		);
+	}
+};

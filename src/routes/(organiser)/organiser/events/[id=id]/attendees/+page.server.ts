@@ -1,0 +1,71 @@
+import { fail } from '@sveltejs/kit';
+import { formText } from '$lib/server/forms';
+import { readForm } from '$lib/server/kit/read-form';
+import { accessNeedsText } from '$lib/server/organiser/attendees-csv';
+import {
+	addAttendee,
+	groupAttendees,
+	isUnderway,
+	listAttendees,
+	removeAttendee,
+	resendInvite,
+	setCheckedIn
+} from '$lib/server/organiser/attendees';
+import { managedEventOr404 } from '$lib/server/kit/organiser-guard';
+import type { RequestEvent } from './$types';
+
+export const load = async (event) => {
+	const { managed } = await managedEventOr404(event);
+	const search = event.url.searchParams.get('q')?.slice(0, 100) ?? '';
+	const everyone = await listAttendees(managed.id);
+	const shown = search ? await listAttendees(managed.id, search) : everyone;
+	const all = groupAttendees(everyone);
+	return {
+		event: managed,
+		atTheDoor: isUnderway(managed),
+		search,
+		lists: groupAttendees(shown.map((a) => ({ ...a, access: accessNeedsText(a.answers) }))),
+		counts: {
+			confirmed: all.confirmed.length,
+			offered: all.offered.length,
+			waiting: all.waiting.length,
+			cancelled: all.cancelled.length,
+			here: all.confirmed.filter((a) => a.checkedInAt).length
+		}
+	};
+};
+
+async function onBooking(
+	event: RequestEvent,
+	act: (eventId: number, uid: string, actor: number) => Promise<{ ok: boolean }>
+) {
+	const { viewer, managed } = await managedEventOr404(event);
+	const uid = formText(await readForm(event.request), 'booking');
+	const outcome = (await act(managed.id, uid, viewer.user.id)) as
+		{ ok: true; message: string } | { ok: false; reason: string };
+	if (!outcome.ok) return fail(400, { error: outcome.reason });
+	return { notice: outcome.message };
+}
+
+export const actions = {
+	checkIn: (event) => onBooking(event, (id, uid, actor) => setCheckedIn(id, uid, true, actor)),
+	undoCheckIn: (event) => onBooking(event, (id, uid, actor) => setCheckedIn(id, uid, false, actor)),
+	resend: (event) => onBooking(event, resendInvite),
+	remove: async (event) => {
+		const { viewer, managed } = await managedEventOr404(event);
+		const form = await readForm(event.request);
+		const uid = formText(form, 'booking');
+		// Removing someone cancels their place and emails them: it takes a second, deliberate press.
+		if (formText(form, 'confirm') !== 'yes') return { confirmRemove: uid };
+		const outcome = await removeAttendee(managed.id, uid, viewer.user.id);
+		if (!outcome.ok) return fail(400, { error: outcome.reason });
+		return { notice: outcome.message };
+	},
+	add: async (event) => {
+		const { viewer, managed } = await managedEventOr404(event);
+		const who = formText(await readForm(event.request), 'member');
+		const outcome = await addAttendee(managed, who, viewer.user.id);
+		if (!outcome.ok) return fail(400, { member: who, addError: outcome.reason });
+		return { notice: outcome.message };
+	}
+};

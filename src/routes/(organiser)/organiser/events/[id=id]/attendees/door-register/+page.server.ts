@@ -1,0 +1,20 @@
+import { accessNeedsText } from '$lib/server/organiser/attendees-csv';
+import { groupAttendees, listAttendees } from '$lib/server/organiser/attendees';
+import { loadEventSessions } from '$lib/server/organiser/event-editor';
+import { managedEventOr404 } from '$lib/server/kit/organiser-guard';
+
+export const load = async (event) => {
+	const { managed } = await managedEventOr404(event);
+	const { confirmed } = groupAttendees(await listAttendees(managed.id));
+	return {
+		event: managed,
+		sessions: await loadEventSessions(managed.id),
+		people: confirmed.map((a) => ({
+			uid: a.uid,
+			name: a.name,
+			membershipNumber: a.membershipNumber,
+			guests: a.guests,
+			access: accessNeedsText(a.answers)
+		}))
+	};
+};

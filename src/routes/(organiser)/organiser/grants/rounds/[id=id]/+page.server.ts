@@ -1,0 +1,38 @@
+import { error, fail } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/kit/guards';
+import { updateRound } from '$lib/server/grants/round-editor';
+import { readRoundForm, roundFormValues, validateRoundForm } from '$lib/server/grants/round-form';
+import { findRound, grantBudget } from '$lib/server/grants/rounds';
+import { readForm } from '$lib/server/kit/read-form';
+import type { RequestEvent } from './$types';
+
+async function roundFor(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
+	const { user } = requireRole(event, 'welfare');
+	const id = /^\d{1,9}$/.test(event.params.id) ? Number(event.params.id) : null;
+	const round = id === null ? null : await findRound(id);
+	if (!round) error(404, 'No grant round with that number');
+	return { user, round };
+}
+
+export const load = async (event) => {
+	const { round } = await roundFor(event);
+	const budget = await grantBudget(round.id);
+	return {
+		round: { id: round.id, name: round.name },
+		committedPence: budget.committedPence,
+		values: roundFormValues(round),
+		saved: event.url.searchParams.get('saved')
+	};
+};
+
+export const actions = {
+	save: async (event) => {
+		const { user, round } = await roundFor(event);
+		const values = readRoundForm(await readForm(event.request));
+		const checked = validateRoundForm(values);
+		if (!checked.ok) return fail(400, { values, errors: checked.errors });
+		const saved = await updateRound(round, checked.draft, user.id);
+		if (!saved.ok) return fail(409, { values, errors: saved.errors });
+		return { values: roundFormValues((await findRound(round.id))!), errors: {}, saved: true };
+	}
+};
