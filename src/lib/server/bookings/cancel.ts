@@ -3,13 +3,15 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { auditInsertWhen, type AuditEntry } from '../audit.ts';
 import { db, table } from '../db/index.ts';
+import type { BookingStatus } from '../db/schema/index.ts';
 import { queueEmailIf } from '../email/outbox.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
 import { bookingContextFor } from './booking-context.ts';
 import { placeCancelledEmails } from './emails.ts';
 import { offerFreedPlaces } from './offers.ts';
 
-export type CancelOutcome = { ok: true } | { ok: false; reason: string };
+/** `was` says what the member gave up: a place, or a place on the waiting list. */
+export type CancelOutcome = { ok: true; was: BookingStatus } | { ok: false; reason: string };
 
 export async function cancelBooking(
 	input: {
@@ -31,7 +33,7 @@ export async function cancelBooking(
 			)
 		);
 	if (!booking) return { ok: false, reason: 'We could not find that booking.' };
-	if (booking.status === 'cancelled') return { ok: true };
+	if (booking.status === 'cancelled') return { ok: true, was: booking.status };
 	const context = await bookingContextFor(booking);
 	if (!context) return { ok: false, reason: 'We could not find that booking.' };
 	if (!input.byOrganiser && context.sessions[0].startsAt.getTime() <= now.getTime()) {
@@ -60,5 +62,5 @@ export async function cancelBooking(
 	]);
 	wakeEmailWorker();
 	await offerFreedPlaces(booking.eventId, now);
-	return { ok: true };
+	return { ok: true, was: booking.status };
 }

@@ -6,6 +6,7 @@ import type { Event, EventSession } from '../db/schema/index.ts';
 import type { OutgoingEmail } from '../email/message.ts';
 import { renderEmail, type Block } from '../email/templates/layout.ts';
 import { formatDayAndTime, formatSessionTime } from '../../london-time.ts';
+import { describeOfferWindow } from './offer-window.ts';
 
 export type BookingContext = {
 	config: Pick<Config, 'origin' | 'branchName' | 'calendarDomain' | 'email'>;
@@ -147,9 +148,13 @@ export function joinedWaitingListEmail(c: BookingContext): OutgoingEmail {
 			{ kind: 'paragraph', text: `Hello ${c.member.name},` },
 			{
 				kind: 'paragraph',
-				text: `${c.event.title} is full, so you are on the waiting list. If a place comes up we will email you an offer, and you will have a limited time to accept it.`
+				text: `${c.event.title} is full, so you are on the waiting list. ${describeOfferWindow()}`
 			},
 			whenAndWhere(c),
+			{
+				kind: 'paragraph',
+				text: 'Changed your mind? Use Leave the waiting list on your bookings page.'
+			},
 			{ kind: 'button', text: 'See your bookings', href: manageUrl(c) }
 		],
 		reason: reason(c)
@@ -166,6 +171,10 @@ export function placeOfferedEmail(c: BookingContext, expiresAt: Date): OutgoingE
 			{
 				kind: 'paragraph',
 				text: `A place at ${c.event.title} has come up and it is yours if you want it. Accept it by ${formatDayAndTime(expiresAt)}; after that it goes to the next person on the waiting list.`
+			},
+			{
+				kind: 'paragraph',
+				text: 'Cannot come? Decline the place, and it goes straight to the next person; you leave the waiting list.'
 			},
 			whenAndWhere(c),
 			{ kind: 'button', text: 'Accept place or decline place', href: manageUrl(c) }
