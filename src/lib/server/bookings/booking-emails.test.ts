@@ -77,17 +77,17 @@ const cases: Case[] = [
 	{
 		name: 'placeCancelledEmails',
 		status: 'was-confirmed',
-		build: (c) => emails.placeCancelledEmails(c, false, true)
+		build: (c) => emails.placeCancelledEmails(c, 'member', true)
 	},
 	{
 		name: 'placeCancelledEmails',
 		status: 'was-confirmed',
-		build: (c) => emails.placeCancelledEmails(c, true, true)
+		build: (c) => emails.placeCancelledEmails(c, 'organiser', true)
 	},
 	{
 		name: 'placeCancelledEmails',
 		status: 'waitlisted',
-		build: (c) => emails.placeCancelledEmails(c, false, false)
+		build: (c) => emails.placeCancelledEmails(c, 'member', false)
 	},
 	...(['confirmed', 'waitlisted', 'offered'] as const).map((status) => ({
 		name: 'eventCancelledEmails',

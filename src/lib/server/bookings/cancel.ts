@@ -18,6 +18,8 @@ export async function cancelBooking(
 		bookingUid: string;
 		userId?: number;
 		byOrganiser?: boolean;
+		/** The member deleted their account: every session still to come leaves their calendar. */
+		accountDeleted?: boolean;
 		/** Written in the cancellation's own batch, and only if this call cancelled it. */
 		audit?: AuditEntry;
 	},
@@ -36,7 +38,8 @@ export async function cancelBooking(
 	if (booking.status === 'cancelled') return { ok: true, was: booking.status };
 	const context = await bookingContextFor(booking);
 	if (!context) return { ok: false, reason: 'We could not find that booking.' };
-	if (!input.byOrganiser && context.sessions[0].startsAt.getTime() <= now.getTime()) {
+	const anyTime = input.byOrganiser || input.accountDeleted;
+	if (!anyTime && context.sessions[0].startsAt.getTime() <= now.getTime()) {
 		return {
 			ok: false,
 			reason: 'This event has started, so the booking can no longer be cancelled online.'
@@ -55,7 +58,7 @@ export async function cancelBooking(
 			),
 		...placeCancelledEmails(
 			context,
-			Boolean(input.byOrganiser),
+			input.byOrganiser ? 'organiser' : input.accountDeleted ? 'account-deleted' : 'member',
 			booking.status === 'confirmed'
 		).map((email) => queueEmailIf(db, email, cancelledNow, { now })),
 		...(input.audit ? [auditInsertWhen(db, cancelledNow, input.audit, now)] : [])

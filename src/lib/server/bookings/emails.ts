@@ -77,10 +77,22 @@ export function offerExpiredEmail(c: BookingContext): OutgoingEmail {
 	});
 }
 
+type CancelledBy = 'member' | 'organiser' | 'account-deleted';
+
+function whoCancelled(c: BookingContext, by: CancelledBy, wasConfirmed: boolean) {
+	if (by === 'organiser')
+		return `An organiser has cancelled your booking for ${c.event.title}. If you think this is a mistake, reply to this email.`;
+	if (by === 'account-deleted')
+		return `You deleted your account, so your booking for ${c.event.title} is cancelled${wasConfirmed ? ' and taken out of your calendar' : ''}.`;
+	return wasConfirmed
+		? `You cancelled your booking for ${c.event.title}. Thank you for letting us know: your place can now go to someone else.`
+		: `You have left the waiting list for ${c.event.title}, so we will not offer you a place.`;
+}
+
 /** Cancelling a confirmed place takes every session out of the member's calendar. */
 export function placeCancelledEmails(
 	c: BookingContext,
-	byOrganiser: boolean,
+	by: CancelledBy,
 	wasConfirmed: boolean
 ): OutgoingEmail[] {
 	const sequence = c.event.sequence + 1;
@@ -95,19 +107,16 @@ export function placeCancelledEmails(
 		heading: wasConfirmed ? 'Your booking is cancelled' : 'You are off the waiting list',
 		blocks: [
 			{ kind: 'paragraph', text: `Hello ${c.member.name},` },
-			{
-				kind: 'paragraph',
-				text: byOrganiser
-					? `An organiser has cancelled your booking for ${c.event.title}. If you think this is a mistake, reply to this email.`
-					: wasConfirmed
-						? `You cancelled your booking for ${c.event.title}. Thank you for letting us know: your place can now go to someone else.`
-						: `You have left the waiting list for ${c.event.title}, so we will not offer you a place.`
-			},
+			{ kind: 'paragraph', text: whoCancelled(c, by, wasConfirmed) },
 			whenAndWhere(c, 'without-place'),
-			{
-				kind: 'paragraph',
-				text: `Changed your mind? If places are free you can book again: ${eventUrl(c)}`
-			}
+			...(by === 'account-deleted'
+				? []
+				: [
+						{
+							kind: 'paragraph' as const,
+							text: `Changed your mind? If places are free you can book again: ${eventUrl(c)}`
+						}
+					])
 		],
 		reason: reason(c)
 	});
