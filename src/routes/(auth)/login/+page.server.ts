@@ -9,7 +9,7 @@ import { readForm } from '$lib/server/kit/read-form';
 export const load = ({ locals, url }) => {
 	const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'));
 	if (locals.viewer?.user.emailVerifiedAt) redirect(303, redirectTo);
-	return { redirectTo };
+	return { redirectTo, forBooking: /^\/events\/[^/]+\/book/.test(redirectTo) };
 };
 
 export const actions = {
