@@ -1,13 +1,15 @@
 // iTIP invitations (RFC 5546) for one member's place at one session: REQUEST to add or update
 // it in their calendar, CANCEL to take it out. One calendar object per message, one stable UID
-// per booking and session, SEQUENCE from the event, times as UTC instants.
-import ical, {
+// per booking and session, SEQUENCE from the event, times in Europe/London with its VTIMEZONE.
+import {
 	ICalAttendeeRole,
 	ICalAttendeeStatus,
 	ICalCalendarMethod,
 	ICalEventStatus
 } from 'ical-generator';
+import { calendarText, londonCalendar, londonWallClock } from './london-calendar.ts';
 import type { CalendarMethod } from '../db/schema/index.ts';
+import { LONDON } from '../../london-time.ts';
 
 export type InviteInput = {
 	method: CalendarMethod;
@@ -45,7 +47,8 @@ export function bookingSessionUid(
 
 export function buildBookingInvite(input: InviteInput) {
 	const { event, session } = input;
-	const calendar = ical({
+	const stamp = input.now ?? new Date();
+	const calendar = londonCalendar({
 		method: input.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
 		prodId: { company: input.branchName, product: 'Branchdesk', language: 'EN' }
 	});
@@ -68,9 +71,10 @@ export function buildBookingInvite(input: InviteInput) {
 	calendar.createEvent({
 		id: bookingSessionUid(input.bookingId, session.id, input.calendarDomain),
 		sequence: input.sequence,
-		stamp: input.now ?? new Date(),
-		start: session.startsAt,
-		end: session.endsAt,
+		stamp,
+		start: londonWallClock(session.startsAt),
+		end: londonWallClock(session.endsAt),
+		timezone: LONDON,
 		summary: `${event.title}${part}`,
 		description,
 		location: place || (event.onlineUrl ? (cancelling ? 'Online' : event.onlineUrl) : null),
@@ -87,5 +91,5 @@ export function buildBookingInvite(input: InviteInput) {
 			}
 		]
 	});
-	return { method: input.method, ics: calendar.toString() };
+	return { method: input.method, ics: calendarText(calendar, stamp) };
 }

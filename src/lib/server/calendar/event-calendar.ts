@@ -1,7 +1,8 @@
 // Public calendar files (METHOD:PUBLISH): one event's .ics and the branch's subscribable feed.
-// Times are written as UTC instants (DTSTART:…Z), which every calendar converts to local time
-// and which stay right across the Europe/London clock changes.
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+// Times are Europe/London wall-clock times with the zone's VTIMEZONE (london-calendar.ts).
+import { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { LONDON } from '../../london-time.ts';
+import { calendarText, londonCalendar, londonWallClock } from './london-calendar.ts';
 import type { Event, EventSession } from '../db/schema/index.ts';
 import { bookingSessionUid, CALENDAR_DECLINE_NOTE } from './booking-invite.ts';
 
@@ -24,19 +25,18 @@ export function eventLocation(event: Event, audience: 'public' | 'attendee') {
 }
 
 function publishedCalendar(site: CalendarSite, name: string) {
-	return ical({
+	return londonCalendar({
 		name,
 		method: ICalCalendarMethod.PUBLISH,
-		prodId: { company: site.branchName, product: 'Branchdesk', language: 'EN' },
-		// Hint for calendars that show a subscribed feed in its own zone.
-		x: { 'X-WR-TIMEZONE': 'Europe/London' }
+		prodId: { company: site.branchName, product: 'Branchdesk', language: 'EN' }
 	});
 }
 
 export function buildPublicCalendar(
 	items: { event: Event; sessions: EventSession[] }[],
 	site: CalendarSite,
-	name: string
+	name: string,
+	now = new Date()
 ) {
 	const calendar = publishedCalendar(site, name);
 	for (const { event, sessions } of items) {
@@ -47,8 +47,10 @@ export function buildPublicCalendar(
 			calendar.createEvent({
 				id: sessionUid(event.id, session.id, site.calendarDomain),
 				sequence: event.sequence,
-				start: session.startsAt,
-				end: session.endsAt,
+				stamp: now,
+				start: londonWallClock(session.startsAt),
+				end: londonWallClock(session.endsAt),
+				timezone: LONDON,
 				summary: `${event.title}${part}`,
 				description: `${event.summary}${notes}\n\n${url}`,
 				location: eventLocation(event, 'public'),
@@ -57,7 +59,7 @@ export function buildPublicCalendar(
 			});
 		});
 	}
-	return calendar.toString();
+	return calendarText(calendar, now);
 }
 
 /**
@@ -68,7 +70,8 @@ export function buildPublicCalendar(
 export function buildMemberCalendar(
 	items: { booking: { uid: string }; event: Event; sessions: EventSession[] }[],
 	site: CalendarSite,
-	name: string
+	name: string,
+	now = new Date()
 ) {
 	const calendar = publishedCalendar(site, name);
 	for (const { booking, event, sessions } of items) {
@@ -77,8 +80,10 @@ export function buildMemberCalendar(
 			calendar.createEvent({
 				id: bookingSessionUid(booking.uid, session.id, site.calendarDomain),
 				sequence: event.sequence,
-				start: session.startsAt,
-				end: session.endsAt,
+				stamp: now,
+				start: londonWallClock(session.startsAt),
+				end: londonWallClock(session.endsAt),
+				timezone: LONDON,
 				summary: `${event.title}${part}`,
 				description: `${event.summary}\n\n${CALENDAR_DECLINE_NOTE}\n\n${site.origin}/account/bookings`,
 				location: eventLocation(event, 'attendee'),
@@ -87,5 +92,5 @@ export function buildMemberCalendar(
 			});
 		});
 	}
-	return calendar.toString();
+	return calendarText(calendar, now);
 }
