@@ -7,3 +7,4 @@ export * from './members.ts';
 export * from './grants.ts';
 export * from './jobs.ts';
 export * from './database-kind.ts';
+export * from './settings.ts';
