@@ -59,12 +59,14 @@ export function buildBookingInvite(input: InviteInput) {
 		[event.venueName, event.venueAddress, event.venuePostcode].filter(Boolean).join(', ')
 	);
 	const onlineUrl = event.onlineUrl ? text(event.onlineUrl) : null;
+	// A CANCEL goes to someone who no longer holds the place: no joining link, nothing to reply.
+	const cancelling = input.method === 'CANCEL';
 	const description = [
-		text(event.summary),
-		event.accessNotes ? `Access: ${text(event.accessNotes)}` : null,
-		onlineUrl ? `Join online: ${onlineUrl}` : null,
-		CALENDAR_DECLINE_NOTE,
-		`Manage your booking: ${input.manageUrl}`
+		cancelling ? 'This booking is cancelled and taken out of your calendar.' : text(event.summary),
+		!cancelling && event.accessNotes ? `Access: ${text(event.accessNotes)}` : null,
+		!cancelling && onlineUrl ? `Join online: ${onlineUrl}` : null,
+		cancelling ? null : CALENDAR_DECLINE_NOTE,
+		`${cancelling ? 'Your bookings' : 'Manage your booking'}: ${input.manageUrl}`
 	]
 		.filter(Boolean)
 		.join('\n\n');
@@ -77,9 +79,9 @@ export function buildBookingInvite(input: InviteInput) {
 		end: session.endsAt,
 		summary: `${text(event.title)}${part}`,
 		description,
-		location: place || onlineUrl || null,
+		location: place || (onlineUrl ? (cancelling ? 'Online' : onlineUrl) : null),
 		url: input.manageUrl,
-		status: input.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+		status: cancelling ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
 		organizer: {
 			name: calendarParameterText(input.organizer.name) || input.organizer.email,
 			email: input.organizer.email
@@ -90,7 +92,7 @@ export function buildBookingInvite(input: InviteInput) {
 				name: calendarParameterText(input.attendee.name),
 				role: ICalAttendeeRole.REQ,
 				status: ICalAttendeeStatus.NEEDSACTION,
-				rsvp: true
+				rsvp: !cancelling
 			}
 		]
 	});
