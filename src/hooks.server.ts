@@ -17,6 +17,7 @@ import {
 	SESSION_COOKIE,
 	setSessionCookie
 } from '$lib/server/kit/session-cookie';
+import { allowEmailPreviewStyles } from '$lib/server/kit/email-preview-csp';
 import { startBackgroundJobs } from '$lib/server/jobs/background';
 import { isConnectionReopened, isDatabaseBusy } from '$lib/server/db/busy';
 import { describeError, log } from '$lib/server/log';
@@ -73,7 +74,8 @@ async function loadViewer(event: RequestEvent) {
 }
 
 function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']) {
-	const render = async () => withSecurityHeaders(await resolve(event));
+	const render = async () =>
+		withSecurityHeaders(allowEmailPreviewStyles(event.route.id, await resolve(event)));
 	if (isAnonymousCatalogueRead(event)) return publicPages.respond(event.request, render);
 	return renderPrivately(event, render);
 }

@@ -2,8 +2,9 @@
 // should, in the browser, and the browser reports no violation, on first load and after
 // moving between pages without a reload.
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { createTestEvent } from './support/events.ts';
+import { ORIGIN, postForm } from './support/form-body.ts';
 import { createMemberInGoodStanding } from './support/members.ts';
-import { ORIGIN } from './support/form-body.ts';
 import { sessionFor } from './support/sessions.ts';
 import { createAccount } from './support/staff.ts';
 
@@ -32,7 +33,8 @@ async function signedIn(context: BrowserContext, email: string) {
 }
 
 test('pages render styled with no inline styles allowed, and the browser reports no violation', async ({
-	browser
+	browser,
+	request
 }) => {
 	test.setTimeout(120_000);
 	const context = await browser.newContext();
@@ -43,7 +45,7 @@ test('pages render styled with no inline styles allowed, and the browser reports
 		await page.goto(path);
 		await page.waitForLoadState('networkidle');
 		visited.push(path);
-		expect(await violationsIn(page), path).toEqual([]);
+		expect(await violationsIn(page), `${path}: ${consoleLines.join('\n')}`).toEqual([]);
 		// The site's style sheet applies: the page uses the system font stack, not the default.
 		const font = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
 		expect(font, path).toContain('system-ui');
@@ -51,9 +53,10 @@ test('pages render styled with no inline styles allowed, and the browser reports
 		expect(await root.evaluate((el) => getComputedStyle(el).display), path).toBe('contents');
 	};
 
-	for (const path of ['/', '/events', '/login', '/register', '/forgot-password', '/privacy'])
-		await visit(path);
+	await visit('/events');
 	const slug = await page.locator('a[href^="/events/"]').first().getAttribute('href');
+	for (const path of ['/', '/login', '/register', '/forgot-password', '/privacy'])
+		await visit(path);
 	await visit(slug!);
 
 	const member = await createMemberInGoodStanding('CSP Member');
@@ -78,6 +81,37 @@ test('pages render styled with no inline styles allowed, and the browser reports
 	const bar = page.locator('svg.bar').first();
 	await expect(bar).toBeVisible();
 	expect((await bar.boundingBox())!.height).toBeGreaterThan(10);
+
+	// The organiser's preview shows an email, styled by style attributes, in a srcdoc frame.
+	const organiser = await createAccount({
+		name: 'CSP Organiser',
+		roles: ['organiser'],
+		twoFactor: true
+	});
+	const event = await createTestEvent({
+		title: 'CSP preview social',
+		capacity: 10,
+		organiserId: organiser.id
+	});
+	await postForm(
+		request,
+		`/events/${event.slug}/book`,
+		{ eventId: String(event.id) },
+		await sessionFor(member.email)
+	);
+	await signedIn(context, organiser.email);
+	await visit(`/organiser/events/${event.id}/attendees/message`);
+	await page.getByLabel('People with a place').check();
+	await page.getByLabel('Subject').fill('Room change');
+	await page.getByLabel('Message').fill('We have moved to the large hall.');
+	await page.getByRole('button', { name: 'Preview message' }).click();
+	const preview = page.frameLocator('iframe[title="The email as the first person will see it"]');
+	await expect(preview.locator('body')).toContainText('We have moved to the large hall.');
+	const link = preview.locator('a[style="color:#4b1f8f"]').first();
+	expect(await link.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(75, 31, 143)');
+	const paragraph = preview.locator('p[style]').first();
+	expect(await paragraph.evaluate((el) => getComputedStyle(el).marginBottom)).toBe('16px');
+	expect(await violationsIn(page), 'message preview').toEqual([]);
 
 	await visit('/dev/mail');
 	expect(consoleLines, visited.join(', ')).toEqual([]);
