@@ -111,6 +111,7 @@ describe('giving out places', () => {
 		const { winners, waiting } = allocatePlaces(ordered, 3);
 		expect(winners.map((w) => w.number)).toEqual([1, 3, 4]);
 		expect(waiting.map((w) => w.number)).toEqual([2, 5]);
+		expect(allocatePlaces(ordered, 3).passedOver).toBe(1);
 	});
 
 	it('never gives more places than there are', () => {
@@ -133,7 +134,7 @@ describe('giving out places', () => {
 	it('gives everyone a place when places are unlimited or enough', () => {
 		expect(allocatePlaces([e(1, 1), e(2, 0)], null).waiting).toEqual([]);
 		expect(allocatePlaces([e(1, 1), e(2, 0)], 3).winners).toHaveLength(2);
-		expect(runDraw('s', [], 5)).toEqual({ order: [], winners: [], waiting: [] });
+		expect(runDraw('s', [], 5)).toEqual({ order: [], winners: [], waiting: [], passedOver: 0 });
 	});
 });
 

@@ -23,6 +23,8 @@ export type Allocation<T extends DrawEntry> = {
 	winners: T[];
 	/** The waiting list in order: entries passed over for their party size, then the rest. */
 	waiting: T[];
+	/** How many at the head of the waiting list were passed over for their party size. */
+	passedOver: number;
 };
 
 /** A fresh secret seed: 32 random bytes as 64 hex digits. */
@@ -76,7 +78,7 @@ export function allocatePlaces<T extends DrawEntry>(
 			rest.push(entry);
 		}
 	}
-	return { winners, waiting: [...passedOver, ...rest] };
+	return { winners, waiting: [...passedOver, ...rest], passedOver: passedOver.length };
 }
 
 /** The whole draw: order, winners and waiting list. */
