@@ -101,7 +101,7 @@ export async function eventBallotView(
 }
 
 /** The public record of a ballot: the commitment, and after the draw the seed, order and check. */
-export async function publishedBallot(slug: string) {
+export async function publishedBallot(slug: string, now = new Date()) {
 	const [event] = await db
 		.select()
 		.from(table.events)
@@ -109,7 +109,6 @@ export async function publishedBallot(slug: string) {
 	if (!event || event.status === 'draft') return null;
 	const ballot = await findEventBallot(event.id);
 	if (!ballot) return null;
-	const now = new Date();
 	const drawn = ballot.drawnAt !== null && ballot.drawnOrder !== null;
 	const published = drawn
 		? { seed: ballot.seed, commitment: ballot.commitment, order: ballot.drawnOrder! }
