@@ -6,7 +6,7 @@ import type { Config } from '../config.ts';
 import type { Event, EventSession } from '../db/schema/index.ts';
 import type { OutgoingEmail } from '../email/message.ts';
 import { renderEmail, type Block } from '../email/templates/layout.ts';
-import { whenAndWhere } from '../bookings/emails.ts';
+import { whenAndWhere } from '../bookings/booking-email-parts.ts';
 import { drawTimes } from '../../ballot-times.ts';
 
 export type BallotEmailContext = {
@@ -58,7 +58,7 @@ export function entryConfirmedEmail(c: BallotEmailContext, key: string): Outgoin
 					['Entries close', closes]
 				]
 			},
-			whenAndWhere({ ...c, bookingUid: '' }),
+			whenAndWhere({ ...c, bookingUid: '' }, 'without-place'),
 			{
 				kind: 'paragraph',
 				text: `Cannot come after all? Withdraw your entry on the event page before entries close: ${eventUrl(c)}`
@@ -103,7 +103,7 @@ export function drawnToWaitingListEmail(
 				kind: 'paragraph',
 				text: 'If a place comes up we will email you an offer, and you will have a limited time to accept it.'
 			},
-			whenAndWhere({ ...c, bookingUid: '' }),
+			whenAndWhere({ ...c, bookingUid: '' }, 'without-place'),
 			{ kind: 'button', text: 'See your bookings', href: `${c.config.origin}/account/bookings` },
 			{ kind: 'paragraph', text: `The published draw, and how to check it: ${ballotUrl(c)}` }
 		]

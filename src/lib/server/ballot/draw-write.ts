@@ -8,7 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { auditInsertWhen } from '../audit.ts';
 import { newBookingUid } from '../bookings/booking-uid.ts';
-import { placeConfirmedEmails } from '../bookings/emails.ts';
+import { placeConfirmedEmails } from '../bookings/confirmation-email.ts';
 import { lastWaitingPositionSql, placesTakenSql, waitingSql } from '../bookings/places.ts';
 import { config } from '../config.ts';
 import { db } from '../db/index.ts';
@@ -46,6 +46,7 @@ function decide(plan: DrawPlan): Decided[] {
 		sessions,
 		member: entry.member,
 		bookingUid: uid,
+		booking: { guests: entry.guests, answers: entry.answers },
 		ballot
 	});
 	const won = allocation.winners.map((entry) => {

@@ -53,12 +53,14 @@ export function buildBookingInvite(input: InviteInput) {
 	const place = [event.venueName, event.venueAddress, event.venuePostcode]
 		.filter(Boolean)
 		.join(', ');
+	// A CANCEL goes to someone who no longer holds the place: no joining link, nothing to reply.
+	const cancelling = input.method === 'CANCEL';
 	const description = [
-		event.summary,
-		event.accessNotes ? `Access: ${event.accessNotes}` : null,
-		event.onlineUrl ? `Join online: ${event.onlineUrl}` : null,
-		CALENDAR_DECLINE_NOTE,
-		`Manage your booking: ${input.manageUrl}`
+		cancelling ? 'This booking is cancelled and taken out of your calendar.' : event.summary,
+		!cancelling && event.accessNotes ? `Access: ${event.accessNotes}` : null,
+		!cancelling && event.onlineUrl ? `Join online: ${event.onlineUrl}` : null,
+		cancelling ? null : CALENDAR_DECLINE_NOTE,
+		`${cancelling ? 'Your bookings' : 'Manage your booking'}: ${input.manageUrl}`
 	]
 		.filter(Boolean)
 		.join('\n\n');
@@ -71,9 +73,9 @@ export function buildBookingInvite(input: InviteInput) {
 		end: session.endsAt,
 		summary: `${event.title}${part}`,
 		description,
-		location: place || event.onlineUrl || null,
+		location: place || (event.onlineUrl ? (cancelling ? 'Online' : event.onlineUrl) : null),
 		url: input.manageUrl,
-		status: input.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+		status: cancelling ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
 		organizer: { name: input.organizer.name, email: input.organizer.email },
 		attendees: [
 			{
@@ -81,7 +83,7 @@ export function buildBookingInvite(input: InviteInput) {
 				name: input.attendee.name,
 				role: ICalAttendeeRole.REQ,
 				status: ICalAttendeeStatus.NEEDSACTION,
-				rsvp: true
+				rsvp: !cancelling
 			}
 		]
 	});

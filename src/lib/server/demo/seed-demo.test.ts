@@ -110,7 +110,7 @@ describe('starting two processes at once on one new database', () => {
 		const migrationFiles = readdirSync('drizzle').filter((f) => f.endsWith('.sql'));
 		expect(Number(migrations.rows[0].n)).toBe(migrationFiles.length);
 		const events = await client.execute('select count(*) as n from events');
-		expect(Number(events.rows[0].n)).toBe(13);
+		expect(Number(events.rows[0].n)).toBe(15);
 		client.close();
 	}, 30_000);
 });
