@@ -6,6 +6,7 @@ import type { Event, EventSession } from '../db/schema/index.ts';
 import type { OutgoingEmail } from '../email/message.ts';
 import { renderEmail, type Block } from '../email/templates/layout.ts';
 import { formatDayAndTime, formatSessionTime } from '../../london-time.ts';
+import { ticketToken } from '../door/tickets.ts';
 
 export type BookingContext = {
 	config: Pick<Config, 'origin' | 'branchName' | 'calendarDomain' | 'email'>;
@@ -36,6 +37,27 @@ export function whenAndWhere(c: BookingContext): Block {
 	if (c.event.onlineUrl) rows.push(['Online', c.event.onlineUrl]);
 	if (c.event.accessNotes) rows.push(['Access', c.event.accessNotes]);
 	return { kind: 'facts', rows };
+}
+
+/** The QR ticket shown at the door, and for a course the letter asking for time off. */
+function ticketBlocks(c: BookingContext): Block[] {
+	const page = `${c.config.origin}/account/bookings/${c.bookingUid}`;
+	const blocks: Block[] = [
+		{
+			kind: 'image',
+			src: `${c.config.origin}/tickets/${ticketToken(c.bookingUid, c.event.id)}/qr.png`,
+			alt: `Your ticket for ${c.event.title}: a QR code to show at the door`,
+			width: 200,
+			href: `${page}/ticket`,
+			linkText: 'Open or print your ticket'
+		}
+	];
+	if (c.event.category === 'course')
+		blocks.push({
+			kind: 'paragraph',
+			text: `A letter asking your employer for paid time off to attend: ${page}/release-letter`
+		});
+	return blocks;
 }
 
 export function compose(
@@ -99,6 +121,7 @@ export function placeConfirmedEmails(
 				{ kind: 'paragraph', text: `Hello ${c.member.name},` },
 				{ kind: 'paragraph', text: `Your place at ${c.event.title} is confirmed.` },
 				whenAndWhere(c),
+				...ticketBlocks(c),
 				{
 					kind: 'paragraph',
 					text: rest.length
