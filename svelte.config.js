@@ -7,6 +7,8 @@ const config = {
 	},
 	kit: {
 		adapter: adapter(),
+		// Door mode registers the service worker itself; no other page needs one.
+		serviceWorker: { register: false },
 		csp: {
 			mode: 'hash',
 			directives: {

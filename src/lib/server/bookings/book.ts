@@ -99,7 +99,8 @@ export async function placeBooking(
 	const decision = decideBooking(
 		event,
 		sessions[0].startsAt,
-		{ emailVerified: Boolean(member.emailVerifiedAt), standing },
+		// Someone standing at the door has been seen; their address is confirmed by its invitation.
+		{ emailVerified: Boolean(member.emailVerifiedAt) || atTheDoor, standing },
 		now,
 		{ atTheDoor }
 	);
