@@ -17,7 +17,8 @@ import {
 import { newBookingUid } from './booking-uid.ts';
 import { writeBooking } from './booking-writer.ts';
 import { decideBooking } from './eligibility.ts';
-import { joinedWaitingListEmail, placeConfirmedEmails } from './emails.ts';
+import { placeConfirmedEmails } from './confirmation-email.ts';
+import { joinedWaitingListEmail } from './emails.ts';
 import { isWaitingListOpen } from './offer-window.ts';
 import { sessionAtTheDoor } from '../../door/session-at-door.ts';
 
@@ -121,7 +122,8 @@ export async function placeBooking(
 		event,
 		sessions,
 		member: { email: member.email, name: member.name },
-		bookingUid: uid
+		bookingUid: uid,
+		booking: { guests: input.guests, answers: input.answers }
 	};
 	const written = await writeBooking({
 		uid,
