@@ -84,3 +84,25 @@ test('door mode fits a 320 px phone and works by keyboard', async ({ browser }) 
 	await expect(page.locator('[data-verdict]')).toContainText('✓ Dee Keyboard');
 	await device.close();
 });
+
+test('a walk-in with no account is booked and checked in at a full event only over capacity', async ({
+	browser
+}) => {
+	const { event, token } = await eventAtTheDoor('Door Full House', ['Fay Booked'], 1);
+	const device = await doorDevice(browser, token);
+	const page = await openDoor(device, event.id);
+	await page.getByText('Add a walk-in').click();
+	await page.getByLabel('Name', { exact: true }).fill('Gus Walkin');
+	await page.getByLabel('Email address').fill(`gus-${Date.now()}@walk-in.example`);
+	await page.getByRole('button', { name: 'Add and check in' }).click();
+	await expect(
+		page.getByRole('link', { name: 'The event is full: confirm going over capacity' })
+	).toBeVisible();
+	await page.getByLabel(/add them over capacity/).check();
+	await page.getByRole('button', { name: 'Add and check in' }).click();
+	await expect(page.getByRole('list', { name: 'Walk-ins sent' })).toContainText(
+		'✓ Gus Walkin has a place and is checked in.'
+	);
+	await expect(page.getByText(/2 of 2 in|1 of 2 in/)).toBeVisible();
+	await device.close();
+});
