@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { devMailEnabled } from '$lib/server/email/dev-guard';
+import { devMailOpenTo } from '$lib/server/email/dev-guard';
 import { findDevMail } from '$lib/server/email/dev-mailbox';
 
 // An email's HTML as its own document, for the dev mailbox's preview frame. Emails need inline
@@ -7,8 +7,8 @@ import { findDevMail } from '$lib/server/email/dev-mailbox';
 // policy of its own that allows those styles and nothing else: no scripts, no loads, sandboxed.
 const EMAIL_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
 
-export const GET = async ({ params }) => {
-	const mail = devMailEnabled() ? await findDevMail(Number(params.id)) : null;
+export const GET = async ({ params, locals }) => {
+	const mail = (await devMailOpenTo(locals.viewer)) ? await findDevMail(Number(params.id)) : null;
 	if (!mail?.htmlBody) error(404, 'Not found');
 	return new Response(mail.htmlBody, {
 		headers: {
