@@ -47,6 +47,8 @@ try {
 	if (!(error instanceof DemoSeedRefused)) throw error;
 	realAccounts = true;
 }
+// While no admin exists, /setup asks for this code: printed below once, only its hash is stored.
+const setupCode = await (await import('../src/lib/server/setup/setup-code.ts')).issueSetupCode(db);
 client.close();
 
 await import(pathToFileURL(resolve('build/index.js')).href);
@@ -59,6 +61,9 @@ console.log(`
 ${realAccounts ? realAccountsNote() : demoSignIns()}
   Stop with Ctrl+C.
 `);
+if (setupCode) {
+	console.log(`  First run: open ${config.origin}/setup and enter the setup code ${setupCode}\n`);
+}
 
 function realAccountsNote() {
 	return `  This database holds real accounts: the start command adds no demo data to it.
