@@ -15,6 +15,7 @@ import {
 import { startBackgroundJobs } from '$lib/server/jobs/background';
 import { isConnectionReopened, isDatabaseBusy } from '$lib/server/db/busy';
 import { describeError, log } from '$lib/server/log';
+import { readBranchSettings } from '$lib/server/settings/branch-settings';
 import { logRequest, requestIdFor } from '$lib/server/request-log';
 
 const secureOrigin = config.origin.startsWith('https:');
@@ -92,6 +93,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	let response: Response;
 	try {
 		event.locals.viewer = isAnonymousCatalogueRead(event) ? null : await loadViewer(event);
+		// Emails are rendered synchronously from the settings this keeps current (every 30 s at most).
+		await readBranchSettings();
 		response = await respond(event, resolve);
 	} catch (error) {
 		logRequest(facts(), 500, performance.now() - started);

@@ -47,7 +47,8 @@ export function buildBookingInvite(input: InviteInput) {
 	const { event, session } = input;
 	const calendar = ical({
 		method: input.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-		prodId: { company: input.branchName, product: 'Branchdesk', language: 'EN' }
+		prodId: { company: input.branchName, product: 'Branchdesk', language: 'EN' },
+		name: input.branchName
 	});
 	const part = session.of > 1 ? ` (session ${session.number} of ${session.of})` : '';
 	const place = [event.venueName, event.venueAddress, event.venuePostcode]
