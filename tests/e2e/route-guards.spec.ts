@@ -101,7 +101,7 @@ function fill(pattern: string, values: Record<string, string>) {
 	const missing: string[] = [];
 	const path = parts
 		.map((part, i) => {
-			if (!/^\[\w+\]$/.test(part)) return part;
+			if (!/^\[\w+(=\w+)?\]$/.test(part)) return part;
 			const value = values[`${parts[i - 1]}/${part}`] ?? values[part];
 			if (value === undefined) missing.push(part);
 			return value ?? 'unknown';

@@ -135,7 +135,7 @@ describe('backup and restore', { timeout: 60_000 }, () => {
 					);
 					return Number(result.rows[0].n);
 				});
-			await expect.poll(writes, { timeout: 10_000 }).toBeGreaterThan(2000);
+			await expect.poll(writes, { timeout: 20_000 }).toBeGreaterThan(400);
 			const beforeBackup = await writes();
 			const backup = run('scripts/backup.ts');
 			expect(backup.status).toBe(0);

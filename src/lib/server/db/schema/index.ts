@@ -6,4 +6,5 @@ export * from './auth.ts';
 export * from './members.ts';
 export * from './grants.ts';
 export * from './jobs.ts';
+export * from './database-kind.ts';
 export * from './settings.ts';
