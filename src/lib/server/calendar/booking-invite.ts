@@ -10,6 +10,7 @@ import ical, {
 import type { CalendarMethod } from '../db/schema/index.ts';
 import {
 	calendarParameterText,
+	calendarName,
 	calendarProductId,
 	plainCalendarText as text
 } from './calendar-text.ts';
@@ -53,7 +54,7 @@ export function buildBookingInvite(input: InviteInput) {
 	const calendar = ical({
 		method: input.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
 		prodId: calendarProductId(input.branchName),
-		name: input.branchName
+		name: calendarName(input.branchName)
 	});
 	const part = session.of > 1 ? ` (session ${session.number} of ${session.of})` : '';
 	const place = text(
