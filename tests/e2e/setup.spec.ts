@@ -19,10 +19,11 @@ let branch: FreshBranch;
 let page: Page;
 test.beforeAll(async ({ browser }) => {
 	branch = await startFreshBranch();
-	page = await browser.newPage();
+	// axe needs a page of a context made with newContext.
+	page = await (await browser.newContext()).newPage();
 });
 test.afterAll(async () => {
-	await page?.close();
+	await page?.context().close();
 	branch?.stop();
 });
 
@@ -116,7 +117,10 @@ test('the setup code makes the first admin, with two-factor, who fills in the br
 test('the checklist shows what is done, and a test email goes out through the outbox', async () => {
 	await page.goto(`${branch.origin}/admin`);
 	const item = (name: string) =>
-		page.getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) });
+		page
+			.getByRole('region', { name: 'Setting up the desk' })
+			.getByRole('listitem')
+			.filter({ has: page.getByRole('heading', { name, exact: true }) });
 	await expect(item('Branch details')).toContainText('Done');
 	await expect(item('Membership list')).toContainText('Not imported yet');
 	await expect(item('Membership list').getByRole('link')).toHaveAttribute('href', '/admin/members');

@@ -24,7 +24,7 @@ export async function startFreshBranch(): Promise<FreshBranch> {
 		env: {
 			...process.env,
 			PORT: String(port),
-			ORIGIN: '',
+			ORIGIN: `http://localhost:${port}`,
 			DATABASE_URL: databaseUrl,
 			DEMO_DATA: 'off',
 			// Email stays in the dev mailbox, which on a real database only a two-factor admin reads.

@@ -1,6 +1,6 @@
 // The admin checklist's test email: one message through the outbox and the configured
 // transport, exactly as every other email goes, so its outbox row shows whether sending works.
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import { generateSecret } from '../auth/secrets.ts';
@@ -79,11 +79,12 @@ export async function awaitTestEmail(idempotencyKey: string, waitMs = 8000, poll
 	const until = Date.now() + waitMs;
 	for (;;) {
 		const [row] = await db
-			.select({ status: o.status, attempts: o.attempts })
+			.select({ status: o.status, lastError: o.lastError })
 			.from(o)
-			.where(and(eq(o.idempotencyKey, idempotencyKey)));
-		// A failed attempt is retried later, but its first failure is already the answer.
-		if (!row || FINISHED.has(row.status) || row.attempts > 0 || Date.now() >= until) return;
+			.where(eq(o.idempotencyKey, idempotencyKey));
+		// A failed try is retried later, but its first failure is already the answer.
+		const tried = row?.status === 'pending' && row.lastError !== null;
+		if (!row || FINISHED.has(row.status) || tried || Date.now() >= until) return;
 		await new Promise((resolve) => setTimeout(resolve, pollMs));
 	}
 }
