@@ -6,6 +6,7 @@ import { db, table } from '../db/index.ts';
 import { auditInsert } from '../audit.ts';
 import { hashPassword, passwordProblem } from '../auth/password.ts';
 import { emailProblem, findUserByEmail, nameProblem, normaliseEmail } from '../auth/sign-up.ts';
+import { markRealUnlessDemo } from '../deployment/database-kind.ts';
 import { adminExists, setupCodeMatches, useSetupCode } from './setup-code.ts';
 
 export type FirstAdminInput = { code: string; name: string; email: string; password: string };
@@ -92,5 +93,7 @@ export async function createFirstAdmin(
 			throw error;
 		});
 	if (!user) return { ok: false, status: 409, errors: { code: WRONG_CODE } };
+	// A database set up here is a real branch's, even if nobody started it with DEMO_DATA=off.
+	await markRealUnlessDemo(db, 'setup', now);
 	return { ok: true, user };
 }

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
 import { emptyDatabase, createMember } from '../testing/fixtures.ts';
 import { verifyPassword } from '../auth/password.ts';
+import { readDatabaseKind } from '../deployment/database-kind.ts';
 import { issueSetupCode, setupCodeMatches } from './setup-code.ts';
 import { createFirstAdmin, setupIsOpen } from './first-admin.ts';
 
@@ -15,6 +16,7 @@ const admin = {
 beforeEach(async () => {
 	await db.delete(table.auditLog);
 	await db.delete(table.setupCodes);
+	await db.delete(table.databaseKind);
 	await emptyDatabase();
 });
 
@@ -38,6 +40,7 @@ describe('the setup code', () => {
 		expect(await verifyPassword(made.user.passwordHash!, admin.password)).toBe(true);
 		expect(await setupCodeMatches(db, code)).toBe(false);
 		expect(await setupIsOpen()).toBe(false);
+		expect((await readDatabaseKind(db)).kind).toBe('real');
 
 		const again = await createFirstAdmin({ ...admin, email: 'second@branch.example', code }, now);
 		expect(again).toMatchObject({ ok: false, status: 404 });

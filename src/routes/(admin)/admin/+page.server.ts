@@ -17,7 +17,7 @@ export const load = async (event) => {
 export const actions = {
 	testEmail: async (event) => {
 		const { user } = requireRole(event, 'admin');
-		await awaitTestEmail(await queueTestEmail(user));
+		await awaitTestEmail(await queueTestEmail(user), 5000);
 		return { testEmailSent: true };
 	}
 };
