@@ -5,6 +5,7 @@ import type { Database } from '../db/client.ts';
 import * as table from '../db/schema/index.ts';
 import { hashPassword } from '../auth/password.ts';
 import { newBookingUid } from '../bookings/booking-uid.ts';
+import { seedDemoBallots } from './demo-ballots.ts';
 import { buildDemoEvents } from './demo-events.ts';
 import { describeMark, markDatabase, readDatabaseKind } from '../deployment/database-kind.ts';
 import { addDays, londonDate } from '../../plain-date.ts';
@@ -142,6 +143,8 @@ export async function seedDemoData(
 			// Children first; sessions, codes and recovery codes go with their users.
 			for (const demoTable of [
 				table.grantRounds,
+				table.ballotEntries,
+				table.eventBallots,
 				table.bookings,
 				table.eventOrganisers,
 				table.eventSessions,
@@ -241,9 +244,19 @@ export async function seedDemoData(
 				);
 			}
 		}
+		const ballots = await seedDemoBallots(
+			tx,
+			now,
+			staff[1].id,
+			members.map((m) => m.id)
+		);
 		await tx.insert(table.grantRounds).values(demoGrantRound(now));
 		for (const write of branchSettingWrites(tx, demoBranchSettings, null, now)) await write;
 		await markDatabase(tx, 'demo', 'the demo seed', now);
-		return { seeded: true, events: demoEvents.length, users: staff.length + members.length + 1 };
+		return {
+			seeded: true,
+			events: demoEvents.length + ballots,
+			users: staff.length + members.length + 1
+		};
 	});
 }

@@ -8,3 +8,5 @@ export * from './grants.ts';
 export * from './jobs.ts';
 export * from './database-kind.ts';
 export * from './settings.ts';
+export * from './booking-questions.ts';
+export * from './ballots.ts';
