@@ -2,7 +2,7 @@
 // (evidence, a means-tested benefit, savings under the limit, members for years) except a fixed
 // set of rule breakers, one per thing the welfare queue flags.
 import type { Database } from '../db/client.ts';
-import { table } from '../db/index.ts';
+import * as table from '../db/schema/index.ts';
 
 const DAY = 24 * 3_600_000;
 
