@@ -10,3 +10,4 @@ export * from './database-kind.ts';
 export * from './settings.ts';
 export * from './booking-questions.ts';
 export * from './ballots.ts';
+export * from './door.ts';
