@@ -23,6 +23,7 @@ import { refuseCrossSiteForm } from '$lib/server/kit/cross-site-forms';
 import { startBackgroundJobs } from '$lib/server/jobs/background';
 import { isConnectionReopened, isDatabaseBusy } from '$lib/server/db/busy';
 import { describeError, log } from '$lib/server/log';
+import { readBranchSettings } from '$lib/server/settings/branch-settings';
 import { logRequest, requestIdFor } from '$lib/server/request-log';
 
 const secureOrigin = config.origin.startsWith('https:');
@@ -114,6 +115,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 			response = refused;
 		} else {
 			event.locals.viewer = isAnonymousCatalogueRead(event) ? null : await loadViewer(event);
+			// Emails are rendered synchronously from the settings this keeps current (30 s at most).
+			await readBranchSettings();
 			response = await respond(event, resolve);
 		}
 	} catch (error) {

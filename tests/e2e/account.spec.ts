@@ -300,7 +300,7 @@ test('an admin imports the membership list, sees every bad line, and is told whe
 		])
 	);
 	await expect(page.getByRole('status')).toContainText(
-		'2 rows: 2 members added, 0 members updated'
+		'2 rows: 2 members added, 0 members updated, 0 members unchanged'
 	);
 	await expect(page.getByText(/Last imported .* by Ada Admin/)).toBeVisible();
 	await expectNoAxeViolations(page);

@@ -118,6 +118,9 @@ test('every protected route refuses strangers and the wrong people, and opens fo
 }) => {
 	test.setTimeout(120_000);
 	expect(routes.length).toBeGreaterThan(8);
+	expect(routes.map((r) => r.pattern)).toEqual(
+		expect.arrayContaining(['/admin', '/admin/settings', '/admin/members'])
+	);
 	const { member, values } = await seedParameterValues(request);
 	const as = async (token: string | null) =>
 		playwright.request.newContext({
@@ -160,4 +163,15 @@ test('every protected route refuses strangers and the wrong people, and opens fo
 		}
 	}
 	console.log(report.join('\n'));
+});
+
+test('the first-run setup page is gone once the database has an admin', async ({ request }) => {
+	const page = await request.get('/setup');
+	expect(page.status()).toBe(404);
+	const post = await request.post('/setup', {
+		form: { code: 'abcd-efgh-ijkm-npqr-stuv', name: 'Intruder', email: 'x@example.org' },
+		headers: { origin: new URL(page.url()).origin },
+		maxRedirects: 0
+	});
+	expect(post.status()).toBe(404);
 });
