@@ -8,6 +8,11 @@ import ical, {
 	ICalEventStatus
 } from 'ical-generator';
 import type { CalendarMethod } from '../db/schema/index.ts';
+import {
+	calendarParameterText,
+	calendarProductId,
+	plainCalendarText as text
+} from './calendar-text.ts';
 
 export type InviteInput = {
 	method: CalendarMethod;
@@ -47,18 +52,19 @@ export function buildBookingInvite(input: InviteInput) {
 	const { event, session } = input;
 	const calendar = ical({
 		method: input.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-		prodId: { company: input.branchName, product: 'Branchdesk', language: 'EN' }
+		prodId: calendarProductId(input.branchName)
 	});
 	const part = session.of > 1 ? ` (session ${session.number} of ${session.of})` : '';
-	const place = [event.venueName, event.venueAddress, event.venuePostcode]
-		.filter(Boolean)
-		.join(', ');
+	const place = text(
+		[event.venueName, event.venueAddress, event.venuePostcode].filter(Boolean).join(', ')
+	);
+	const onlineUrl = event.onlineUrl ? text(event.onlineUrl) : null;
 	// A CANCEL goes to someone who no longer holds the place: no joining link, nothing to reply.
 	const cancelling = input.method === 'CANCEL';
 	const description = [
-		cancelling ? 'This booking is cancelled and taken out of your calendar.' : event.summary,
-		!cancelling && event.accessNotes ? `Access: ${event.accessNotes}` : null,
-		!cancelling && event.onlineUrl ? `Join online: ${event.onlineUrl}` : null,
+		cancelling ? 'This booking is cancelled and taken out of your calendar.' : text(event.summary),
+		!cancelling && event.accessNotes ? `Access: ${text(event.accessNotes)}` : null,
+		!cancelling && onlineUrl ? `Join online: ${onlineUrl}` : null,
 		cancelling ? null : CALENDAR_DECLINE_NOTE,
 		`${cancelling ? 'Your bookings' : 'Manage your booking'}: ${input.manageUrl}`
 	]
@@ -71,16 +77,19 @@ export function buildBookingInvite(input: InviteInput) {
 		stamp: input.now ?? new Date(),
 		start: session.startsAt,
 		end: session.endsAt,
-		summary: `${event.title}${part}`,
+		summary: `${text(event.title)}${part}`,
 		description,
-		location: place || (event.onlineUrl ? (cancelling ? 'Online' : event.onlineUrl) : null),
+		location: place || (onlineUrl ? (cancelling ? 'Online' : onlineUrl) : null),
 		url: input.manageUrl,
 		status: cancelling ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-		organizer: { name: input.organizer.name, email: input.organizer.email },
+		organizer: {
+			name: calendarParameterText(input.organizer.name) || input.organizer.email,
+			email: input.organizer.email
+		},
 		attendees: [
 			{
 				email: input.attendee.email,
-				name: input.attendee.name,
+				name: calendarParameterText(input.attendee.name),
 				role: ICalAttendeeRole.REQ,
 				status: ICalAttendeeStatus.NEEDSACTION,
 				rsvp: !cancelling

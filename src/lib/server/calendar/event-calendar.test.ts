@@ -24,6 +24,7 @@ const onlineBriefing: Event = {
 	booking: 'required',
 	capacity: 100,
 	guestsAllowed: 0,
+	attendanceNeeded: null,
 	status: 'published',
 	bookingOpensAt: null,
 	bookingClosesAt: null,

@@ -1,12 +1,13 @@
-// Fills an empty database with the demo catalogue and demo people, or rebuilds it with fresh dates.
-// It never touches a database that holds real (non-demo) accounts.
-import { count, eq, inArray } from 'drizzle-orm';
+// Fills an empty database with the demo catalogue and demo people, marking it the demo in the same
+// write, or rebuilds a demo with fresh dates. It never touches a real branch's database.
+import { count, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import * as table from '../db/schema/index.ts';
 import { hashPassword } from '../auth/password.ts';
 import { newBookingUid } from '../bookings/booking-uid.ts';
 import { seedDemoBallots } from './demo-ballots.ts';
 import { buildDemoEvents } from './demo-events.ts';
+import { describeMark, markDatabase, readDatabaseKind } from '../deployment/database-kind.ts';
 import { addDays, londonDate } from '../../plain-date.ts';
 import { branchSettingWrites, type BranchSettings } from '../settings/branch-setting-rows.ts';
 
@@ -132,13 +133,10 @@ export async function seedDemoData(
 		hashPassword(DEMO_PASSWORDS.member)
 	]);
 	return db.transaction(async (tx) => {
-		const [{ realUsers }] = await tx
-			.select({ realUsers: count() })
-			.from(table.users)
-			.where(eq(table.users.isDemo, false));
-		if (realUsers > 0) {
+		const reading = await readDatabaseKind(tx);
+		if (reading.kind === 'real') {
 			throw new DemoSeedRefused(
-				`This database holds ${realUsers} real account(s); the demo seed only runs on demo data.`
+				`This database is a real branch's (${describeMark(reading)}); the demo seed only runs on a demo database.`
 			);
 		}
 		if (options.reset) {
@@ -254,6 +252,7 @@ export async function seedDemoData(
 		);
 		await tx.insert(table.grantRounds).values(demoGrantRound(now));
 		for (const write of branchSettingWrites(tx, demoBranchSettings, null, now)) await write;
+		await markDatabase(tx, 'demo', 'the demo seed', now);
 		return {
 			seeded: true,
 			events: demoEvents.length + ballots,

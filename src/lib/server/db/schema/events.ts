@@ -26,6 +26,8 @@ export const events = sqliteTable(
 		/** Null means unlimited places. */
 		capacity: integer('capacity'),
 		guestsAllowed: integer('guests_allowed').notNull().default(0),
+		/** Sessions a member must attend for a certificate; null means every session. */
+		attendanceNeeded: integer('attendance_needed'),
 		status: text('status', { enum: ['draft', 'published', 'cancelled'] })
 			.notNull()
 			.default('draft'),

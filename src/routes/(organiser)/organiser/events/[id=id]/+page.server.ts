@@ -12,6 +12,10 @@ import {
 	validateEventForm
 } from '$lib/server/organiser/event-form';
 import { managedEventOr404 } from '$lib/server/kit/organiser-guard';
+import {
+	bookingQuestionActions as questions,
+	loadQuestionEditor
+} from '$lib/server/kit/booking-question-actions';
 import { readAllocationForm, validateAllocationForm } from '$lib/server/ballot/allocation-form';
 import { saveAllocation } from '$lib/server/ballot/allocation';
 import { organiserBallotView } from '$lib/server/ballot/organiser-ballot';
@@ -24,6 +28,7 @@ export const load = async (event) => {
 		event: managed,
 		values: eventFormValues(managed, sessions),
 		organisers: await listEventOrganisers(managed.id),
+		...(await loadQuestionEditor(managed.id, event.url.searchParams.get('question'))),
 		allocation: await organiserBallotView(managed),
 		saved: event.url.searchParams.get('saved')
 	};
@@ -79,5 +84,10 @@ export const actions = {
 		const added = await addEventOrganiser(managed.id, email, viewer.user.id);
 		if (!added.ok) return fail(400, { organiserEmail: email, organiserError: added.reason });
 		return { organiserAdded: added.name };
-	}
+	},
+	addQuestion: (event) => questions.addQuestion(event),
+	changeQuestion: (event) => questions.changeQuestion(event),
+	hideQuestion: (event) => questions.hideQuestion(event),
+	showQuestion: (event) => questions.showQuestion(event),
+	moveQuestion: (event) => questions.moveQuestion(event)
 };
