@@ -12,6 +12,7 @@ import type { CalendarMethod } from '../db/schema/index.ts';
 import { LONDON } from '../../london-time.ts';
 import {
 	calendarParameterText,
+	calendarName,
 	calendarProductId,
 	plainCalendarText as text
 } from './calendar-text.ts';
@@ -55,7 +56,8 @@ export function buildBookingInvite(input: InviteInput) {
 	const stamp = input.now ?? new Date();
 	const calendar = londonCalendar({
 		method: input.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-		prodId: calendarProductId(input.branchName)
+		prodId: calendarProductId(input.branchName),
+		name: calendarName(input.branchName)
 	});
 	const part = session.of > 1 ? ` (session ${session.number} of ${session.of})` : '';
 	const place = text(

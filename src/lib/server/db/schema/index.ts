@@ -9,3 +9,5 @@ export * from './jobs.ts';
 export * from './database-kind.ts';
 export * from './settings.ts';
 export * from './booking-questions.ts';
+export * from './ballots.ts';
+export * from './door.ts';
