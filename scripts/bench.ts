@@ -12,6 +12,7 @@ import {
 	prepareBookingBurst,
 	readBurstOutcome
 } from '../tests/load/booking-burst.ts';
+import { measureBallotDraw } from './bench/ballot-draw.ts';
 import { drainWithTwoWorkers } from './bench/burst-drain.ts';
 import { measureLoad, type LoadFigures } from './bench/http-load.ts';
 import { measurePasswordWork, measureSignIns } from './bench/logins.ts';
@@ -114,6 +115,10 @@ const burstFigures = {
 };
 console.log(JSON.stringify(burstFigures));
 
+console.log('Ballot draw: 5,000 entries for a 30-place course…');
+const ballotDraw = await measureBallotDraw(env);
+console.log(JSON.stringify(ballotDraw));
+
 console.log('The same crowd arriving at 400 a second instead of all at one moment…');
 const paced = await prepareBookingBurst(env.DATABASE_URL, burstSize);
 const pacedResult = await fireBookingBurst([served.origin, rendered.origin], paced, {
@@ -185,6 +190,7 @@ const report = renderReport({
 	signIns,
 	burst: burstFigures,
 	paced: pacedFigures,
+	ballotDraw,
 	twoWorkers,
 	drains,
 	weights: publicPages.map((page) => [page, javascriptWeight(html.get(page)!)]),

@@ -1,4 +1,5 @@
 // BENCHMARKS.md from the bench's figures: every table, then the goals and whether each is met.
+import type { BallotDrawFigures } from './ballot-draw.ts';
 import type { TwoWorkerDrain } from './burst-drain.ts';
 import type { LoadFigures } from './http-load.ts';
 import type { DrainFigures } from './outbox-drain.ts';
@@ -31,6 +32,7 @@ export type BenchFigures = {
 		queuedInOrder: boolean;
 		emails: number;
 	};
+	ballotDraw: BallotDrawFigures;
 	paced: {
 		arrivalsPerSecond: number;
 		p50Ms: number;
@@ -93,6 +95,11 @@ export function benchGoals(f: BenchFigures): [string, string, boolean][] {
 			f.burst.confirmed === f.burst.capacity &&
 				f.burst.queuedInOrder &&
 				f.burst.emails === emailsExpected
+		],
+		[
+			`ballot draw over ${f.ballotDraw.entries.toLocaleString('en-GB')} entries for ${f.ballotDraw.capacity} places < 2 s, one email each`,
+			`${f.ballotDraw.drawMs} ms, ${f.ballotDraw.emailsQueued} emails`,
+			f.ballotDraw.drawMs < 2000 && f.ballotDraw.emailsQueued === f.ballotDraw.entries
 		],
 		[
 			'two workers deliver every queued message exactly once',
@@ -254,6 +261,13 @@ Then two \`npm run worker\` processes drain that outbox into the fake Resend API
 ${w.queued} messages queued (${w.queuedByJobs} of them reminders that the workers' own jobs queued
 meanwhile), ${w.delivered} delivered exactly once (${w.perWorker.join(' and ')} by
 each worker), ${w.missing.length} missing, ${w.duplicates.length} delivered twice, in ${w.seconds} s.
+
+## Ballot draw
+
+${f.ballotDraw.entries.toLocaleString('en-GB')} members' entries in the ballot for a ${f.ballotDraw.capacity}-place course, written in
+${f.ballotDraw.entriesWrittenMs} ms (members, membership list rows and entries, 500 a batch). The draw then checks every
+entrant's standing, orders the entries, and in one atomic batch writes ${f.ballotDraw.winners} confirmed places,
+${f.ballotDraw.waiting} waiting-list places and ${f.ballotDraw.emailsQueued} emails (invitations for the winners): **${f.ballotDraw.drawMs} ms**.
 
 ## Outbox drain
 

@@ -218,6 +218,9 @@ test('a member deletes their account after confirming, and can no longer sign in
 	await screenshotAndFitPhone(page, 'account-delete');
 
 	await page.getByRole('button', { name: 'Yes, delete my account' }).click();
+	await expect(page.getByRole('alert')).toContainText('Enter your password');
+	await page.getByLabel('Your password').fill(MEMBER_PASSWORD);
+	await page.getByRole('button', { name: 'Yes, delete my account' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your account has been deleted');
 	await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
 	await expectNoAxeViolations(page);

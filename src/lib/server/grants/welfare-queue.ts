@@ -28,10 +28,12 @@ function flaggedApplications(roundId: number) {
 		(select o.reference from grant_applications o where o.round_id = a.round_id
 			and o.household_key = a.household_key and o.id <> a.id
 			and o.status not in ('draft', 'withdrawn') order by o.id limit 1) as householdRef,
-		coalesce(json_extract(a.flags, '$.coolDown'), 0) as coolDown
+		coalesce(json_extract(a.flags, '$.coolDown'), 0) as coolDown,
+		d.position as drawPosition, d.reserve_position as reservePosition
 	from grant_applications a
 	join users u on u.id = a.user_id
 	join grant_rounds r on r.id = a.round_id
+	left join grant_draw_places d on d.application_id = a.id
 	where a.round_id = ${roundId} and a.status <> 'draft'`;
 }
 
@@ -48,8 +50,9 @@ const FLAG_COUNT = sql`(coalesce(income, 0) + coalesce(savings, 0) + newMember +
 	+ (householdOf is not null) + coolDown)`;
 
 const ORDER: Record<QueueSort, SQL> = {
+	// A drawn order (grants/drawn-order.ts), where the round has one, comes before every other rule.
 	queue: sql`case status when 'submitted' then 0 when 'needs-info' then 1 when 'approved' then 2 else 3 end,
-		firstTime desc, prepayment desc, submittedAt, id`,
+		coalesce(drawPosition, 1e9), firstTime desc, prepayment desc, submittedAt, id`,
 	flags: sql`${FLAG_COUNT} desc, submittedAt, id`,
 	newest: sql`submittedAt desc, id desc`
 };
@@ -78,6 +81,8 @@ type Row = {
 	householdOf: number | null;
 	householdRef: string | null;
 	coolDown: number;
+	drawPosition: number | null;
+	reservePosition: number | null;
 };
 
 function filtered(roundId: number, query: Pick<QueueQuery, 'status' | 'flag'>) {
@@ -109,6 +114,8 @@ export function toQueueRow(row: Row) {
 		prepayment: Boolean(row.prepayment),
 		householdOf: row.householdOf === null ? null : Number(row.householdOf),
 		householdRef: row.householdRef,
+		drawPosition: row.drawPosition === null ? null : Number(row.drawPosition),
+		reservePosition: row.reservePosition === null ? null : Number(row.reservePosition),
 		flags
 	};
 }
