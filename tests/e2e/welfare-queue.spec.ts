@@ -23,7 +23,7 @@ test('a welfare officer sees what needs a look, filters by it and steps through 
 	]);
 
 	await page.goto('/organiser/grants');
-	const row = (reference: string) => page.getByRole('row', { name: new RegExp(reference) });
+	const row = (reference: string) => page.getByRole('row', { name: new RegExp(`^${reference}`) });
 	await expect(row('WFG-DEMO01')).toContainText('Income over the limit');
 	await expect(row('WFG-DEMO02')).toContainText('Savings over the limit');
 	await expect(row('WFG-DEMO03')).toContainText('Member under 4 weeks');
