@@ -14,6 +14,8 @@ import { addMonths } from './eligibility.ts';
 import { householdKey } from './household-key.ts';
 import { newGrantReference } from './reference.ts';
 import { canTransition, COMMITTED_STATUSES, OPEN_STATUSES } from './transitions.ts';
+import { branchOfficeText } from '../../branch-contact.ts';
+import { branchSettingsNow } from '../settings/branch-settings.ts';
 
 type Mailer = Pick<Config, 'origin' | 'branchName'>;
 type Member = { id: number; email: string; name: string };
@@ -214,7 +216,7 @@ export async function submitApplication(
 			? [
 					{
 						kind: 'paragraph',
-						text: `A welfare officer has sent the application for the ${round.name} that they filled in with you. Here is a copy of your answers. If anything is wrong, reply to this email or call the branch office.`
+						text: `A welfare officer has sent the application for the ${round.name} that they filled in with you. Here is a copy of your answers. If anything is wrong, reply to this email or call ${branchOfficeText(branchSettingsNow())}.`
 					},
 					{ kind: 'facts', rows: options.copy.map((row) => [row.label, row.value]) },
 					{ kind: 'paragraph', text: thanks }

@@ -17,6 +17,8 @@ import { coolDownPeriod } from '../../grants/cool-down.ts';
 import { queueBudgetSpentEmails } from './budget-spent.ts';
 import { committedPenceSql, SMALLEST_AWARD_PENCE } from './rounds.ts';
 import { canTransition } from './transitions.ts';
+import { branchOfficeText } from '../../branch-contact.ts';
+import { branchSettingsNow } from '../settings/branch-settings.ts';
 
 type Mailer = Pick<Config, 'origin' | 'branchName'>;
 
@@ -120,7 +122,7 @@ function emailBlocks(decision: Decision): Block[] {
 				{ kind: 'notice', text: decision.reason },
 				{
 					kind: 'paragraph',
-					text: 'If you think we have got something wrong, reply to this email or call the branch office and we will look at it again.'
+					text: `If you think we have got something wrong, reply to this email or call ${branchOfficeText(branchSettingsNow())} and we will look at it again.`
 				}
 			];
 		case 'request-info':

@@ -12,6 +12,7 @@ import type { Config } from '../config.ts';
 import { createTransport } from '../email/transports/index.ts';
 import { startEmailWorker } from '../email/worker.ts';
 import { createJobRecorder, type JobSchedule } from './job-runs.ts';
+import { readBranchSettings } from '../settings/branch-settings.ts';
 
 const PERIODIC_JOBS: [name: string, run: () => Promise<number>][] = [
 	['ballot-draws', () => drawDueBallots()],
@@ -56,6 +57,8 @@ function startPeriodicJobs(intervalMs: number, recordJobRun: ReturnType<typeof c
 	let timer: ReturnType<typeof setTimeout> | null = null;
 	let stopped = false;
 	const pass = async () => {
+		// Reminder emails carry the branch's details: an admin's change in another process shows.
+		await readBranchSettings().catch(() => undefined);
 		for (const [job, run] of PERIODIC_JOBS) {
 			const started = performance.now();
 			let items = 0;
