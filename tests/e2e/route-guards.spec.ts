@@ -1,6 +1,7 @@
 // Every protected route, found in the route tree (so a new route is covered the day it is
 // added): a stranger is sent to sign in, a member is refused staff pages, and the right person
-// gets the page itself (200), with every route parameter pointing at a real record.
+// gets the page itself (200), with every route parameter pointing at a real record. Every
+// answer to a signed-in person is marked private and uncacheable.
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { newBookingUid } from '../../src/lib/server/bookings/booking-uid.ts';
 import { demoStaff } from '../../src/lib/server/demo/seed-demo.ts';
@@ -155,6 +156,11 @@ test('every protected route refuses strangers and the wrong people, and opens fo
 		);
 		if (role !== 'member') expect([403, 404], line).toContain(memberAnswer.status());
 		expect(right.status(), line).toBe(200);
+		// Whatever a signed-in person is answered, no cache may keep it or revalidate it.
+		for (const answer of [memberAnswer, right]) {
+			expect(answer.headers()['cache-control'], `${line}: Cache-Control`).toBe('private, no-store');
+			expect(answer.headers()['etag'], `${line}: ETag`).toBeUndefined();
+		}
 	}
 	console.log(report.join('\n'));
 });

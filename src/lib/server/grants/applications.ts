@@ -9,6 +9,7 @@ import type { GrantAnswers, GrantApplication, GrantFlags, GrantRound } from '../
 import { queueEmailIf } from '../email/outbox.ts';
 import { grantEmail } from '../email/templates/grants.ts';
 import { encryptBankDetails, type BankDetails } from './bank-details.ts';
+import { drawnOrderNotice, findRoundDraw } from './drawn-order.ts';
 import { addMonths } from './eligibility.ts';
 import { householdKey } from './household-key.ts';
 import { newGrantReference } from './reference.ts';
@@ -200,9 +201,12 @@ export async function submitApplication(
 	const a = table.grantApplications;
 	const changed = sql`exists (select 1 from ${a} where ${a.id} = ${application.id} and ${a.status} = 'submitted' and ${a.updatedAt} = ${now.getTime()})`;
 	const first = application.status === 'draft';
-	const thanks = first
-		? `Thank you for applying for the ${round.name}. A welfare officer will look at your application and email you when there is news. Most decisions take about two weeks.`
-		: 'Thank you for the extra information. A welfare officer will look at your application again and email you when there is news.';
+	const drawn = first && (await findRoundDraw(round.id, db));
+	const thanks = drawn
+		? `Thank you for applying for the ${round.name}. ${drawnOrderNotice(round)} A welfare officer will email you when there is news.`
+		: first
+			? `Thank you for applying for the ${round.name}. A welfare officer will look at your application and email you when there is news. Most decisions take about two weeks.`
+			: 'Thank you for the extra information. A welfare officer will look at your application again and email you when there is news.';
 	// An application a welfare officer filled in with the member: the member gets a copy of every answer.
 	const email = grantEmail(options.copy ? 'assisted-copy' : 'received', member, {
 		...mailer,

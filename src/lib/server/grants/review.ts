@@ -49,13 +49,19 @@ export async function listGrantQueue(roundId: number, db = defaultDb) {
 			assisted: sql<boolean>`${a.assistedBy} is not null`,
 			/** Nothing uploaded (and not because retention erased it): reviewers ask for it. */
 			noEvidence: sql<boolean>`${a.erasedAt} is null and not exists (select 1 from ${table.grantEvidence} where ${table.grantEvidence.applicationId} = ${a.id})`,
-			applicantName: table.users.name
+			applicantName: table.users.name,
+			/** The place in a drawn order, and on its reserve list (grants/drawn-order.ts). */
+			drawPosition: table.grantDrawPlaces.position,
+			reservePosition: table.grantDrawPlaces.reservePosition
 		})
 		.from(a)
 		.innerJoin(table.users, eq(table.users.id, a.userId))
+		.leftJoin(table.grantDrawPlaces, eq(table.grantDrawPlaces.applicationId, a.id))
 		.where(and(eq(a.roundId, roundId), sql`${a.status} <> 'draft'`))
 		.orderBy(
 			sql`case ${a.status} when 'submitted' then 0 when 'needs-info' then 1 when 'approved' then 2 else 3 end`,
+			// A drawn order, where there is one, comes before every other rule.
+			sql`coalesce(${table.grantDrawPlaces.position}, 1e9)`,
 			desc(sql`coalesce(json_extract(${a.flags}, '$.firstTime'), 0)`),
 			desc(sql`coalesce(json_extract(${a.flags}, '$.prepayment'), 0)`),
 			asc(a.submittedAt)

@@ -2,6 +2,8 @@
 // `npm run worker`. Jobs claim their work atomically, so any number of processes may run them;
 // every run is logged and kept as the job's heartbeat (job-runs.ts) for /healthz.
 import { drawDueBallots } from '../ballot/run-draw.ts';
+import { config } from '../config.ts';
+import { drawDueGrantRounds } from '../grants/drawn-order.ts';
 import { eraseExpiredAnswers } from '../bookings/retention.ts';
 import { eraseExpiredGrantData } from '../grants/retention.ts';
 import { expireOffers, offerFreePlacesEverywhere } from '../bookings/offers.ts';
@@ -14,6 +16,7 @@ import { readBranchSettings } from '../settings/branch-settings.ts';
 
 const PERIODIC_JOBS: [name: string, run: () => Promise<number>][] = [
 	['ballot-draws', () => drawDueBallots()],
+	['grant-draws', () => drawDueGrantRounds(config)],
 	['offer-expiry', () => expireOffers()],
 	['waiting-list', () => offerFreePlacesEverywhere()],
 	['reminders', () => queueDueReminders()],

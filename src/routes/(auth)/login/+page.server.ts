@@ -37,7 +37,7 @@ export const actions = {
 			const errors: Record<string, string> = { email: result.error };
 			return fail(result.throttled ? 429 : 400, { values: { email }, errors });
 		}
-		await startSession(cookies, result.user);
+		await startSession(cookies, result.user, request);
 		redirect(303, redirectTo);
 	}
 };
