@@ -60,8 +60,21 @@ async function seedParameterValues(request: APIRequestContext) {
 		});
 		const event = await client.execute({
 			sql: `select slug from events where status = 'published' and booking = 'required'
+				and allocation = 'first-come'
 				and id not in (select event_id from bookings where user_id = ?) order by starts_at limit 1`,
 			args: [member.id]
+		});
+		// The member has entered the demo's open ballot; the applicant has not, so may enter.
+		const ballot = await client.execute(
+			`select e.id, e.slug from events e join event_ballots b on b.event_id = e.id
+			where e.status = 'published' and b.entries_open_at <= ${now} and b.entries_close_at > ${now}
+			order by e.starts_at limit 1`
+		);
+		await client.execute({
+			sql: `insert into ballot_entries (event_id, user_id, entry_number, guests, answers, status, created_at, status_changed_at)
+				values (?1, ?2, (select coalesce(max(entry_number), 0) + 1 from ballot_entries where event_id = ?1),
+				0, '{}', 'entered', ?3, ?3)`,
+			args: [Number(ballot.rows[0].id), member.id, now]
 		});
 		const applications = await client.execute({
 			sql: 'select id, reference, user_id, round_id from grant_applications where user_id in (?, ?)',
@@ -79,6 +92,8 @@ async function seedParameterValues(request: APIRequestContext) {
 		};
 		return {
 			member,
+			applicant,
+			ballotSlug: String(ballot.rows[0].slug),
 			values: {
 				'[slug=slug]': String(event.rows[0].slug),
 				'[uid]': uid,
@@ -121,7 +136,7 @@ test('every protected route refuses strangers and the wrong people, and opens fo
 	expect(routes.map((r) => r.pattern)).toEqual(
 		expect.arrayContaining(['/admin', '/admin/settings', '/admin/members'])
 	);
-	const { member, values } = await seedParameterValues(request);
+	const { member, applicant, ballotSlug, values } = await seedParameterValues(request);
 	const as = async (token: string | null) =>
 		playwright.request.newContext({
 			baseURL,
@@ -130,6 +145,7 @@ test('every protected route refuses strangers and the wrong people, and opens fo
 		});
 	const stranger = await as(null);
 	const memberContext = await as(await sessionFor(member.email));
+	const applicantContext = await as(await sessionFor(applicant.email));
 	const staff = {
 		admin: await as(await sessionFor(staffFor.admin.email)),
 		organiser: await as(await sessionFor(staffFor.organiser.email)),
@@ -138,14 +154,20 @@ test('every protected route refuses strangers and the wrong people, and opens fo
 
 	const report: string[] = [];
 	for (const route of routes) {
-		const { path, missing } = fill(route.pattern, values);
+		const ballotRoute = route.pattern.includes('/ballot/');
+		const { path, missing } = fill(
+			route.pattern,
+			ballotRoute ? { ...values, '[slug=slug]': ballotSlug } : values
+		);
 		expect(missing, `${route.pattern}: give seedParameterValues a value for ${missing}`).toEqual(
 			[]
 		);
 		const role = requiredRole(route.group, route.pattern);
 		const anonymous = await stranger.get(path);
 		const memberAnswer = await memberContext.get(path);
-		const rightPerson = role === 'member' ? memberContext : staff[role];
+		// Entering is for someone who has not entered yet; the member's entry opens the others.
+		const entrant = route.pattern.endsWith('/ballot/enter') ? applicantContext : memberContext;
+		const rightPerson = role === 'member' ? entrant : staff[role];
 		const right = await rightPerson.get(path);
 		const line = `${path}: anonymous ${anonymous.status()} ${anonymous.headers()['location'] ?? ''}, member ${memberAnswer.status()}, ${role} ${right.status()} ${right.headers()['location'] ?? ''}`;
 		report.push(line);
