@@ -2,13 +2,13 @@
 // added): a stranger is sent to sign in, a member is refused staff pages, and the right person
 // gets the page itself (200), with every route parameter pointing at a real record.
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { newBookingUid } from '../../src/lib/server/bookings/booking-uid.ts';
-import { demoStaff } from '../../src/lib/server/demo/seed-demo.ts';
+import { addConfirmedBooking, createTestEvent } from './support/events.ts';
 import { answerUpToEvidence, sendApplication } from './support/grant-application.ts';
 import { createMemberInGoodStanding } from './support/members.ts';
 import { routeFiles } from './support/route-tree.ts';
 import { openE2eDatabase } from './support/server.ts';
 import { sessionFor } from './support/sessions.ts';
+import { createAccount } from './support/staff.ts';
 
 const GROUPS = ['(account)', '(admin)', '(organiser)'];
 
@@ -23,16 +23,28 @@ function requiredRole(group: string, pattern: string) {
 	return pattern.startsWith('/organiser/grants') ? 'welfare' : 'organiser';
 }
 
-const staffFor = { admin: demoStaff[0], organiser: demoStaff[1], welfare: demoStaff[2] } as const;
-
 /**
- * Records every parameter can point at, made for this run: a member in good standing with a
- * checked-in course place and a draft grant application with evidence, and another member's
- * sent application with evidence. Values are keyed by the folder before the parameter and the
- * parameter ('events/[id=id]'), or by the parameter alone ('[slug=slug]'), so a new route that uses a
- * known parameter name is filled without touching this test.
+ * Records every parameter can point at, made for this run: staff in each role, a member in good
+ * standing with a checked-in place on the organiser's course and a draft grant application with
+ * evidence, and another member's sent application with evidence. Values are keyed by the folder
+ * before the parameter and the parameter ('events/[id=id]'), or by the parameter alone
+ * ('[slug=slug]'), so a new route that uses a known parameter name is filled without touching
+ * this test.
  */
 async function seedParameterValues(request: APIRequestContext) {
+	const staff = {
+		admin: await createAccount({ name: 'Route Guard Admin', roles: ['admin'], twoFactor: true }),
+		organiser: await createAccount({
+			name: 'Route Guard Organiser',
+			roles: ['organiser'],
+			twoFactor: true
+		}),
+		welfare: await createAccount({
+			name: 'Route Guard Welfare',
+			roles: ['welfare'],
+			twoFactor: true
+		})
+	};
 	const member = await createMemberInGoodStanding('Route Guard Member');
 	const applicant = await createMemberInGoodStanding('Route Guard Applicant');
 	const memberToken = await sessionFor(member.email);
@@ -40,28 +52,17 @@ async function seedParameterValues(request: APIRequestContext) {
 	await answerUpToEvidence(request, memberToken);
 	await answerUpToEvidence(request, applicantToken);
 	const sentReference = await sendApplication(request, applicantToken);
+	const course = await createTestEvent({
+		title: 'Route guard course',
+		capacity: 20,
+		organiserId: staff.organiser.id
+	});
+	const uid = await addConfirmedBooking(course.id, member.id, { checkedIn: true });
+	const unbooked = await createTestEvent({ title: 'Route guard social', capacity: 20 });
 
 	const { client } = openE2eDatabase();
 	try {
 		const now = Date.now();
-		// The course with the most free places, so one more place taken changes nobody's booking.
-		const course = await client.execute(
-			`select e.id from events e where e.category = 'course' and e.status = 'published'
-			order by coalesce(e.capacity, 1000000) - (select count(*) from bookings b
-				where b.event_id = e.id and b.status in ('confirmed', 'offered')) desc limit 1`
-		);
-		const courseId = Number(course.rows[0].id);
-		const uid = newBookingUid();
-		await client.execute({
-			sql: `insert into bookings (event_id, user_id, status, answers, uid, created_at, status_changed_at, checked_in_at)
-				values (?, ?, 'confirmed', '{}', ?, ?, ?, ?)`,
-			args: [courseId, member.id, uid, now, now, now]
-		});
-		const event = await client.execute({
-			sql: `select slug from events where status = 'published' and booking = 'required'
-				and id not in (select event_id from bookings where user_id = ?) order by starts_at limit 1`,
-			args: [member.id]
-		});
 		const applications = await client.execute({
 			sql: 'select id, reference, user_id, round_id from grant_applications where user_id in (?, ?)',
 			args: [member.id, applicant.id]
@@ -78,10 +79,11 @@ async function seedParameterValues(request: APIRequestContext) {
 		};
 		return {
 			member,
+			staff,
 			values: {
-				'[slug=slug]': String(event.rows[0].slug),
+				'[slug=slug]': unbooked.slug,
 				'[uid]': uid,
-				'events/[id=id]': String(courseId),
+				'events/[id=id]': String(course.id),
 				'[reference]': String(draft.reference),
 				'evidence/[id=id]': await addEvidence(draft.id),
 				'grants/[id=id]': String(sent.id),
@@ -101,7 +103,7 @@ function fill(pattern: string, values: Record<string, string>) {
 	const missing: string[] = [];
 	const path = parts
 		.map((part, i) => {
-			if (!/^\[\w+\]$/.test(part)) return part;
+			if (!/^\[\w+(=\w+)?\]$/.test(part)) return part;
 			const value = values[`${parts[i - 1]}/${part}`] ?? values[part];
 			if (value === undefined) missing.push(part);
 			return value ?? 'unknown';
@@ -117,7 +119,7 @@ test('every protected route refuses strangers and the wrong people, and opens fo
 }) => {
 	test.setTimeout(120_000);
 	expect(routes.length).toBeGreaterThan(8);
-	const { member, values } = await seedParameterValues(request);
+	const { member, staff: staffFor, values } = await seedParameterValues(request);
 	const as = async (token: string | null) =>
 		playwright.request.newContext({
 			baseURL,
