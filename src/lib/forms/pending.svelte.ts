@@ -3,12 +3,14 @@
 // back with password fields empty, as it does without JavaScript: passwords are never kept.
 import type { SubmitFunction } from '@sveltejs/kit';
 
-export function pendingForm() {
+/** `keepDataAfterSuccess`: a success leaves the page's data as it was (an answer shown once). */
+export function pendingForm(options: { keepDataAfterSuccess?: () => boolean } = {}) {
 	let pending = $state(false);
 	const submit: SubmitFunction = ({ formElement }) => {
 		pending = true;
 		return async ({ result, update }) => {
-			await update();
+			const keep = result.type === 'success' && (options.keepDataAfterSuccess?.() ?? false);
+			await update({ invalidateAll: !keep });
 			pending = false;
 			if (result.type === 'failure') {
 				for (const input of formElement.querySelectorAll<HTMLInputElement>(
