@@ -3,7 +3,8 @@ import type { RequestEvent } from './$types';
 import { formText } from '$lib/server/forms';
 import { readForm } from '$lib/server/kit/read-form';
 import { addEventOrganiser, listEventOrganisers } from '$lib/server/organiser/access';
-import { loadEventSessions, updateEvent } from '$lib/server/organiser/event-editor';
+import { sessionsOfEvent } from '$lib/server/events/sessions';
+import { updateEvent } from '$lib/server/organiser/event-editor';
 import {
 	eventFormValues,
 	MAX_SESSIONS,
@@ -15,7 +16,7 @@ import { managedEventOr404 } from '$lib/server/kit/organiser-guard';
 
 export const load = async (event) => {
 	const { managed } = await managedEventOr404(event);
-	const sessions = await loadEventSessions(managed.id);
+	const sessions = await sessionsOfEvent(managed.id);
 	return {
 		event: managed,
 		values: eventFormValues(managed, sessions),

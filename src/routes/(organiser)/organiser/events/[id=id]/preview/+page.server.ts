@@ -1,5 +1,5 @@
 import { describeAvailability } from '$lib/server/events/availability';
-import { loadEventSessions } from '$lib/server/organiser/event-editor';
+import { sessionsOfEvent } from '$lib/server/events/sessions';
 import { managedEventOr404 } from '$lib/server/kit/organiser-guard';
 
 // A draft as members will see it once published; only its organisers (and admins) reach here.
@@ -7,7 +7,7 @@ export const load = async (event) => {
 	const { managed } = await managedEventOr404(event);
 	return {
 		event: managed,
-		sessions: await loadEventSessions(managed.id),
+		sessions: await sessionsOfEvent(managed.id),
 		availability: describeAvailability({
 			booking: managed.booking,
 			capacity: managed.capacity,
