@@ -1,15 +1,19 @@
-import { config } from '$lib/server/config';
 import { grantsTakingApplications } from '$lib/server/grants/rounds';
+import { readBranchSettings } from '$lib/server/settings/branch-settings';
 
-export const load = async ({ locals }) => ({
-	branchName: config.branchName,
-	grantsOpen: await grantsTakingApplications(),
-	viewer: locals.viewer
-		? {
-				name: locals.viewer.user.name,
-				isStaff: locals.viewer.user.roles.length > 0,
-				roles: locals.viewer.user.roles,
-				isAdmin: locals.viewer.user.roles.includes('admin')
-			}
-		: null
-});
+export const load = async ({ locals }) => {
+	const branch = await readBranchSettings();
+	return {
+		branchName: branch.name,
+		branch,
+		grantsOpen: await grantsTakingApplications(),
+		viewer: locals.viewer
+			? {
+					name: locals.viewer.user.name,
+					isStaff: locals.viewer.user.roles.length > 0,
+					roles: locals.viewer.user.roles,
+					isAdmin: locals.viewer.user.roles.includes('admin')
+				}
+			: null
+	};
+};

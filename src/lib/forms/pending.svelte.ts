@@ -1,7 +1,8 @@
 // Progressive enhancement for a form: while it is sending, `pending` is true (the submit button
-// says "Signing in…"); without JavaScript the form posts as a plain form. A refused form comes
-// back with password fields empty, as it does without JavaScript: passwords are never kept.
+// says "Signing in…"); without JavaScript the form posts as a plain form. Whatever the answer,
+// password fields come back empty, as they do without JavaScript: passwords are never kept.
 import type { SubmitFunction } from '@sveltejs/kit';
+import { focusOnArrival } from '../focus.ts';
 
 /** `keepDataAfterSuccess`: a success leaves the page's data as it was (an answer shown once). */
 export function pendingForm(options: { keepDataAfterSuccess?: () => boolean } = {}) {
@@ -12,12 +13,12 @@ export function pendingForm(options: { keepDataAfterSuccess?: () => boolean } = 
 			const keep = result.type === 'success' && (options.keepDataAfterSuccess?.() ?? false);
 			await update({ invalidateAll: !keep });
 			pending = false;
-			if (result.type === 'failure') {
-				for (const input of formElement.querySelectorAll<HTMLInputElement>(
-					'input[type="password"]'
-				)) {
-					input.value = '';
-				}
+			// A redirect is a navigation, and the layout moves focus after it.
+			if (result.type !== 'redirect') focusOnArrival();
+			for (const input of formElement.querySelectorAll<HTMLInputElement>(
+				'input[type="password"]'
+			)) {
+				input.value = '';
 			}
 		};
 	};

@@ -162,7 +162,8 @@ export function readConfig(env: Env = process.env) {
 		/\/$/,
 		''
 	);
-	const branchName = env.BRANCH_NAME?.trim() || 'Birmingham City Branch';
+	// Only the default until an admin saves the branch's name (settings/branch-settings.ts).
+	const branchName = env.BRANCH_NAME?.trim() || 'Branchdesk';
 	return {
 		databaseUrl: readUrl(env, 'DATABASE_URL', 'file:data/branchdesk.db', [
 			'file:',

@@ -207,6 +207,7 @@ export async function clearThrottles(world: World) {
 	const { client } = openE2eDatabase();
 	await client.execute({
 		sql: `delete from rate_limits where key like 'login-ip:%' or key like 'code-check:request:%'
+			or key like 'code-check-ip:%'
 			or key in (select value from json_each(?))`,
 		args: [
 			JSON.stringify(

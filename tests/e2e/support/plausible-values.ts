@@ -10,6 +10,7 @@ import {
 } from '../../../src/lib/server/grants/application-steps.ts';
 import { eventCategories } from '../../../src/lib/event-categories.ts';
 import { MEMBER_PASSWORD, uniqueEmail } from './members.ts';
+import { OPEN_REDIRECT_CORPUS, randomTargets } from './open-redirects.ts';
 import type { World } from './hostile-world.ts';
 
 const DAY = 24 * 3_600_000;
@@ -52,7 +53,7 @@ export function plausibleValues(world: World) {
 		[/^token$/, fc.stringMatching(/^[a-z0-9]{32}$/)],
 		[
 			/^redirectTo$/,
-			fc.constantFrom('/account', '//evil.example', 'https://evil.example/', '/\\evil')
+			fc.oneof(fc.constant('/account'), fc.constantFrom(...OPEN_REDIRECT_CORPUS), randomTargets)
 		],
 		[/^audience$/, fc.constantFrom('confirmed', 'waiting', 'all')],
 		[/^category$/, fc.constantFrom(...eventCategories)],

@@ -20,6 +20,7 @@ beforeEach(async () => {
 	await emptyDatabase();
 	await db.delete(table.rateLimits);
 	await db.delete(table.auditLog);
+	await db.delete(table.outbox);
 });
 
 async function signedIn() {
@@ -54,6 +55,14 @@ describe('changing the password from the account page', () => {
 		expect(sessions.map((s) => s.id)).not.toContain(elsewhere.id);
 		const audit = await db.select().from(table.auditLog);
 		expect(audit.map((a) => a.action)).toEqual(['password-changed']);
+		const [email] = await db
+			.select()
+			.from(table.outbox)
+			.where(eq(table.outbox.recipient, user.email));
+		expect(email).toMatchObject({ template: 'password-changed' });
+		expect(email.textBody).toContain('The password for your account was changed on');
+		expect(email.textBody).toContain('/forgot-password');
+		expect(email.textBody).not.toContain(NEW);
 	});
 
 	it('needs the current password, and changes nothing when it is wrong', async () => {

@@ -1,5 +1,6 @@
 // Changing the password from the account page: the current one first, then a strong new one.
-// Every other session of the account ends in the same write; the one in use carries on.
+// Every other session of the account ends in the same write; the one in use carries on, and the
+// member is emailed that the password changed.
 import { eq } from 'drizzle-orm';
 import { auditInsert } from '../audit.ts';
 import { hashPassword, passwordProblem } from '../auth/password.ts';
@@ -7,6 +8,10 @@ import { invalidateOtherUserSessions } from '../auth/session.ts';
 import { db, table } from '../db/index.ts';
 import type { Session, User } from '../db/schema/index.ts';
 import { confirmCurrentPassword } from './password-confirmation.ts';
+import { config } from '../config.ts';
+import { queueEmail } from '../email/outbox.ts';
+import { passwordChangedEmail } from '../email/templates/password-changed.ts';
+import { wakeEmailWorker } from '../email/worker.ts';
 
 export type PasswordChange =
 	| { ok: true }
@@ -54,7 +59,16 @@ export async function changePassword(
 			db,
 			{ actorUserId: user.id, action: 'password-changed', subjectType: 'user', subjectId: user.id },
 			now
+		),
+		queueEmail(
+			db,
+			passwordChangedEmail(
+				{ email: user.email, name: user.name },
+				{ ...config, changedAt: now, userId: user.id }
+			),
+			now
 		)
 	]);
+	wakeEmailWorker();
 	return { ok: true };
 }

@@ -192,6 +192,7 @@ describe('deleting an account', () => {
 		});
 		expect(await deletionPreview(user, now)).toEqual({
 			placesToGiveUp: ['Rally'],
+			grantApplications: [],
 			blockedBecause: null
 		});
 	});

@@ -1,11 +1,13 @@
 // Deleting an account: personal data is erased at once, in one write, but the row and its
-// bookings stay so attendance counts still add up. Future places are given up; open grant
-// applications are withdrawn and emptied.
-import { and, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
+// bookings stay so attendance counts still add up. Future places are given up (with every
+// session's calendar cancellation sent); open grant applications are withdrawn and emptied.
+import { and, eq, gt, inArray, isNull, ne, not, sql } from 'drizzle-orm';
 import { auditInsert } from '../audit.ts';
 import { cancelBooking } from '../bookings/cancel.ts';
 import { db, table } from '../db/index.ts';
 import { grantErasureStatements } from '../grants/account-data.ts';
+import type { GrantStatus } from '../db/schema/index.ts';
+import { formatPounds } from '../../money.ts';
 
 export const DELETED_NAME = 'Deleted member';
 
@@ -30,8 +32,9 @@ export async function deleteAccount(userId: number, now = new Date()): Promise<A
 		.select({ id: table.events.id })
 		.from(table.events)
 		.where(gt(table.events.endsAt, now));
-	// Future places go through the normal cancel path first, so each is offered to the next
-	// person waiting. The statement below catches any the cancel path refuses (already started).
+	// Places on events still to come go through the normal cancel path first, so each is offered
+	// to the next person waiting and every session's CANCEL invitation is queued (a course already
+	// under way too). The statement below catches any the cancel path could not reach.
 	const live = await db
 		.select({ uid: table.bookings.uid })
 		.from(table.bookings)
@@ -42,7 +45,8 @@ export async function deleteAccount(userId: number, now = new Date()): Promise<A
 				inArray(table.bookings.eventId, futureEvents)
 			)
 		);
-	for (const booking of live) await cancelBooking({ bookingUid: booking.uid, userId }, now);
+	for (const booking of live)
+		await cancelBooking({ bookingUid: booking.uid, userId, accountDeleted: true }, now);
 	await db.batch([
 		db
 			.update(table.bookings)
@@ -61,10 +65,18 @@ export async function deleteAccount(userId: number, now = new Date()): Promise<A
 		db.delete(table.authTokens).where(eq(table.authTokens.userId, userId)),
 		db.delete(table.recoveryCodes).where(eq(table.recoveryCodes.userId, userId)),
 		db.delete(table.rateLimits).where(eq(table.rateLimits.key, `email-send:${user.email}`)),
-		// Copies of emails sent to the member go too, except one a worker is handing over now.
+		// Copies of emails sent to the member go too, except one a worker is handing over now and
+		// the calendar cancellations still to send: without them the member's calendar would keep
+		// places they no longer have.
 		db
 			.delete(table.outbox)
-			.where(and(eq(table.outbox.recipient, user.email), ne(table.outbox.status, 'sending'))),
+			.where(
+				and(
+					eq(table.outbox.recipient, user.email.toLowerCase()),
+					ne(table.outbox.status, 'sending'),
+					not(and(eq(table.outbox.calendarMethod, 'CANCEL'), eq(table.outbox.status, 'pending'))!)
+				)
+			),
 		db
 			.update(table.users)
 			.set({
@@ -90,21 +102,52 @@ export async function deleteAccount(userId: number, now = new Date()): Promise<A
 	return { ok: true };
 }
 
+/** What deleting does to a grant application, in the words the confirmation page uses. */
+export function grantApplicationFate(status: GrantStatus, awardPence: number | null) {
+	switch (status) {
+		case 'draft':
+			return 'This unfinished application is deleted.';
+		case 'submitted':
+		case 'needs-info':
+			return 'This application is withdrawn before a decision, and your answers, bank details and evidence are erased. It cannot be decided or paid.';
+		case 'approved':
+			return `This approved grant${awardPence ? ` of ${formatPounds(awardPence)}` : ''} is still paid: we keep what we need to pay it, then erase it with the round's other records.`;
+		default:
+			return null;
+	}
+}
+
 /** What deleting would do, for the confirmation page. */
 export async function deletionPreview(user: { id: number; roles: string[] }, now = new Date()) {
-	const live = await db
-		.select({ title: table.events.title })
-		.from(table.bookings)
-		.innerJoin(table.events, eq(table.events.id, table.bookings.eventId))
-		.where(
-			and(
-				eq(table.bookings.userId, user.id),
-				inArray(table.bookings.status, ['confirmed', 'waitlisted', 'offered']),
-				gt(table.events.endsAt, now)
+	const a = table.grantApplications;
+	const [live, applications] = await Promise.all([
+		db
+			.select({ title: table.events.title })
+			.from(table.bookings)
+			.innerJoin(table.events, eq(table.events.id, table.bookings.eventId))
+			.where(
+				and(
+					eq(table.bookings.userId, user.id),
+					inArray(table.bookings.status, ['confirmed', 'waitlisted', 'offered']),
+					gt(table.events.endsAt, now)
+				)
+			),
+		db
+			.select({ reference: a.reference, status: a.status, awardPence: a.awardPence })
+			.from(a)
+			.where(
+				and(
+					eq(a.userId, user.id),
+					inArray(a.status, ['draft', 'submitted', 'needs-info', 'approved'])
+				)
 			)
-		);
+	]);
 	return {
 		placesToGiveUp: live.map((b) => b.title),
+		grantApplications: applications.map((x) => ({
+			reference: x.reference,
+			fate: grantApplicationFate(x.status, x.awardPence) ?? ''
+		})),
 		blockedBecause: staffBlock(user.roles)
 	};
 }

@@ -5,6 +5,10 @@ import { formatPlainDate } from '../../plain-date.ts';
 import { db, table } from '../db/index.ts';
 import type { User } from '../db/schema/index.ts';
 import { bookingEligibility, memberStanding, type Standing } from '../members/standing.ts';
+import { listMemberBookings } from '../bookings/member-bookings.ts';
+
+/** How many coming bookings the account page lists before "all your bookings". */
+export const NEXT_BOOKINGS_SHOWN = 3;
 
 export type Entitlement = { label: string; allowed: boolean; reason: string | null };
 
@@ -56,8 +60,9 @@ export function entitlements(emailVerified: boolean, standing: Standing): Entitl
 }
 
 export async function accountOverview(user: User, now = new Date()) {
-	const [standing, [pending]] = await Promise.all([
+	const [standing, bookings, [pending]] = await Promise.all([
 		memberStanding(user.id, now),
+		listMemberBookings(user.id, now),
 		db
 			.select({ email: table.authTokens.email })
 			.from(table.authTokens)
@@ -77,6 +82,8 @@ export async function accountOverview(user: User, now = new Date()) {
 		name: user.name,
 		email: user.email,
 		pendingEmail: pending?.email ?? null,
+		nextBookings: bookings.upcoming.slice(0, NEXT_BOOKINGS_SHOWN),
+		moreBookings: Math.max(0, bookings.upcoming.length - NEXT_BOOKINGS_SHOWN),
 		membership: {
 			headline: membershipHeadline(standing),
 			explanation: membershipExplanation(standing),

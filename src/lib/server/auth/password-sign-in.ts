@@ -63,7 +63,7 @@ export async function signInWithPassword(
 		const wait = await blockedFor(waitKey, now);
 		if (wait > 0) return accountBlocked(wait);
 		// Counted before the password is checked, so attempts in parallel cannot pass the cap;
-		// a success forgets the count.
+		// a success forgets this account's count.
 		const account = await consumeRateLimit(accountKey, LIMITS.loginFailuresPerAccount, now);
 		if (!account.allowed) return accountBlocked(account.retryAfterMs);
 		accountFailures = account.count;
@@ -83,7 +83,8 @@ export async function signInWithPassword(
 		if (!ip.allowed) return networkBlocked(ip.retryAfterMs);
 		return { ok: false, error: WRONG };
 	}
-	await resetRateLimit(ipKey);
+	// Only this account's own count: the address's count of failures fades with time alone, so
+	// a guesser cannot clear it by signing in to an account of their own.
 	await resetRateLimit(accountKey!);
 	if (!user.emailVerifiedAt) return sendFreshCode(user, now);
 	await recordAudit(

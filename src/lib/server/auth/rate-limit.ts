@@ -18,14 +18,20 @@ export type Limit = {
 // The sign-in, sign-up and email limits, in one place.
 export const LIMITS = {
 	/**
-	 * 10 consecutive failed sign-ins from one address block it for 10 minutes. A success forgets
-	 * the run; so does a day without failures.
+	 * 10 failed sign-ins from one address within an hour block it for 10 minutes. Only time
+	 * clears the count: a success from the address (perhaps the guesser's own account) does not.
 	 */
-	loginFailuresPerIp: { max: 10, windowMs: 24 * 3_600_000, blockMs: 10 * 60_000 },
+	loginFailuresPerIp: { max: 10, windowMs: 3_600_000, blockMs: 10 * 60_000 },
 	/** At most 100 failures an hour against one account, with growing delays on the way. */
 	loginFailuresPerAccount: { max: 100, windowMs: 3_600_000 },
-	/** Code checks (email codes, two-factor codes, membership checks): 10 an hour per person. */
+	/** Code checks (email codes, membership checks, password confirmations): 10 an hour per person. */
 	codeChecksPerUser: { max: 10, windowMs: 3_600_000 },
+	/**
+	 * Wrong two-factor and recovery codes: 10 an hour from one network address, 30 an hour
+	 * against one person from anywhere. Right codes do not count.
+	 */
+	codeFailuresPerAddress: { max: 10, windowMs: 3_600_000 },
+	codeFailuresPerUser: { max: 30, windowMs: 3_600_000 },
 	/** Emails triggered by sign-up, resend-code, sign-in while unverified, reset: 3 per address per 15 minutes. */
 	emailsPerAddress: { max: 3, windowMs: 15 * 60_000 }
 } satisfies Record<string, Limit>;

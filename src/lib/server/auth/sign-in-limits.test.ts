@@ -56,14 +56,47 @@ describe('failed sign-ins from one network address', () => {
 		expect(released.ok).toBe(true);
 	});
 
-	it('start a fresh count after the block, and after every success', async () => {
+	it('start a fresh count after the block', async () => {
 		const ip = '203.0.113.20';
 		for (let i = 0; i < 10; i++) await wrongGuess(ip, at(0), `stranger${i}@example.org`);
 		const after = at(10 * MINUTE);
 		for (let i = 0; i < 9; i++) await wrongGuess(ip, after, `other${i}@example.org`);
 		expect((await rightPassword(ip, after)).ok).toBe(true);
-		for (let i = 0; i < 9; i++) await wrongGuess(ip, after, `third${i}@example.org`);
-		expect((await rightPassword(ip, after)).ok).toBe(true);
+	});
+
+	it('are not forgotten when someone signs in to their own account from that address', async () => {
+		const ip = '203.0.113.30';
+		let failures = 0;
+		let blocked = false;
+		for (let round = 0; round < 4 && !blocked; round++) {
+			for (let i = 0; i < 9 && !blocked; i++) {
+				const guess = await wrongGuess(ip, at(round * 1000), `victim${round}-${i}@example.org`);
+				failures += 1;
+				blocked = guess.ok === false && guess.throttled === true;
+			}
+			if (!blocked) expect((await rightPassword(ip, at(round * 1000 + 500))).ok).toBe(true);
+		}
+		expect(blocked).toBe(true);
+		expect(failures).toBe(10);
+	});
+
+	it('fade with time alone: an hour after the first failure the count starts again', async () => {
+		const ip = '203.0.113.31';
+		for (let i = 0; i < 9; i++) await wrongGuess(ip, at(0), `early${i}@example.org`);
+		const later = at(61 * MINUTE);
+		for (let i = 0; i < 9; i++) {
+			expect(await wrongGuess(ip, later, `late${i}@example.org`)).not.toMatchObject({
+				throttled: true
+			});
+		}
+	});
+
+	it('leave a success resetting only the account’s own count', async () => {
+		for (let i = 0; i < 4; i++) await wrongGuess(`198.51.100.${i}`, t0);
+		expect((await rightPassword('198.51.100.50', t0)).ok).toBe(true);
+		for (let i = 0; i < 4; i++) {
+			expect(await wrongGuess(`198.51.100.${i}`, at(1000))).not.toMatchObject({ throttled: true });
+		}
 	});
 });
 

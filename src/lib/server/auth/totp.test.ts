@@ -5,7 +5,7 @@ import {
 	currentTotpCode,
 	generateTotpKey,
 	groupKeyForTyping,
-	totpCodeMatches,
+	matchingTotpStep,
 	totpKeyUri,
 	totpQrCodeDataUrl
 } from './totp.ts';
@@ -39,18 +39,19 @@ describe('a new TOTP key', () => {
 describe('a code from the app', () => {
 	it('is accepted for its own 30 seconds and one step either side, and no further', () => {
 		const key = generateTotpKey();
+		const shown = new Date('2026-11-22T10:00:00Z');
+		const step = shown.getTime() / 30_000;
+		const code = currentTotpCode(key, shown);
 		vi.useFakeTimers({ toFake: ['Date'] });
-		vi.setSystemTime(new Date('2026-11-22T10:00:00Z'));
-		const code = currentTotpCode(key);
+		vi.setSystemTime(shown);
 		expect(code).toBe(generateTOTP(decodeBase32(key), 30, 6));
-		expect(totpCodeMatches(key, code)).toBe(true);
-		vi.setSystemTime(new Date('2026-11-22T10:00:59Z'));
-		expect(totpCodeMatches(key, code)).toBe(true);
-		vi.setSystemTime(new Date('2026-11-22T10:01:30Z'));
-		expect(totpCodeMatches(key, code)).toBe(false);
-		vi.setSystemTime(new Date('2026-11-22T09:59:30Z'));
-		expect(totpCodeMatches(key, code)).toBe(true);
-		vi.setSystemTime(new Date('2026-11-22T09:59:00Z'));
-		expect(totpCodeMatches(key, code)).toBe(false);
+		vi.useRealTimers();
+		const at = (iso: string) => matchingTotpStep(key, code, new Date(iso));
+		expect(at('2026-11-22T10:00:00Z')).toBe(step);
+		expect(at('2026-11-22T10:00:59Z')).toBe(step);
+		expect(at('2026-11-22T10:01:30Z')).toBeNull();
+		expect(at('2026-11-22T09:59:30Z')).toBe(step);
+		expect(at('2026-11-22T09:59:00Z')).toBeNull();
+		expect(matchingTotpStep(key, '12345', shown)).toBeNull();
 	});
 });

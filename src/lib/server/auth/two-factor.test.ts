@@ -13,9 +13,13 @@ import {
 	useRecoveryCode,
 	verifyTwoFactorCode
 } from './two-factor.ts';
-import { generateTotpKey } from './totp.ts';
+import { currentTotpCode, generateTotpKey } from './totp.ts';
 
 const codeFor = (key: string) => generateTOTP(decodeBase32(key), 30, 6);
+const codeAt = (key: string, at: Date) => currentTotpCode(key, at);
+const IP = '203.0.113.40';
+/** Enrolment happens a minute before the tests' "now", so its code's time step is spent by then. */
+const enrolledAt = () => new Date(Date.now() - 60_000);
 const wrongCodeFor = (key: string) =>
 	String((Number(codeFor(key)) + 500_000) % 1_000_000).padStart(6, '0');
 
@@ -48,12 +52,11 @@ async function auditActions(userId: number) {
 async function enrolled(roles: ('organiser' | 'welfare' | 'admin')[] = ['welfare']) {
 	const { user, session } = await staffWithSession(roles);
 	const key = generateTotpKey();
-	const result = await enrolTwoFactor({
-		userId: user.id,
-		sessionId: session.id,
-		key,
-		code: codeFor(key)
-	});
+	const at = enrolledAt();
+	const result = await enrolTwoFactor(
+		{ userId: user.id, sessionId: session.id, key, code: codeAt(key, at), ip: IP },
+		at
+	);
 	if (!result.ok) throw new Error(result.error);
 	return { user: await readUser(user.id), key, recoveryCodes: result.recoveryCodes };
 }
@@ -72,7 +75,8 @@ describe('turning two-factor on', () => {
 			userId: user.id,
 			sessionId: session.id,
 			key,
-			code: codeFor(key)
+			code: codeFor(key),
+			ip: IP
 		});
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
@@ -103,7 +107,8 @@ describe('turning two-factor on', () => {
 			userId: user.id,
 			sessionId: session.id,
 			key,
-			code: wrongCodeFor(key)
+			code: wrongCodeFor(key),
+			ip: IP
 		});
 		expect(result).toMatchObject({ ok: false, status: 400, error: /not right/ });
 		expect((await readUser(user.id)).totpSecret).toBeNull();
@@ -115,7 +120,7 @@ describe('turning two-factor on', () => {
 		const { user, session } = await staffWithSession();
 		const key = generateTotpKey();
 		const attempt = (code: string) =>
-			enrolTwoFactor({ userId: user.id, sessionId: session.id, key, code });
+			enrolTwoFactor({ userId: user.id, sessionId: session.id, key, code, ip: IP });
 		expect(await attempt('')).toMatchObject({
 			status: 400,
 			error: 'Enter the code from your authenticator app'
@@ -133,7 +138,8 @@ describe('turning two-factor on', () => {
 			userId: user.id,
 			sessionId: session.id,
 			key: 'not-a-key',
-			code: '123456'
+			code: '123456',
+			ip: IP
 		});
 		expect(result).toMatchObject({ ok: false, status: 400, error: /expired/ });
 	});
@@ -141,7 +147,7 @@ describe('turning two-factor on', () => {
 	it('keeps the first recovery codes when the form is submitted twice', async () => {
 		const { user, session } = await staffWithSession();
 		const key = generateTotpKey();
-		const input = { userId: user.id, sessionId: session.id, key, code: codeFor(key) };
+		const input = { userId: user.id, sessionId: session.id, key, code: codeFor(key), ip: IP };
 		const now = new Date();
 		const first = await enrolTwoFactor(input, now);
 		const second = await enrolTwoFactor(input, now);
@@ -168,12 +174,18 @@ describe('entering a code at sign-in', () => {
 		const wrong = await verifyTwoFactorCode({
 			user,
 			sessionId: session.id,
-			code: wrongCodeFor(key)
+			code: wrongCodeFor(key),
+			ip: IP
 		});
 		expect(wrong).toMatchObject({ ok: false, status: 400, error: /not right/ });
 		expect((await readSession(session.id)).twoFactorVerifiedAt).toBeNull();
 
-		const right = await verifyTwoFactorCode({ user, sessionId: session.id, code: codeFor(key) });
+		const right = await verifyTwoFactorCode({
+			user,
+			sessionId: session.id,
+			code: codeFor(key),
+			ip: IP
+		});
 		expect(right.ok).toBe(true);
 		expect((await readSession(session.id)).twoFactorVerifiedAt).toBeInstanceOf(Date);
 		expect(await auditActions(user.id)).toContainEqual({
@@ -183,33 +195,101 @@ describe('entering a code at sign-in', () => {
 		});
 	});
 
-	it('stops checking after ten codes in an hour, even a right one, and starts again after it', async () => {
+	it('stops taking codes from an address after ten wrong ones in an hour, and starts again after it', async () => {
 		const { user, key } = await enrolled();
 		await db.delete(table.rateLimits);
 		const { session } = await createSession(user.id);
+		const t = new Date();
 		for (let i = 0; i < 10; i++) {
-			const result = await verifyTwoFactorCode({
-				user,
-				sessionId: session.id,
-				code: wrongCodeFor(key)
-			});
-			expect(result).toMatchObject({ status: 400 });
+			const wrong = { user, sessionId: session.id, code: wrongCodeFor(key), ip: IP };
+			expect(await verifyTwoFactorCode(wrong, t)).toMatchObject({ status: 400 });
 		}
-		const blocked = await verifyTwoFactorCode({ user, sessionId: session.id, code: codeFor(key) });
-		expect(blocked).toMatchObject({ ok: false, status: 429, error: /Too many codes tried/ });
+		const right = (at: Date, ip = IP) =>
+			verifyTwoFactorCode({ user, sessionId: session.id, code: codeAt(key, at), ip }, at);
+		expect(await right(t)).toMatchObject({ ok: false, status: 429, error: /Too many codes/ });
 		expect((await readSession(session.id)).twoFactorVerifiedAt).toBeNull();
+		expect(await right(t, '198.51.100.9')).toMatchObject({ ok: true });
+		expect(await right(new Date(t.getTime() + 3_600_001))).toMatchObject({ ok: true });
+	});
 
-		const nextHour = new Date(Date.now() + 3_600_001);
+	it('stops taking codes for a person after thirty wrong ones from anywhere', async () => {
+		const { user, key } = await enrolled();
+		await db.delete(table.rateLimits);
+		const { session } = await createSession(user.id);
+		const t = new Date();
+		for (let i = 0; i < 30; i++) {
+			const ip = `198.51.100.${i}`;
+			const wrong = { user, sessionId: session.id, code: wrongCodeFor(key), ip };
+			expect(await verifyTwoFactorCode(wrong, t)).toMatchObject({ status: 400 });
+		}
+		const right = { user, sessionId: session.id, code: codeAt(key, t), ip: '192.0.2.1' };
+		expect(await verifyTwoFactorCode(right, t)).toMatchObject({ status: 429 });
+	});
+
+	it('never counts a right code, so its owner is never locked out by using it', async () => {
+		const { user, key } = await enrolled();
+		await db.delete(table.rateLimits);
+		const t0 = Date.now();
+		for (let i = 0; i < 40; i++) {
+			const at = new Date(t0 + i * 30_000);
+			const { session } = await createSession(user.id);
+			const right = { user, sessionId: session.id, code: codeAt(key, at), ip: IP };
+			expect(await verifyTwoFactorCode(right, at), `code ${i + 1}`).toEqual({ ok: true });
+		}
+		const counts = await db.select().from(table.rateLimits);
+		expect(counts.every((row) => row.count === 0)).toBe(true);
+	});
+
+	it('takes a code once: the same code in a second session of the same account is refused', async () => {
+		const { user, key } = await enrolled();
+		const first = await createSession(user.id);
+		const second = await createSession(user.id);
+		const t = new Date();
+		const code = codeAt(key, t);
+		const inFirst = await verifyTwoFactorCode(
+			{ user, sessionId: first.session.id, code, ip: IP },
+			t
+		);
+		expect(inFirst).toEqual({ ok: true });
+		const inSecond = await verifyTwoFactorCode(
+			{ user, sessionId: second.session.id, code, ip: '198.51.100.77' },
+			new Date(t.getTime() + 20_000)
+		);
+		expect(inSecond).toMatchObject({ ok: false, status: 400, error: /used already/ });
+		expect((await readSession(second.session.id)).twoFactorVerifiedAt).toBeNull();
+	});
+
+	it('refuses an earlier code once a later one has been taken, and lets one of two racing sessions win', async () => {
+		const { user, key } = await enrolled();
+		const t = new Date();
+		const earlier = codeAt(key, new Date(t.getTime() - 30_000));
+		const now = codeAt(key, t);
+		const a = await createSession(user.id);
 		expect(
-			await verifyTwoFactorCode({ user, sessionId: session.id, code: codeFor(key) }, nextHour)
-		).toMatchObject({ ok: true });
+			await verifyTwoFactorCode({ user, sessionId: a.session.id, code: now, ip: IP }, t)
+		).toEqual({ ok: true });
+		const b = await createSession(user.id);
+		expect(
+			await verifyTwoFactorCode({ user, sessionId: b.session.id, code: earlier, ip: IP }, t)
+		).toMatchObject({ ok: false, error: /used already/ });
+
+		const next = new Date(t.getTime() + 30_000);
+		const sessions = await Promise.all([createSession(user.id), createSession(user.id)]);
+		const results = await Promise.all(
+			sessions.map(({ session }) =>
+				verifyTwoFactorCode({ user, sessionId: session.id, code: codeAt(key, next), ip: IP }, next)
+			)
+		);
+		expect(results.filter((r) => r.ok)).toHaveLength(1);
 	});
 
 	it('takes a recovery code once, in any case and spacing, and never again', async () => {
 		const { user, recoveryCodes } = await enrolled();
 		const { session } = await createSession(user.id);
 		const typed = ` ${recoveryCodes[3].toUpperCase().replace('-', ' ')} `;
-		expect(await useRecoveryCode({ userId: user.id, sessionId: session.id, code: typed })).toEqual({
+		expect(
+			await useRecoveryCode({ userId: user.id, sessionId: session.id, code: typed, ip: IP })
+		).toEqual({
 			ok: true
 		});
 		expect((await readSession(session.id)).twoFactorVerifiedAt).toBeInstanceOf(Date);
@@ -219,7 +299,8 @@ describe('entering a code at sign-in', () => {
 		const again = await useRecoveryCode({
 			userId: user.id,
 			sessionId: later.session.id,
-			code: recoveryCodes[3]
+			code: recoveryCodes[3],
+			ip: IP
 		});
 		expect(again).toMatchObject({ ok: false, status: 400, error: /used already/ });
 		expect((await readSession(later.session.id)).twoFactorVerifiedAt).toBeNull();
@@ -237,7 +318,8 @@ describe('entering a code at sign-in', () => {
 		const result = await useRecoveryCode({
 			userId: second.user.id,
 			sessionId: session.id,
-			code: first.recoveryCodes[0]
+			code: first.recoveryCodes[0],
+			ip: IP
 		});
 		expect(result.ok).toBe(false);
 		expect(await countUnusedRecoveryCodes(first.user.id)).toBe(10);

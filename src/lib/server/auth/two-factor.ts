@@ -1,16 +1,16 @@
 // Two-factor sign-in for staff: one TOTP key per person (totp.ts), ten single-use recovery
 // codes kept only as digests, and an admin's reset for a lost phone.
-import { and, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { db, table } from '../db/index.ts';
 import { auditInsert, auditInsertWhen } from '../audit.ts';
-import { consumeRateLimit, describeWait, LIMITS } from './rate-limit.ts';
+import { allowCodeCheck, forgiveCodeCheck, type CodeRefusal } from './code-check-limits.ts';
 import { markTwoFactorVerified } from './session.ts';
 import { digestSecret, generateSecret } from './secrets.ts';
-import { isTotpKey, totpCodeMatches } from './totp.ts';
+import { isTotpKey, matchingTotpStep } from './totp.ts';
 
 export const RECOVERY_CODE_COUNT = 10;
 
-export type CodeRefusal = { ok: false; status: 400 | 409 | 429; error: string };
+export type { CodeRefusal };
 
 function readAuthenticatorCode(input: string): { code: string } | CodeRefusal {
 	const code = input.replace(/[\s-]+/g, '');
@@ -23,17 +23,6 @@ function readAuthenticatorCode(input: string): { code: string } | CodeRefusal {
 		};
 	}
 	return { code };
-}
-
-/** Every check counts, right or wrong: 10 an hour is plenty for a person and useless to a guesser. */
-async function allowCodeCheck(userId: number, now: Date): Promise<CodeRefusal | null> {
-	const limit = await consumeRateLimit(`code-check:${userId}`, LIMITS.codeChecksPerUser, now);
-	if (limit.allowed) return null;
-	return {
-		ok: false,
-		status: 429,
-		error: `Too many codes tried. Wait ${describeWait(limit.retryAfterMs)}, then try again.`
-	};
 }
 
 function newRecoveryCodes() {
@@ -57,7 +46,7 @@ export type Enrolment = { ok: true; recoveryCodes: string[] } | CodeRefusal;
  * verified, so a double submit cannot swap the recovery codes the person has just been shown.
  */
 export async function enrolTwoFactor(
-	input: { userId: number; sessionId: string; key: string; code: string },
+	input: { userId: number; sessionId: string; key: string; code: string; ip: string },
 	now = new Date()
 ): Promise<Enrolment> {
 	const read = readAuthenticatorCode(input.code);
@@ -65,9 +54,10 @@ export async function enrolTwoFactor(
 	if (!isTotpKey(input.key)) {
 		return { ok: false, status: 400, error: 'This setup has expired. Start again.' };
 	}
-	const refused = await allowCodeCheck(input.userId, now);
+	const refused = await allowCodeCheck(input.userId, input.ip, now);
 	if (refused) return refused;
-	if (!totpCodeMatches(input.key, read.code)) {
+	const step = matchingTotpStep(input.key, read.code, now);
+	if (step === null) {
 		return {
 			ok: false,
 			status: 400,
@@ -81,7 +71,7 @@ export async function enrolTwoFactor(
 	const [enrolled] = await db.batch([
 		db
 			.update(table.users)
-			.set({ totpSecret: input.key, totpEnrolledAt: now })
+			.set({ totpSecret: input.key, totpEnrolledAt: now, totpLastStep: step })
 			.where(and(eq(table.users.id, input.userId), isNull(table.users.totpEnrolledAt)))
 			.returning({ id: table.users.id }),
 		db
@@ -110,14 +100,48 @@ export async function enrolTwoFactor(
 	if (enrolled.length === 0) {
 		return { ok: false, status: 409, error: 'Two-factor is already on for your account.' };
 	}
+	await forgiveCodeCheck(input.userId, input.ip);
 	return { ok: true, recoveryCodes };
 }
 
 export type CodeCheck = { ok: true } | CodeRefusal;
 
-/** Checks a code from the person's app and, if right, marks this session as two-factor verified. */
+const WRONG_CODE: CodeRefusal = {
+	ok: false,
+	status: 400,
+	error: 'The code is not right. Enter the code your authenticator app shows now.'
+};
+const SPENT_CODE: CodeRefusal = {
+	ok: false,
+	status: 400,
+	error: 'That code has been used already. Wait for your app to show a new one, then enter it.'
+};
+
+/**
+ * Spends the time step `step` for the person: exactly one request, in any session, wins each
+ * step, and a step no later than one already accepted never wins.
+ */
+async function spendTotpStep(userId: number, step: number) {
+	const u = table.users;
+	const won = await db
+		.update(u)
+		.set({ totpLastStep: step })
+		.where(and(eq(u.id, userId), or(isNull(u.totpLastStep), lt(u.totpLastStep, step))))
+		.returning({ id: u.id });
+	return won.length === 1;
+}
+
+/**
+ * Checks a code from the person's app and, if right and not used before in any session, marks
+ * this session as two-factor verified.
+ */
 export async function verifyTwoFactorCode(
-	input: { user: { id: number; totpSecret: string | null }; sessionId: string; code: string },
+	input: {
+		user: { id: number; totpSecret: string | null };
+		sessionId: string;
+		code: string;
+		ip: string;
+	},
 	now = new Date()
 ): Promise<CodeCheck> {
 	const read = readAuthenticatorCode(input.code);
@@ -125,15 +149,12 @@ export async function verifyTwoFactorCode(
 	if (!input.user.totpSecret) {
 		return { ok: false, status: 409, error: 'Set up two-factor first.' };
 	}
-	const refused = await allowCodeCheck(input.user.id, now);
+	const refused = await allowCodeCheck(input.user.id, input.ip, now);
 	if (refused) return refused;
-	if (!totpCodeMatches(input.user.totpSecret, read.code)) {
-		return {
-			ok: false,
-			status: 400,
-			error: 'The code is not right. Enter the code your authenticator app shows now.'
-		};
-	}
+	const step = matchingTotpStep(input.user.totpSecret, read.code, now);
+	if (step === null) return WRONG_CODE;
+	if (!(await spendTotpStep(input.user.id, step))) return SPENT_CODE;
+	await forgiveCodeCheck(input.user.id, input.ip);
 	await markTwoFactorVerified(input.sessionId, now);
 	await auditInsert(
 		db,
@@ -151,12 +172,12 @@ export async function verifyTwoFactorCode(
 
 /** Uses up one recovery code in place of a code from the app; each works exactly once. */
 export async function useRecoveryCode(
-	input: { userId: number; sessionId: string; code: string },
+	input: { userId: number; sessionId: string; code: string; ip: string },
 	now = new Date()
 ): Promise<CodeCheck> {
 	if (!input.code.trim())
 		return { ok: false, status: 400, error: 'Enter one of your recovery codes' };
-	const refused = await allowCodeCheck(input.userId, now);
+	const refused = await allowCodeCheck(input.userId, input.ip, now);
 	if (refused) return refused;
 	const codeHash = recoveryCodeDigest(input.code);
 	const usedHere: SQL = sql`exists (select 1 from ${table.recoveryCodes} where ${table.recoveryCodes.userId} = ${input.userId} and ${table.recoveryCodes.codeHash} = ${codeHash} and ${table.recoveryCodes.usedAt} = ${now.getTime()})`;
@@ -196,6 +217,7 @@ export async function useRecoveryCode(
 			error: 'That recovery code is not right, or it has been used already. Each code works once.'
 		};
 	}
+	await forgiveCodeCheck(input.userId, input.ip);
 	return { ok: true };
 }
 
@@ -207,46 +229,4 @@ export async function countUnusedRecoveryCodes(userId: number) {
 	return row.unused;
 }
 
-export type TwoFactorReset =
-	{ ok: true; name: string } | { ok: false; status: 404 | 409; error: string };
-
-/**
- * For a staff member who lost their phone: forgets their key and recovery codes and ends their
- * sessions, so their next sign-in asks them to set up two-factor again.
- */
-export async function resetTwoFactor(
-	input: { actorUserId: number; userId: number },
-	now = new Date()
-): Promise<TwoFactorReset> {
-	const [user] = await db
-		.select()
-		.from(table.users)
-		.where(and(eq(table.users.id, input.userId), isNull(table.users.deletedAt)));
-	if (!user) return { ok: false, status: 404, error: 'That account no longer exists.' };
-	if (!user.totpEnrolledAt) {
-		return {
-			ok: false,
-			status: 409,
-			error: `${user.name} has not set up two-factor, so there is nothing to reset.`
-		};
-	}
-	await db.batch([
-		db
-			.update(table.users)
-			.set({ totpSecret: null, totpEnrolledAt: null })
-			.where(eq(table.users.id, user.id)),
-		db.delete(table.recoveryCodes).where(eq(table.recoveryCodes.userId, user.id)),
-		db.delete(table.sessions).where(eq(table.sessions.userId, user.id)),
-		auditInsert(
-			db,
-			{
-				actorUserId: input.actorUserId,
-				action: 'two-factor-reset',
-				subjectType: 'user',
-				subjectId: user.id
-			},
-			now
-		)
-	]);
-	return { ok: true, name: user.name };
-}
+export { resetTwoFactor, type TwoFactorReset } from './two-factor-reset.ts';

@@ -17,7 +17,8 @@ import {
 import { newBookingUid } from './booking-uid.ts';
 import { writeBooking } from './booking-writer.ts';
 import { decideBooking } from './eligibility.ts';
-import { joinedWaitingListEmail, placeConfirmedEmails } from './emails.ts';
+import { placeConfirmedEmails } from './confirmation-email.ts';
+import { joinedWaitingListEmail } from './emails.ts';
 import { isWaitingListOpen } from './offer-window.ts';
 
 /**
@@ -93,7 +94,8 @@ export async function placeBooking(
 		event,
 		sessions,
 		member: { email: member.email, name: member.name },
-		bookingUid: uid
+		bookingUid: uid,
+		booking: { guests: input.guests, answers: input.answers }
 	};
 	const written = await writeBooking({
 		uid,

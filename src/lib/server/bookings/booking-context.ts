@@ -5,7 +5,7 @@ import { db, table } from '../db/index.ts';
 import type { Booking, Event, EventSession } from '../db/schema/index.ts';
 import { sessionsOfEvent } from '../events/sessions.ts';
 import { assessStanding, memberWithListEntry } from '../members/standing.ts';
-import type { BookingContext } from './emails.ts';
+import type { BookingContext } from './booking-email-parts.ts';
 
 type EventWithSessions = { event: Event; sessions: EventSession[] };
 
@@ -87,7 +87,8 @@ export async function findLiveBooking(eventId: number, userId: number) {
 
 /** What a booking's emails need: its event, sessions and member, with the site's settings. */
 export async function bookingContextFor(
-	booking: Pick<Booking, 'eventId' | 'userId' | 'uid'>
+	booking: Pick<Booking, 'eventId' | 'userId' | 'uid'> &
+		Partial<Pick<Booking, 'guests' | 'answers'>>
 ): Promise<BookingContext | null> {
 	const found = await loadEventWithSessions(booking.eventId);
 	const member = await loadMember(booking.userId);
@@ -96,6 +97,10 @@ export async function bookingContextFor(
 		config,
 		...found,
 		member: { email: member.email, name: member.name },
-		bookingUid: booking.uid
+		bookingUid: booking.uid,
+		booking:
+			booking.guests === undefined
+				? undefined
+				: { guests: booking.guests, answers: booking.answers ?? null }
 	};
 }

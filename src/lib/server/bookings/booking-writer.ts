@@ -10,7 +10,7 @@ import { db, table } from '../db/index.ts';
 import type { Booking, BookingAnswers } from '../db/schema/index.ts';
 import type { OutgoingEmail } from '../email/message.ts';
 import { queueTaggedEmailsIf, type TaggedEmail } from '../email/outbox.ts';
-import { POSITION_PLACEHOLDER } from './emails.ts';
+import { POSITION_PLACEHOLDER } from './booking-email-parts.ts';
 import {
 	lastWaitingPositionSql,
 	placesTakenSql,

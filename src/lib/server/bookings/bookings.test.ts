@@ -244,7 +244,8 @@ describe('cancelling and the waiting list', () => {
 		if (!first.ok) throw new Error('booking failed');
 
 		expect(await cancelBooking({ bookingUid: first.booking.uid, userId: a.id }, now)).toEqual({
-			ok: true
+			ok: true,
+			was: 'confirmed'
 		});
 		const cancel = (await mailTo(a.email)).find((m) => m.template === 'booking-cancelled')!;
 		expect(cancel.calendarMethod).toBe('CANCEL');

@@ -4,7 +4,14 @@
 import { CALENDAR_DECLINE_NOTE } from '../calendar/booking-invite.ts';
 import type { OutgoingEmail } from '../email/message.ts';
 import type { BookingStatus } from '../db/schema/index.ts';
-import { compose, invite, manageUrl, reason, whenAndWhere, type BookingContext } from './emails.ts';
+import {
+	compose,
+	invite,
+	manageUrl,
+	reason,
+	whenAndWhere,
+	type BookingContext
+} from './booking-email-parts.ts';
 
 /**
  * One updated invitation per session, the first carrying the explanation. `c.event.sequence`
@@ -28,7 +35,7 @@ export function eventChangedEmails(c: BookingContext, whatChanged: string): Outg
 						kind: 'paragraph',
 						text: `${c.event.title} has changed. ${whatChanged} Your place is still booked.`
 					},
-					whenAndWhere(c),
+					whenAndWhere(c, 'place-holder'),
 					{
 						kind: 'paragraph',
 						text: 'The attached calendar invitation updates the entry already in your calendar.'
@@ -72,7 +79,7 @@ export function eventCancelledEmails(
 				text: `We are sorry: ${c.event.title} has been cancelled, so your ${cancelledBooking(status)} is cancelled too.`
 			},
 			{ kind: 'facts', rows: [['Reason', why]] },
-			whenAndWhere(c),
+			whenAndWhere(c, 'without-place'),
 			...(wasConfirmed
 				? [
 						{

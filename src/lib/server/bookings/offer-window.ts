@@ -32,3 +32,16 @@ export function offerExpiresAt(
 		Math.min(now.getTime() + (options.validityMs ?? OFFER_VALIDITY_MS), closes.getTime())
 	);
 }
+
+const hours = (ms: number) => {
+	const n = Math.round(ms / 3_600_000);
+	return `${n} ${n === 1 ? 'hour' : 'hours'}`;
+};
+
+/** How long an offered place is held, in the words the joining page and emails use. */
+export function describeOfferWindow(
+	validityMs = OFFER_VALIDITY_MS,
+	closesBeforeMs = WAITING_LIST_CLOSES_BEFORE_MS
+) {
+	return `If a place comes up we will email you, and hold it for you for ${hours(validityMs)} (less if the event starts sooner: offers end ${hours(closesBeforeMs)} before it starts).`;
+}

@@ -9,7 +9,8 @@ import { wakeEmailWorker } from '../email/worker.ts';
 import { formatDayAndTime } from '../../london-time.ts';
 import { placesTakenSql } from './places.ts';
 import { bookingContextFor, loadEventWithSessions } from './booking-context.ts';
-import { offerExpiredEmail, placeConfirmedEmails, placeOfferedEmail } from './emails.ts';
+import { placeConfirmedEmails } from './confirmation-email.ts';
+import { offerExpiredEmail, placeOfferedEmail } from './emails.ts';
 import { offerExpiresAt } from './offer-window.ts';
 
 const changedNow = (uid: string, status: string, now: Date) =>

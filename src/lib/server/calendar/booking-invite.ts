@@ -8,6 +8,11 @@ import ical, {
 	ICalEventStatus
 } from 'ical-generator';
 import type { CalendarMethod } from '../db/schema/index.ts';
+import {
+	calendarParameterText,
+	calendarProductId,
+	plainCalendarText as text
+} from './calendar-text.ts';
 
 export type InviteInput = {
 	method: CalendarMethod;
@@ -47,18 +52,21 @@ export function buildBookingInvite(input: InviteInput) {
 	const { event, session } = input;
 	const calendar = ical({
 		method: input.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-		prodId: { company: input.branchName, product: 'Branchdesk', language: 'EN' }
+		prodId: calendarProductId(input.branchName)
 	});
 	const part = session.of > 1 ? ` (session ${session.number} of ${session.of})` : '';
-	const place = [event.venueName, event.venueAddress, event.venuePostcode]
-		.filter(Boolean)
-		.join(', ');
+	const place = text(
+		[event.venueName, event.venueAddress, event.venuePostcode].filter(Boolean).join(', ')
+	);
+	const onlineUrl = event.onlineUrl ? text(event.onlineUrl) : null;
+	// A CANCEL goes to someone who no longer holds the place: no joining link, nothing to reply.
+	const cancelling = input.method === 'CANCEL';
 	const description = [
-		event.summary,
-		event.accessNotes ? `Access: ${event.accessNotes}` : null,
-		event.onlineUrl ? `Join online: ${event.onlineUrl}` : null,
-		CALENDAR_DECLINE_NOTE,
-		`Manage your booking: ${input.manageUrl}`
+		cancelling ? 'This booking is cancelled and taken out of your calendar.' : text(event.summary),
+		!cancelling && event.accessNotes ? `Access: ${text(event.accessNotes)}` : null,
+		!cancelling && onlineUrl ? `Join online: ${onlineUrl}` : null,
+		cancelling ? null : CALENDAR_DECLINE_NOTE,
+		`${cancelling ? 'Your bookings' : 'Manage your booking'}: ${input.manageUrl}`
 	]
 		.filter(Boolean)
 		.join('\n\n');
@@ -69,19 +77,22 @@ export function buildBookingInvite(input: InviteInput) {
 		stamp: input.now ?? new Date(),
 		start: session.startsAt,
 		end: session.endsAt,
-		summary: `${event.title}${part}`,
+		summary: `${text(event.title)}${part}`,
 		description,
-		location: place || event.onlineUrl || null,
+		location: place || (onlineUrl ? (cancelling ? 'Online' : onlineUrl) : null),
 		url: input.manageUrl,
-		status: input.method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-		organizer: { name: input.organizer.name, email: input.organizer.email },
+		status: cancelling ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+		organizer: {
+			name: calendarParameterText(input.organizer.name) || input.organizer.email,
+			email: input.organizer.email
+		},
 		attendees: [
 			{
 				email: input.attendee.email,
-				name: input.attendee.name,
+				name: calendarParameterText(input.attendee.name),
 				role: ICalAttendeeRole.REQ,
 				status: ICalAttendeeStatus.NEEDSACTION,
-				rsvp: true
+				rsvp: !cancelling
 			}
 		]
 	});

@@ -4,6 +4,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Event, EventSession } from '../db/schema/index.ts';
 import { bookingSessionUid, CALENDAR_DECLINE_NOTE } from './booking-invite.ts';
+import { calendarName, calendarProductId, plainCalendarText as text } from './calendar-text.ts';
 
 export type CalendarSite = { origin: string; calendarDomain: string; branchName: string };
 
@@ -17,17 +18,21 @@ export function sessionUid(eventId: number, sessionId: number, calendarDomain: s
  * confirmed place, so the public files say "Online" and a member's own calendar carries the link.
  */
 export function eventLocation(event: Event, audience: 'public' | 'attendee') {
-	const address = [event.venueAddress, event.venuePostcode].filter(Boolean).join(', ');
-	if (event.venueName) return { title: event.venueName, address: address || undefined };
-	if (!event.onlineUrl) return null;
-	return { title: audience === 'attendee' ? `Online: ${event.onlineUrl}` : 'Online' };
+	const address = text([event.venueAddress, event.venuePostcode].filter(Boolean).join(', '));
+	const venue = text(event.venueName ?? '').trim();
+	// ical-generator refuses a location without a title, so a name that was all control
+	// characters counts as no name.
+	if (venue) return { title: venue, address: address || undefined };
+	const onlineUrl = text(event.onlineUrl ?? '').trim();
+	if (!onlineUrl) return null;
+	return { title: audience === 'attendee' ? `Online: ${onlineUrl}` : 'Online' };
 }
 
 function publishedCalendar(site: CalendarSite, name: string) {
 	return ical({
-		name,
+		name: calendarName(name),
 		method: ICalCalendarMethod.PUBLISH,
-		prodId: { company: site.branchName, product: 'Branchdesk', language: 'EN' },
+		prodId: calendarProductId(site.branchName),
 		// Hint for calendars that show a subscribed feed in its own zone.
 		x: { 'X-WR-TIMEZONE': 'Europe/London' }
 	});
@@ -43,14 +48,14 @@ export function buildPublicCalendar(
 		const url = `${site.origin}/events/${event.slug}`;
 		sessions.forEach((session, i) => {
 			const part = sessions.length > 1 ? ` (session ${i + 1} of ${sessions.length})` : '';
-			const notes = event.accessNotes ? `\n\nAccess: ${event.accessNotes}` : '';
+			const notes = event.accessNotes ? `\n\nAccess: ${text(event.accessNotes)}` : '';
 			calendar.createEvent({
 				id: sessionUid(event.id, session.id, site.calendarDomain),
 				sequence: event.sequence,
 				start: session.startsAt,
 				end: session.endsAt,
-				summary: `${event.title}${part}`,
-				description: `${event.summary}${notes}\n\n${url}`,
+				summary: `${text(event.title)}${part}`,
+				description: `${text(event.summary)}${notes}\n\n${url}`,
 				location: eventLocation(event, 'public'),
 				url,
 				status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
@@ -79,8 +84,8 @@ export function buildMemberCalendar(
 				sequence: event.sequence,
 				start: session.startsAt,
 				end: session.endsAt,
-				summary: `${event.title}${part}`,
-				description: `${event.summary}\n\n${CALENDAR_DECLINE_NOTE}\n\n${site.origin}/account/bookings`,
+				summary: `${text(event.title)}${part}`,
+				description: `${text(event.summary)}\n\n${CALENDAR_DECLINE_NOTE}\n\n${site.origin}/account/bookings`,
 				location: eventLocation(event, 'attendee'),
 				url: `${site.origin}/events/${event.slug}`,
 				status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED

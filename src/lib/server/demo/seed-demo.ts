@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password.ts';
 import { newBookingUid } from '../bookings/booking-uid.ts';
 import { buildDemoEvents } from './demo-events.ts';
 import { addDays, londonDate } from '../../plain-date.ts';
+import { branchSettingWrites, type BranchSettings } from '../settings/branch-setting-rows.ts';
 
 export class DemoSeedRefused extends Error {}
 
@@ -60,6 +61,20 @@ export const DEMO_UNCLAIMED_MEMBER = {
 	membershipNumber: 'B300001',
 	surname: 'Walker',
 	postcode: 'B15 2TT'
+};
+
+/** The demo branch's office and people: settings like any branch's, written by the seed. */
+export const demoBranchSettings: BranchSettings = {
+	name: 'Birmingham City Branch',
+	address: 'Bank House\n8 Cherry Street\nBirmingham\nB2 5AL',
+	phone: '0121 496 0000',
+	email: 'office@branchdesk.example',
+	openingHours: 'Monday to Friday, 9am to 5pm',
+	website: 'https://branchdesk.example',
+	dataProtectionContact: 'The branch secretary, office@branchdesk.example',
+	signatoryName: 'Joan Whitfield',
+	signatoryRole: 'Branch Education Officer',
+	welfareContact: 'Priya Sharma, welfare officer: welfare@branchdesk.example, 0121 496 0001'
 };
 
 const isoDay = (now: Date, daysAgo: number) => addDays(londonDate(now), -daysAgo);
@@ -229,6 +244,7 @@ export async function seedDemoData(
 			}
 		}
 		await tx.insert(table.grantRounds).values(demoGrantRound(now));
+		for (const write of branchSettingWrites(tx, demoBranchSettings, null, now)) await write;
 		return { seeded: true, events: demoEvents.length, users: staff.length + members.length + 1 };
 	});
 }

@@ -8,7 +8,7 @@ import { bookPlace } from '../bookings/book.ts';
 import { placesTakenSql, waitingSql } from '../bookings/places.ts';
 import { loadEventWithSessions } from '../bookings/booking-context.ts';
 import { cancelBooking } from '../bookings/cancel.ts';
-import { placeConfirmedEmails } from '../bookings/emails.ts';
+import { placeConfirmedEmails } from '../bookings/confirmation-email.ts';
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import type { BookingAnswers, BookingStatus, Event } from '../db/schema/index.ts';
@@ -252,7 +252,8 @@ export async function resendInvite(
 		config,
 		...loaded,
 		member: { email: found.email, name: found.name },
-		bookingUid
+		bookingUid,
+		booking: found.booking
 	}).map((email) => ({
 		...email,
 		idempotencyKey: `${email.idempotencyKey}/resent-${now.getTime()}`

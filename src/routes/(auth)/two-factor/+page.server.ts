@@ -20,7 +20,12 @@ export const actions = {
 		const { user, session } = requireStaffMember(event);
 		const form = await readForm(event.request);
 		const code = formText(form, 'code');
-		const result = await verifyTwoFactorCode({ user, sessionId: session.id, code });
+		const result = await verifyTwoFactorCode({
+			user,
+			sessionId: session.id,
+			code,
+			ip: event.getClientAddress()
+		});
 		if (!result.ok)
 			return fail(result.status, { values: { code }, errors: { code: result.error } });
 		await renewSession(event.cookies, user, session.id);
@@ -32,7 +37,8 @@ export const actions = {
 		const result = await useRecoveryCode({
 			userId: user.id,
 			sessionId: session.id,
-			code: formText(form, 'recoveryCode')
+			code: formText(form, 'recoveryCode'),
+			ip: event.getClientAddress()
 		});
 		if (!result.ok) return fail(result.status, { errors: { recoveryCode: result.error } });
 		await renewSession(event.cookies, user, session.id);

@@ -16,7 +16,9 @@ export const sessions = sqliteTable(
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }).notNull(),
 		/** When a staff member last proved their second factor in this session. */
-		twoFactorVerifiedAt: integer('two_factor_verified_at', { mode: 'timestamp_ms' })
+		twoFactorVerifiedAt: integer('two_factor_verified_at', { mode: 'timestamp_ms' }),
+		/** The browser's User-Agent at sign-in, cut short: how the member tells their devices apart. */
+		userAgent: text('user_agent')
 	},
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );

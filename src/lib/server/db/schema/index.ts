@@ -6,3 +6,4 @@ export * from './auth.ts';
 export * from './members.ts';
 export * from './grants.ts';
 export * from './jobs.ts';
+export * from './settings.ts';

@@ -22,6 +22,8 @@ export const users = sqliteTable(
 		/** Base32 TOTP key; set when a staff member finishes enrolling two-factor. */
 		totpSecret: text('totp_secret'),
 		totpEnrolledAt: integer('totp_enrolled_at', { mode: 'timestamp_ms' }),
+		/** The last TOTP time step accepted for this person: a code from it or earlier is spent. */
+		totpLastStep: integer('totp_last_step'),
 		calendarFeedToken: text('calendar_feed_token').unique(),
 		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
 		/** Set when the member deleted their account: personal data is erased, the row stays for counts. */

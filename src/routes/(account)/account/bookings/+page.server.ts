@@ -3,6 +3,7 @@ import { requireUser } from '$lib/server/kit/guards';
 import { cancelBooking } from '$lib/server/bookings/cancel';
 import { calendarFeedToken, listMemberBookings } from '$lib/server/bookings/member-bookings';
 import { acceptOffer, declineOffer } from '$lib/server/bookings/offers';
+import { describeOfferWindow } from '$lib/server/bookings/offer-window';
 import { config } from '$lib/server/config';
 import { formText } from '$lib/server/forms';
 import { readForm } from '$lib/server/kit/read-form';
@@ -16,7 +17,8 @@ export const load = async (event) => {
 		feedUrl,
 		webcalUrl: feedUrl.replace(/^https?:/, 'webcal:'),
 		confirmCancel: event.url.searchParams.get('cancel'),
-		notice: event.url.searchParams.get('done')
+		notice: event.url.searchParams.get('done'),
+		offerWindow: describeOfferWindow()
 	};
 };
 
@@ -28,7 +30,7 @@ export const actions = {
 		const uid = formText(await readForm(event.request), 'booking');
 		const result = await cancelBooking({ bookingUid: uid, userId: user.id });
 		if (!result.ok) return fail(400, { booking: uid, error: result.reason });
-		done('cancelled');
+		done(result.was === 'waitlisted' ? 'left' : 'cancelled');
 	},
 	accept: async (event) => {
 		const { user } = requireUser(event);

@@ -52,7 +52,13 @@ export const actions = {
 			redirect(303, `/two-factor/setup?expired=1&redirectTo=${encodeURIComponent(redirectTo)}`);
 		}
 		const code = formText(form, 'code');
-		const result = await enrolTwoFactor({ userId: user.id, sessionId: session.id, key, code });
+		const result = await enrolTwoFactor({
+			userId: user.id,
+			sessionId: session.id,
+			key,
+			code,
+			ip: event.getClientAddress()
+		});
 		if (!result.ok)
 			return fail(result.status, { values: { code }, errors: { code: result.error } });
 		forgetPendingTotpKey(event.cookies);

@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { describeOfferWindow } from '$lib/server/bookings/offer-window';
 import { requireUser } from '$lib/server/kit/guards';
 import { ACCESS_NEEDS } from '$lib/server/bookings/answers';
 import { bookingFormFor, confirmBooking } from '$lib/server/bookings/booking-form';
@@ -9,8 +10,11 @@ export const load = async (event) => {
 	const { user } = requireUser(event);
 	const form = await bookingFormFor(event.params.slug, user);
 	if (!form) error(404, 'Event not found');
-	if (form.view.booking) redirect(303, '/account/bookings');
+	// Arriving here with a booking (the browser's Back after booking) says so where it is, so
+	// nothing on this page posts to an address it does not belong to.
 	return {
+		existing: form.view.booking,
+		offerWindow: describeOfferWindow(),
 		event: {
 			id: form.event.id,
 			slug: form.event.slug,

@@ -1,0 +1,2 @@
+ALTER TABLE `users` ADD `totp_last_step` integer;--> statement-breakpoint
+ALTER TABLE `sessions` ADD `user_agent` text;
