@@ -24,6 +24,23 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const saveAndContinue = (page: Page) =>
 	page.getByRole('button', { name: 'Save and continue' }).click();
 
+/** A new member of the test's own signs in and starts a grant application. */
+async function memberStartsApplying(browser: Browser, name: string) {
+	const member = await createMemberInGoodStanding(name);
+	const page = await signedIn(browser, member.email, '/grants/winter-fuel');
+	await page.getByRole('button', { name: 'Start your application' }).click();
+	await expect(heading(page)).toHaveText('Your household');
+	return { member, page };
+}
+
+/** On the question headed `title` (which passes axe), picks `choice` and saves the step. */
+async function answerYesOrNo(page: Page, title: string | RegExp, choice: 'Yes' | 'No') {
+	await expect(heading(page)).toHaveText(title);
+	await expectNoAxeViolations(page);
+	await page.getByLabel(choice).check();
+	await saveAndContinue(page);
+}
+
 test('anyone can check whether they are likely to be eligible without signing in', async ({
 	page
 }) => {
@@ -68,12 +85,9 @@ test('a member applies over several visits, a welfare officer asks a question, a
 	browser,
 	request
 }) => {
-	const member = await createMemberInGoodStanding('Amina Yusuf');
-	const page = await signedIn(browser, member.email, '/grants/winter-fuel');
-	await page.getByRole('button', { name: 'Start your application' }).click();
+	const { member, page } = await memberStartsApplying(browser, 'Amina Yusuf');
 
 	// Household: the error summary first, then the answers.
-	await expect(heading(page)).toHaveText('Your household');
 	await saveAndContinue(page);
 	await expect(page.getByRole('alert')).toContainText('Enter the first line of your address');
 	await page.getByLabel('Address line 1').fill('12 Acacia Road');
@@ -89,10 +103,7 @@ test('a member applies over several visits, a welfare officer asks a question, a
 	await page.getByLabel('Children under 18 in your home').fill('1');
 	await saveAndContinue(page);
 
-	await expect(heading(page)).toHaveText('Do you pay your household’s fuel bills?');
-	await expectNoAxeViolations(page);
-	await page.getByLabel('Yes').check();
-	await saveAndContinue(page);
+	await answerYesOrNo(page, 'Do you pay your household’s fuel bills?', 'Yes');
 	await expect(heading(page)).toHaveText('Your energy supplier');
 	await page.getByLabel('Energy supplier').fill('Octopus Energy');
 	await page.getByLabel('Prepayment meter (top-up key or card)').check();
@@ -111,16 +122,8 @@ test('a member applies over several visits, a welfare officer asks a question, a
 	await expectNoAxeViolations(page);
 	await page.getByLabel('Means-tested benefit').selectOption('Universal Credit');
 	await saveAndContinue(page);
-	await expect(heading(page)).toHaveText(/savings under £1,500/);
-	await expectNoAxeViolations(page);
-	await page.getByLabel('Yes').check();
-	await saveAndContinue(page);
-	await expect(heading(page)).toHaveText(
-		'Have you had a winter fuel grant from the branch before?'
-	);
-	await expectNoAxeViolations(page);
-	await page.getByLabel('No').check();
-	await saveAndContinue(page);
+	await answerYesOrNo(page, /savings under £1,500/, 'Yes');
+	await answerYesOrNo(page, 'Have you had a winter fuel grant from the branch before?', 'No');
 	await expectNoAxeViolations(page);
 	await page.getByLabel('Your circumstances').fill('My hours were cut in October.');
 	await saveAndContinue(page);
@@ -264,10 +267,7 @@ test('a welfare officer fills in an application with a member, who is emailed a 
 	await staff.getByLabel('Adults in your home, including you').fill('1');
 	await staff.getByLabel('Children under 18 in your home').fill('0');
 	await saveAndContinue(staff);
-	await expect(heading(staff)).toHaveText('Do you pay your household’s fuel bills?');
-	await expectNoAxeViolations(staff);
-	await staff.getByLabel('Yes').check();
-	await saveAndContinue(staff);
+	await answerYesOrNo(staff, 'Do you pay your household’s fuel bills?', 'Yes');
 	await expectNoAxeViolations(staff);
 	await staff.getByLabel('Energy supplier').fill('British Gas');
 	await staff.getByLabel('Direct Debit').check();
@@ -275,14 +275,8 @@ test('a welfare officer fills in an application with a member, who is emailed a 
 	await expectNoAxeViolations(staff);
 	await staff.getByLabel('Household income each month, after tax, in pounds').fill('1200');
 	await saveAndContinue(staff);
-	await expect(heading(staff)).toHaveText(/savings under/);
-	await expectNoAxeViolations(staff);
-	await staff.getByLabel('Yes').check();
-	await saveAndContinue(staff);
-	await expect(heading(staff)).toHaveText(/winter fuel grant from the branch before/);
-	await expectNoAxeViolations(staff);
-	await staff.getByLabel('Yes').check();
-	await saveAndContinue(staff);
+	await answerYesOrNo(staff, /savings under/, 'Yes');
+	await answerYesOrNo(staff, /winter fuel grant from the branch before/, 'Yes');
 	await expectNoAxeViolations(staff);
 	await staff.getByLabel('Your circumstances').fill('Boiler repair took my savings.');
 	await saveAndContinue(staff);
@@ -322,10 +316,7 @@ test('a welfare officer fills in an application with a member, who is emailed a 
 test('a member whose subs lapse mid-draft is told why and cannot go on, then withdraws', async ({
 	browser
 }) => {
-	const member = await createMemberInGoodStanding('Nia Campbell');
-	const page = await signedIn(browser, member.email, '/grants/winter-fuel');
-	await page.getByRole('button', { name: 'Start your application' }).click();
-	await expect(heading(page)).toHaveText('Your household');
+	const { member, page } = await memberStartsApplying(browser, 'Nia Campbell');
 	const reference = (await page.locator('.caption .nowrap').innerText()).trim();
 
 	const { client } = openE2eDatabase();
