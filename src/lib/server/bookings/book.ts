@@ -5,9 +5,10 @@
 // libSQL server's HTTP API.
 import { eq, sql } from 'drizzle-orm';
 import type { AuditEntry } from '../audit.ts';
+import { ballotBookingRefusal } from '../ballot/booking-gate.ts';
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
-import type { Booking, BookingAnswers } from '../db/schema/index.ts';
+import type { Booking, BookingAnswers, EventSession } from '../db/schema/index.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
 import {
 	findLiveBooking,
@@ -20,13 +21,37 @@ import { decideBooking } from './eligibility.ts';
 import { placeConfirmedEmails } from './confirmation-email.ts';
 import { joinedWaitingListEmail } from './emails.ts';
 import { isWaitingListOpen } from './offer-window.ts';
+import { sessionAtTheDoor } from '../../door/session-at-door.ts';
+
+/** Someone booked at the door is checked in for the session on now. */
+function doorCheckIn(
+	desk: DeskBooking | undefined,
+	sessions: EventSession[],
+	now: Date,
+	uid: string
+) {
+	return {
+		sessionId: (sessionAtTheDoor(sessions, now) ?? sessions[0]).id,
+		deviceId: desk?.device?.deviceId ?? 'attendee desk',
+		clientId: desk?.device?.clientId ?? `desk-${uid}`
+	};
+}
 
 /**
  * An organiser booking someone in from the attendee desk: the audit record goes in the booking's
  * own batch; `atTheDoor` (the event is on) books a free place regardless of the booking times,
  * checked in at once, and never a waiting-list place.
  */
-export type DeskBooking = { actorUserId: number; atTheDoor: boolean };
+export type DeskBooking = {
+	actorUserId: number | null;
+	atTheDoor: boolean;
+	/** The door device that let them in, and its id for this check-in. */
+	device?: { deviceId: string; clientId: string };
+	/** The organiser said yes to booking beyond the event's capacity. */
+	overCapacity?: boolean;
+	/** Door links and organisers say who acted in the audit record. */
+	auditDetail?: Record<string, unknown>;
+};
 
 export type BookingOutcome =
 	| { ok: true; booking: Booking; waitingPosition: number | null }
@@ -76,18 +101,26 @@ export async function placeBooking(
 	const decision = decideBooking(
 		event,
 		sessions[0].startsAt,
-		{ emailVerified: Boolean(member.emailVerifiedAt), standing },
+		// Someone standing at the door has been seen; their address is confirmed by its invitation.
+		{ emailVerified: Boolean(member.emailVerifiedAt) || atTheDoor, standing },
 		now,
 		{ atTheDoor }
 	);
 	if (!decision.allowed) return { ok: false, reason: decision.reason, fix: decision.fix };
+	if (event.allocation === 'ballot' && !atTheDoor) {
+		const refusal = await ballotBookingRefusal(event.id);
+		if (refusal) return { ok: false, reason: refusal };
+	}
 
 	const uid = newBookingUid();
 	const audit: AuditEntry | undefined = input.desk && {
 		actorUserId: input.desk.actorUserId,
 		action: atTheDoor ? 'booking.walk-in-added' : 'booking.added-by-organiser',
 		subjectType: 'booking',
-		subjectId: uid
+		subjectId: uid,
+		detail: input.desk.overCapacity
+			? { ...input.desk.auditDetail, overCapacity: true }
+			: input.desk.auditDetail
 	};
 	const emailContext = {
 		config,
@@ -105,7 +138,8 @@ export async function placeBooking(
 		guests: input.guests,
 		answers: input.answers,
 		waitlistOpen: !atTheDoor && isWaitingListOpen(sessions[0].startsAt, now),
-		checkedIn: atTheDoor,
+		overCapacity: atTheDoor && input.desk?.overCapacity === true,
+		checkIn: atTheDoor ? doorCheckIn(input.desk, sessions, now, uid) : undefined,
 		audit,
 		emails: {
 			confirmed: placeConfirmedEmails(emailContext),

@@ -28,8 +28,10 @@ export type BookingRequest = {
 	answers: BookingAnswers;
 	/** False inside the last hours before the event: then a request gets a place or nothing. */
 	waitlistOpen: boolean;
-	/** Checked in as the place is confirmed: someone added at the door. */
-	checkedIn?: boolean;
+	/** Checked in for this session as the place is confirmed: someone added at the door. */
+	checkIn?: { sessionId: number; deviceId: string; clientId: string };
+	/** Confirmed beyond capacity, as an organiser decided at the door (only with the waiting list closed). */
+	overCapacity?: boolean;
 	/** Written with the booking, and only if the booking is. */
 	audit?: AuditEntry;
 	/** Rendered before the write; the batch queues the ones matching the status written. */
@@ -117,9 +119,11 @@ function intoBatches(requests: Pending[]) {
 /** One event's requests in one atomic batch; all of them saw the same event and queue state. */
 async function writeBatch(requests: BookingRequest[]) {
 	const { eventId, eventUpdatedAt, waitlistOpen } = requests[0];
+	// A closed waiting list puts each request in a batch of its own (intoBatches).
+	const overCapacity = !waitlistOpen && requests[0].overCapacity === true;
 	const requested = requests.map(
 		(r, arrival) =>
-			sql`(${arrival}, ${r.uid}, ${r.userId}, ${1 + r.guests}, ${r.guests}, ${JSON.stringify(r.answers)}, ${r.now.getTime()}, ${r.checkedIn ? r.now.getTime() : null})`
+			sql`(${arrival}, ${r.uid}, ${r.userId}, ${1 + r.guests}, ${r.guests}, ${JSON.stringify(r.answers)}, ${r.now.getTime()}, ${r.checkIn ? r.now.getTime() : null})`
 	);
 	// A running total of places asked for decides who fits: once one request does not fit, none
 	// after it does, so the confirmed ones are the first in arrival order and the rest queue.
@@ -136,7 +140,7 @@ async function writeBatch(requests: BookingRequest[]) {
 			where e.id = ${eventId} and e.status = 'published' and e.updated_at = ${eventUpdatedAt}),
 		decided as (
 			select n.*, event.last_position,
-				event.capacity is null or (
+				event.capacity is null or ${overCapacity ? 1 : 0} = 1 or (
 					(event.waiting = 0 or ${waitlistOpen ? 0 : 1} = 1)
 					and event.taken + sum(n.needed) over (order by n.arrival) <= event.capacity) as fits
 			from newcomers n, event)
@@ -179,6 +183,7 @@ async function writeBatch(requests: BookingRequest[]) {
 		insertBookings,
 		queueEmails,
 		...audits,
+		...requests.flatMap((r) => (r.checkIn ? [insertCheckIn(r, r.checkIn)] : [])),
 		db
 			.select({ booking: table.bookings, position: waitingPositionSql(sql`${table.bookings}.uid`) })
 			.from(table.bookings)
@@ -188,4 +193,13 @@ async function writeBatch(requests: BookingRequest[]) {
 	return new Map(
 		rows.map(({ booking, position }) => [booking.uid, { booking, position: Number(position) }])
 	);
+}
+
+/** The session check-in of someone booked at the door, written only if their place was. */
+function insertCheckIn(r: BookingRequest, checkIn: NonNullable<BookingRequest['checkIn']>) {
+	return db.run(sql`insert into check_ins
+		(booking_id, session_id, checked_in_at, device_id, client_id, recorded_at)
+		select id, ${checkIn.sessionId}, checked_in_at, ${checkIn.deviceId}, ${checkIn.clientId}, ${r.now.getTime()}
+		from bookings where uid = ${r.uid} and status = 'confirmed' and checked_in_at is not null
+		on conflict do nothing`);
 }

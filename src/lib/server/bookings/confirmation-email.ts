@@ -1,11 +1,12 @@
-// The confirmation of a place: what was booked, when and where (with the joining link), what the
-// member told us when booking and how to change it, a course's release-time letter, and the
-// calendar invitation: the first session's is attached, and a course with more sessions sends
-// one more invitation per session, since each calendar object needs its own message.
+// The confirmation of a place: what was booked, when and where (with the joining link), the QR
+// ticket, what the member told us when booking and how to change it, a course's release-time
+// letter, and the calendar invitation: the first session's is attached, and a course with more
+// sessions sends one more invitation per session, since each calendar object needs its own message.
 import { CALENDAR_DECLINE_NOTE } from '../calendar/booking-invite.ts';
 import type { OutgoingEmail } from '../email/message.ts';
 import type { Block } from '../email/templates/layout.ts';
 import { formatDayAndTime, formatSessionTime } from '../../london-time.ts';
+import { ticketToken } from '../door/tickets.ts';
 import { ACCESS_NEEDS } from './answers.ts';
 import {
 	compose,
@@ -16,6 +17,18 @@ import {
 	whenAndWhere,
 	type BookingContext
 } from './booking-email-parts.ts';
+
+/** The QR ticket shown at the door: a picture from the site (mail apps block data: images). */
+function ticket(c: BookingContext): Block {
+	return {
+		kind: 'image',
+		src: `${c.config.origin}/tickets/${ticketToken(c.bookingUid, c.event.id)}/qr.png`,
+		alt: `Your ticket for ${c.event.title}: a QR code to show at the door`,
+		width: 200,
+		href: `${c.config.origin}/account/bookings/${c.bookingUid}/ticket`,
+		linkText: 'Open or print your ticket'
+	};
+}
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -87,6 +100,7 @@ export function placeConfirmedEmails(
 				{ kind: 'paragraph', text: `Hello ${c.member.name},` },
 				{ kind: 'paragraph', text: `Your place at ${c.event.title} is confirmed.` },
 				whenAndWhere(c, 'place-holder'),
+				ticket(c),
 				...whatYouToldUs(c),
 				...courseLetter(c),
 				{

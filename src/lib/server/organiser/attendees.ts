@@ -2,8 +2,10 @@
 // cancelled, their access and dietary answers (shown nowhere else but here and to the member),
 // and the register on the day. Every change here goes through the booking functions, so the
 // rules and emails are the same as when a member acts.
-import { and, asc, desc, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
-import { auditInsert, auditInsertWhen } from '../audit.ts';
+import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
+import { auditInsert } from '../audit.ts';
+import { sessionAtTheDoor } from '../../door/session-at-door.ts';
+import { recordCheckIns, undoCheckIn } from '../door/check-ins.ts';
 import { bookPlace } from '../bookings/book.ts';
 import { placesTakenSql, waitingSql } from '../bookings/places.ts';
 import { loadEventWithSessions } from '../bookings/booking-context.ts';
@@ -22,6 +24,8 @@ export type Attendee = {
 	email: string;
 	membershipNumber: string | null;
 	waitlistPosition: number | null;
+	/** Place in the queue counting only people still waiting, as the member is told it. */
+	waitingNumber: number | null;
 	offerExpiresAt: Date | null;
 	answers: BookingAnswers;
 	guests: number;
@@ -47,6 +51,9 @@ export async function listAttendees(eventId: number, search = ''): Promise<Atten
 			email: u.email,
 			membershipNumber: u.membershipNumber,
 			waitlistPosition: b.waitlistPosition,
+			waitingNumber: sql<number | null>`case when ${b.status} = 'waitlisted' then (
+				select count(*) from bookings w where w.event_id = ${b.eventId}
+					and w.status = 'waitlisted' and w.waitlist_position <= ${b.waitlistPosition}) end`,
 			offerExpiresAt: b.offerExpiresAt,
 			answers: b.answers,
 			guests: b.guests,
@@ -58,7 +65,11 @@ export async function listAttendees(eventId: number, search = ''): Promise<Atten
 		.innerJoin(u, eq(u.id, b.userId))
 		.where(and(eq(b.eventId, eventId), matches))
 		.orderBy(asc(b.waitlistPosition), asc(u.name), desc(b.createdAt));
-	return rows.map((r) => ({ ...r, answers: r.answers ?? {} }));
+	return rows.map((r) => ({
+		...r,
+		waitingNumber: r.waitingNumber === null ? null : Number(r.waitingNumber),
+		answers: r.answers ?? {}
+	}));
 }
 
 export function groupAttendees<T extends Pick<Attendee, 'status'>>(attendees: T[]) {
@@ -82,7 +93,10 @@ async function findBookingOn(eventId: number, bookingUid: string) {
 	return row ?? null;
 }
 
-/** One tap at the door: marks a confirmed attendee as here (or, with `undo`, not yet here). */
+/**
+ * One tap at the desk: checks a confirmed attendee in for the session on now (or, with `undo`,
+ * takes that check-in back). Door devices record theirs through the same check-in writer.
+ */
 export async function setCheckedIn(
 	eventId: number,
 	bookingUid: string,
@@ -91,36 +105,36 @@ export async function setCheckedIn(
 	now = new Date()
 ): Promise<DeskOutcome> {
 	const found = await findBookingOn(eventId, bookingUid);
-	if (!found || found.booking.status !== 'confirmed')
+	const loaded = await loadEventWithSessions(eventId);
+	const session = loaded && sessionAtTheDoor(loaded.sessions, now);
+	if (!found || found.booking.status !== 'confirmed' || !session)
 		return { ok: false, reason: 'Only people with a confirmed place can be checked in.' };
-	const changed = sql`exists (select 1 from bookings where uid = ${bookingUid} and ${here ? sql`checked_in_at = ${now.getTime()}` : sql`checked_in_at is null`})`;
-	await db.batch([
-		db
-			.update(b)
-			.set({ checkedInAt: here ? now : null })
-			.where(
-				and(
-					eq(b.uid, bookingUid),
-					eq(b.status, 'confirmed'),
-					here ? isNull(b.checkedInAt) : isNotNull(b.checkedInAt)
-				)
-			),
-		auditInsertWhen(
-			db,
-			changed,
-			{
-				actorUserId,
-				action: here ? 'booking.checked-in' : 'booking.check-in-undone',
-				subjectType: 'booking',
-				subjectId: bookingUid
-			},
-			now
-		)
-	]);
-	return {
-		ok: true,
-		message: here ? `${found.name} is checked in.` : `${found.name} is no longer checked in.`
+	const audit = {
+		actorUserId,
+		action: here ? 'booking.checked-in' : 'booking.check-in-undone',
+		subjectType: 'booking',
+		subjectId: bookingUid
 	};
+	if (!here) {
+		await undoCheckIn(eventId, bookingUid, session.id, audit, now);
+		return { ok: true, message: `${found.name} is no longer checked in.` };
+	}
+	const [result] = await recordCheckIns(
+		eventId,
+		[
+			{
+				clientId: `desk-${bookingUid}-${session.id}-${now.getTime()}`,
+				bookingUid,
+				sessionId: session.id,
+				checkedInAt: now,
+				deviceId: 'attendee desk'
+			}
+		],
+		audit,
+		now
+	);
+	if (result.outcome === 'refused') return { ok: false, reason: result.reason };
+	return { ok: true, message: `${found.name} is checked in.` };
 }
 
 /** A published event between its start and its end: people arrive at the door and are added there. */

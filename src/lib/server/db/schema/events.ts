@@ -26,12 +26,18 @@ export const events = sqliteTable(
 		/** Null means unlimited places. */
 		capacity: integer('capacity'),
 		guestsAllowed: integer('guests_allowed').notNull().default(0),
+		/** Sessions a member must attend for a certificate; null means every session. */
+		attendanceNeeded: integer('attendance_needed'),
 		status: text('status', { enum: ['draft', 'published', 'cancelled'] })
 			.notNull()
 			.default('draft'),
 		bookingOpensAt: integer('booking_opens_at', { mode: 'timestamp_ms' }),
 		bookingClosesAt: integer('booking_closes_at', { mode: 'timestamp_ms' }),
 		membersOnly: integer('members_only', { mode: 'boolean' }).notNull().default(false),
+		/** How places are given: first come, first served, or a ballot (event_ballots). */
+		allocation: text('allocation', { enum: ['first-come', 'ballot'] })
+			.notNull()
+			.default('first-come'),
 		bookingQuestions: text('booking_questions', { mode: 'json' })
 			.$type<BookingQuestions>()
 			.notNull()

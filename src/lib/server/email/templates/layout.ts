@@ -7,7 +7,9 @@ export type Block =
 	| { kind: 'code'; text: string; label: string }
 	| { kind: 'button'; text: string; href: string }
 	| { kind: 'facts'; rows: [label: string, value: string][] }
-	| { kind: 'notice'; text: string };
+	| { kind: 'notice'; text: string }
+	/** A picture on the site (mail apps block data: URIs), with a link to the same thing as a page. */
+	| { kind: 'image'; src: string; alt: string; width: number; href: string; linkText: string };
 
 export type EmailContent = {
 	subject: string;
@@ -56,6 +58,8 @@ function blockHtml(block: Block): string {
 				.join('')}</table>`;
 		case 'notice':
 			return `<p style="margin:0 0 16px;padding:12px;border-left:6px solid #3d1a6e;background:#f1ecf8">${paragraphHtml(block.text)}</p>`;
+		case 'image':
+			return `<p style="margin:0 0 8px"><img src="${escapeHtml(block.src)}" alt="${escapeHtml(block.alt)}" width="${block.width}" height="${block.width}" style="display:block;border:0"></p><p style="margin:0 0 16px"><a href="${escapeHtml(block.href)}">${escapeHtml(block.linkText)}</a></p>`;
 	}
 }
 
@@ -70,6 +74,8 @@ function blockText(block: Block): string {
 			return `${block.text}:\n${block.href}`;
 		case 'facts':
 			return block.rows.map(([label, value]) => `${label}: ${value}`).join('\n');
+		case 'image':
+			return `${block.linkText}:\n${block.href}`;
 	}
 }
 

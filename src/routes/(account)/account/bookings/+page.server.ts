@@ -5,6 +5,7 @@ import { calendarFeedToken, listMemberBookings } from '$lib/server/bookings/memb
 import { acceptOffer, declineOffer } from '$lib/server/bookings/offers';
 import { describeOfferWindow } from '$lib/server/bookings/offer-window';
 import { config } from '$lib/server/config';
+import { ticketToken } from '$lib/server/door/tickets';
 import { formText } from '$lib/server/forms';
 import { readForm } from '$lib/server/kit/read-form';
 
@@ -12,8 +13,15 @@ export const load = async (event) => {
 	const { user } = requireUser(event);
 	const token = await calendarFeedToken(user.id);
 	const feedUrl = `${config.origin}/calendar/${token}.ics`;
+	const bookings = await listMemberBookings(user.id);
+	const tickets = Object.fromEntries(
+		bookings.upcoming
+			.filter((b) => b.status === 'confirmed')
+			.map((b) => [b.uid, ticketToken(b.uid, b.event.id)])
+	);
 	return {
-		...(await listMemberBookings(user.id)),
+		...bookings,
+		tickets,
 		feedUrl,
 		webcalUrl: feedUrl.replace(/^https?:/, 'webcal:'),
 		confirmCancel: event.url.searchParams.get('cancel'),
