@@ -254,6 +254,8 @@ test('grant answers and a welfare officer’s question show as text, in pages an
 		`Send a bill ${MARKUP}`,
 		`Boiler broke; ${MARKUP}`
 	]);
-	const asked = await waitForMail(request, member.email, 'grant-needs-info');
+	const asked = await waitForMail(request, member.email, 'grant-needs-info', {
+		application: reference
+	});
 	await expectEmailShowsText(browser, asked.html, [`Send a bill ${MARKUP}`, `Grace ${MARKUP}`]);
 });

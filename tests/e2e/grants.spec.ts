@@ -171,7 +171,9 @@ test('a member applies over several visits, a welfare officer asks a question, a
 	expect(reference).toMatch(/^WFG-/);
 	await expectNoAxeViolations(page);
 	await screenshotAtPhoneAndDesktop(page, 'grant-application-sent');
-	const received = await waitForMail(request, member.email, 'grant-received');
+	const received = await waitForMail(request, member.email, 'grant-received', {
+		application: reference
+	});
 	expect(received.subject).toContain(reference);
 
 	// The owner can download the evidence; another member gets 404 for it and the application.
@@ -205,7 +207,9 @@ test('a member applies over several visits, a welfare officer asks a question, a
 		.fill('Please tell us your supplier account number.');
 	await staff.getByRole('button', { name: 'Send request' }).click();
 	await expect(staff.getByRole('status')).toContainText('Your question has been sent');
-	await waitForMail(request, member.email, 'grant-needs-info');
+	await waitForMail(request, member.email, 'grant-needs-info', {
+		application: reference
+	});
 
 	// The member answers.
 	await page.goto(`/account/grants/${reference}`);
@@ -231,9 +235,13 @@ test('a member applies over several visits, a welfare officer asks a question, a
 	await expectNoAxeViolations(staff);
 	await screenshotAtPhoneAndDesktop(staff, 'grant-review-paid');
 
-	const approved = await waitForMail(request, member.email, 'grant-approved');
+	const approved = await waitForMail(request, member.email, 'grant-approved', {
+		application: reference
+	});
 	expect(approved.text).toContain('£100');
-	const paid = await waitForMail(request, member.email, 'grant-paid');
+	const paid = await waitForMail(request, member.email, 'grant-paid', {
+		application: reference
+	});
 	expect(paid.text).toContain('BACS-2026-0042');
 	await page.goto(`/account/grants/${reference}`);
 	await expect(page.getByText(/Your grant of £100 was paid/)).toBeVisible();

@@ -12,19 +12,23 @@ export type DevMail = {
 	calendar: { method: string; ics: string } | null;
 };
 
-/** What a message is about: one booking (by its uid) or one event (by its id). */
-export type MailAbout = { booking: string } | { event: number };
+/** What a message is about: a booking (its uid), an event (its id) or a grant application. */
+export type MailAbout = { booking: string } | { event: number } | { application: string };
 
-/** Whether a message's idempotency key names the booking or event: `event-changed/<uid>/…`. */
+/**
+ * Whether a message's idempotency key names the booking, event or application:
+ * `event-changed/<booking uid>/…`, `organiser-message/<event id>/…`, `grant/<reference>/…`.
+ */
 function isAbout(mail: DevMail, about: MailAbout) {
 	const parts = mail.idempotencyKey.split('/');
 	if ('booking' in about) return parts.includes(about.booking);
+	if ('application' in about) return parts[0] === 'grant' && parts[1] === about.application;
 	return parts[1] === String(about.event);
 }
 
 /**
  * Waits for a message of a kind to reach an address through the outbox and worker; with
- * `about`, the one about that booking or event, so a test never takes another's message.
+ * `about`, the one about that booking, event or application, so a test never takes another's message.
  */
 export async function waitForMail(
 	request: APIRequestContext,
