@@ -24,6 +24,18 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const saveAndContinue = (page: Page) =>
 	page.getByRole('button', { name: 'Save and continue' }).click();
 
+/** A welfare officer of the test's own, signed in with two-factor and looking at `target`. */
+async function welfareOfficerAt(browser: Browser, target: string) {
+	const officer = await createAccount({
+		name: 'Orla Brennan',
+		roles: ['welfare'],
+		twoFactor: true
+	});
+	const staff = await (await browser.newContext()).newPage();
+	await signInAsStaff(staff, officer, target);
+	return staff;
+}
+
 /** A new member of the test's own signs in and starts a grant application. */
 async function memberStartsApplying(browser: Browser, name: string) {
 	const member = await createMemberInGoodStanding(name);
@@ -187,13 +199,7 @@ test('a member applies over several visits, a welfare officer asks a question, a
 	expect((await strangerPage.request.get(evidenceHref!)).status()).toBe(404);
 
 	// The welfare officer asks for more information.
-	const officer = await createAccount({
-		name: 'Orla Brennan',
-		roles: ['welfare'],
-		twoFactor: true
-	});
-	const staff = await (await browser.newContext()).newPage();
-	await signInAsStaff(staff, officer, '/organiser/grants');
+	const staff = await welfareOfficerAt(browser, '/organiser/grants');
 	await expect(heading(staff)).toHaveText('Grant applications');
 	await expect(staff.getByRole('row', { name: new RegExp(reference) })).toContainText('First time');
 	await expectNoAxeViolations(staff);
@@ -252,13 +258,7 @@ test('a welfare officer fills in an application with a member, who is emailed a 
 	request
 }) => {
 	const member = await createMemberInGoodStanding('Grace Mensah');
-	const officer = await createAccount({
-		name: 'Orla Brennan',
-		roles: ['welfare'],
-		twoFactor: true
-	});
-	const staff = await (await browser.newContext()).newPage();
-	await signInAsStaff(staff, officer, '/organiser/grants/assist');
+	const staff = await welfareOfficerAt(browser, '/organiser/grants/assist');
 	await expect(heading(staff)).toHaveText('Apply with a member');
 	await expectNoAxeViolations(staff);
 	await staff.getByLabel('Membership number or email address').fill('nobody@example.org');
@@ -358,13 +358,7 @@ test('a welfare officer sets up the next round, and the public page announces it
 	browser,
 	page
 }) => {
-	const officer = await createAccount({
-		name: 'Orla Brennan',
-		roles: ['welfare'],
-		twoFactor: true
-	});
-	const staff = await (await browser.newContext()).newPage();
-	await signInAsStaff(staff, officer, '/organiser/grants');
+	const staff = await welfareOfficerAt(browser, '/organiser/grants');
 	await staff.getByRole('link', { name: 'Set up a grant round' }).click();
 	await expect(heading(staff)).toHaveText('Set up a grant round');
 	await expectNoAxeViolations(staff);

@@ -87,7 +87,7 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	await first.getByLabel('Date').fill(day);
 	await first.getByLabel('Starts').fill('18:30');
 	await first.getByLabel('Ends').fill('20:30');
-	await page.getByLabel('Places').fill('2');
+	await page.getByLabel('Places', { exact: true }).fill('2');
 	await page.getByRole('button', { name: 'Add another session' }).click();
 	await expect(page.getByRole('group', { name: 'Session 2' })).toBeVisible();
 	await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
@@ -155,13 +155,13 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	// Both places are now confirmed: lowering capacity to 1 is refused beside the field, and the
 	// typed value is kept.
 	await ready(page, `/organiser/events/${eventId}`);
-	await page.getByLabel('Places').fill('1');
+	await page.getByLabel('Places', { exact: true }).fill('1');
 	await page.getByRole('button', { name: 'Save changes' }).click();
 	const refusal =
 		'Capacity cannot be less than 2: that many places are already confirmed or offered';
 	await expect(page.getByRole('link', { name: refusal })).toBeVisible();
 	await expect(page.locator('#capacity-error')).toBeVisible();
-	await expect(page.getByLabel('Places')).toHaveValue('1');
+	await expect(page.getByLabel('Places', { exact: true })).toHaveValue('1');
 	await ready(page, `/organiser/events/${eventId}/attendees`);
 
 	// The door at phone width: one tap in, and an undo.
