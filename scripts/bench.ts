@@ -12,6 +12,7 @@ import {
 	prepareBookingBurst,
 	readBurstOutcome
 } from '../tests/load/booking-burst.ts';
+import { measureBallotDraw } from './bench/ballot-draw.ts';
 import { drainWithTwoWorkers } from './bench/burst-drain.ts';
 import { measureLoad, type LoadFigures } from './bench/http-load.ts';
 import { measurePasswordWork, measureSignIns } from './bench/logins.ts';
@@ -21,6 +22,7 @@ import { runToEnd, startProductionServer } from './bench/processes.ts';
 import { renderReport, type BenchFigures } from './bench/report.ts';
 import { DETAIL_PATH, measureScales } from './bench/scaling.ts';
 import { seedVolume } from './bench/volume.ts';
+import { measureWelfareQueue, prepareWelfareQueue } from './bench/welfare-queue.ts';
 
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const scaleSeconds = Number(process.env.BENCH_SCALE_SECONDS ?? 3);
@@ -76,6 +78,14 @@ for (const [name, url] of targets) {
 		`${name}: ${figures.requestsPerSecond} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, errors ${figures.errors}, non-2xx ${figures.non2xx}`
 	);
 }
+console.log('The welfare queue at 2,000 applications…');
+const { cookie } = await prepareWelfareQueue(env.DATABASE_URL);
+const welfareQueue = await measureWelfareQueue(served.origin, cookie, {
+	connections: 2,
+	durationSeconds
+});
+for (const r of welfareQueue)
+	console.log(`${r.name}: ${r.requestsPerSecond} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`);
 console.log('Signing in…');
 const passwordWork = await measurePasswordWork();
 const signIns = await measureSignIns(
@@ -104,6 +114,10 @@ const burstFigures = {
 	emails: burstOutcome.emails
 };
 console.log(JSON.stringify(burstFigures));
+
+console.log('Ballot draw: 5,000 entries for a 30-place course…');
+const ballotDraw = await measureBallotDraw(env);
+console.log(JSON.stringify(ballotDraw));
 
 console.log('The same crowd arriving at 400 a second instead of all at one moment…');
 const paced = await prepareBookingBurst(env.DATABASE_URL, burstSize);
@@ -170,11 +184,13 @@ const report = renderReport({
 	scaleSeconds,
 	volume: volume.counts,
 	catalogue,
+	welfareQueue,
 	memory,
 	passwordWork,
 	signIns,
 	burst: burstFigures,
 	paced: pacedFigures,
+	ballotDraw,
 	twoWorkers,
 	drains,
 	weights: publicPages.map((page) => [page, javascriptWeight(html.get(page)!)]),

@@ -62,7 +62,8 @@ function decide(plan: DrawPlan): Decided[] {
 		const told = {
 			number: entry.number,
 			position: seen.waiting + i + 1,
-			passedOver: i < allocation.passedOver
+			passedOver: i < allocation.passedOver,
+			bookingUid: uid
 		};
 		const email = drawnToWaitingListEmail(context(entry, uid), told);
 		return {

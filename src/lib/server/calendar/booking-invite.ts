@@ -10,6 +10,7 @@ import ical, {
 import type { CalendarMethod } from '../db/schema/index.ts';
 import {
 	calendarParameterText,
+	calendarName,
 	calendarProductId,
 	plainCalendarText as text
 } from './calendar-text.ts';
@@ -52,7 +53,8 @@ export function buildBookingInvite(input: InviteInput) {
 	const { event, session } = input;
 	const calendar = ical({
 		method: input.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-		prodId: calendarProductId(input.branchName)
+		prodId: calendarProductId(input.branchName),
+		name: calendarName(input.branchName)
 	});
 	const part = session.of > 1 ? ` (session ${session.number} of ${session.of})` : '';
 	const place = text(

@@ -36,7 +36,7 @@ export const actions = {
 			return fail(result.status, { values: { code }, errors: { code: result.error } });
 		const [user] = await db.select().from(table.users).where(eq(table.users.id, result.userId));
 		forgetVerification(cookies);
-		await startSession(cookies, user);
+		await startSession(cookies, user, request);
 		redirect(303, safeRedirectTarget(formText(form, 'redirectTo')));
 	},
 	resend: async ({ cookies, url }) => {
