@@ -3,6 +3,7 @@
 // gets the page itself (200), with every route parameter pointing at a real record. Every
 // answer to a signed-in person is marked private and uncacheable.
 import { expect, test, type APIRequestContext } from '@playwright/test';
+import { createHash, randomBytes } from 'node:crypto';
 import { addConfirmedBooking, createTestEvent } from './support/events.ts';
 import { answerUpToEvidence, sendApplication } from './support/grant-application.ts';
 import { createMemberInGoodStanding } from './support/members.ts';
@@ -59,11 +60,31 @@ async function seedParameterValues(request: APIRequestContext) {
 		organiserId: staff.organiser.id
 	});
 	const uid = await addConfirmedBooking(course.id, member.id, { checkedIn: true });
-	const unbooked = await createTestEvent({ title: 'Route guard social', capacity: 20 });
 
 	const { client } = openE2eDatabase();
 	try {
 		const now = Date.now();
+		// An event of the run's own given by ballot, entries open: the event pages under
+		// [slug=slug] (booking and ballot alike) all have something to show for it.
+		const ballotEvent = await createTestEvent({ title: 'Route guard ballot', capacity: 5 });
+		const seed = randomBytes(32).toString('hex');
+		await client.execute({
+			sql: "update events set allocation = 'ballot' where id = ?",
+			args: [ballotEvent.id]
+		});
+		await client.execute({
+			sql: `insert into event_ballots (event_id, entries_open_at, entries_close_at, draw_at, seed, commitment, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?)`,
+			args: [
+				ballotEvent.id,
+				now - 86_400_000,
+				now + 10 * 86_400_000,
+				now + 11 * 86_400_000,
+				seed,
+				createHash('sha256').update(seed).digest('hex'),
+				now
+			]
+		});
 		const applications = await client.execute({
 			sql: 'select id, reference, user_id, round_id from grant_applications where user_id in (?, ?)',
 			args: [member.id, applicant.id]
@@ -82,7 +103,7 @@ async function seedParameterValues(request: APIRequestContext) {
 			member,
 			staff,
 			values: {
-				'[slug=slug]': unbooked.slug,
+				'[slug=slug]': ballotEvent.slug,
 				'[uid]': uid,
 				'events/[id=id]': String(course.id),
 				'[reference]': String(draft.reference),
