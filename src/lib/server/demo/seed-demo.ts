@@ -6,11 +6,8 @@ import * as table from '../db/schema/index.ts';
 import { hashPassword } from '../auth/password.ts';
 import { newBookingUid } from '../bookings/booking-uid.ts';
 import { seedDemoBallots } from './demo-ballots.ts';
-import {
-	DEMO_APPLICANT_NUMBERS,
-	seedDemoApplications,
-	seedPastEvents
-} from './demo-welfare-and-history.ts';
+import { DEMO_APPLICANT_NUMBERS, seedDemoApplications } from './demo-welfare.ts';
+import { seedPastEvents } from './demo-past-events.ts';
 import { buildDemoEvents } from './demo-events.ts';
 import { describeMark, markDatabase, readDatabaseKind } from '../deployment/database-kind.ts';
 import { addDays, londonDate } from '../../plain-date.ts';

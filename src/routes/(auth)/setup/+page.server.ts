@@ -31,7 +31,7 @@ export const actions = {
 			if (result.status === 404) error(404, CLOSED);
 			return fail(result.status, { values, errors: result.errors });
 		}
-		await startSession(cookies, result.user);
+		await startSession(cookies, result.user, request);
 		redirect(303, NEXT);
 	}
 };

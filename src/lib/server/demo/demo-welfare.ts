@@ -1,10 +1,8 @@
-// Demo work for the staff desk to show on first start: a dozen submitted grant applications
-// that between them raise every welfare-queue flag, last winter's round with one paid grant (the
-// cool-down), and past events of each kind with who came, checked in at the door.
+// Demo work for the welfare queue to show on first start: a dozen submitted grant applications
+// that between them raise every flag, and last winter's round with one paid grant (the cool-down).
 import type { Database } from '../db/client.ts';
 import * as table from '../db/schema/index.ts';
 import type { GrantAnswers } from '../db/schema/index.ts';
-import { newBookingUid } from '../bookings/booking-uid.ts';
 import { householdKey } from '../grants/household-key.ts';
 import { addDays, londonDate } from '../../plain-date.ts';
 
@@ -121,20 +119,42 @@ export async function seedDemoApplications(
 		.returning({ id: table.grantRounds.id });
 	const coolDown = BREAKS.findIndex((b) => b.coolDown);
 	const awardedAt = new Date(now.getTime() - 100 * DAY);
-	await tx.insert(table.grantApplications).values({
-		reference: 'WFG-DEMO25',
-		roundId: lastWinter.id,
-		userId: users[coolDown].id,
-		status: 'paid',
-		answers: answersFor(coolDown, {}),
-		awardPence: 10_000,
-		submittedAt: new Date(awardedAt.getTime() - 5 * DAY),
-		decidedAt: awardedAt,
-		paidAt: new Date(awardedAt.getTime() + 3 * DAY),
-		paymentReference: 'BACS-2025-117',
-		createdAt: awardedAt,
-		updatedAt: awardedAt
+	const [lastGrant] = await tx
+		.insert(table.grantApplications)
+		.values({
+			reference: 'WFG-DEMO25',
+			roundId: lastWinter.id,
+			userId: users[coolDown].id,
+			status: 'paid',
+			answers: answersFor(coolDown, {}),
+			awardPence: 10_000,
+			submittedAt: new Date(awardedAt.getTime() - 5 * DAY),
+			decidedAt: awardedAt,
+			paidAt: new Date(awardedAt.getTime() + 3 * DAY),
+			paymentReference: 'BACS-2025-117',
+			createdAt: awardedAt,
+			updatedAt: awardedAt
+		})
+		.returning({ id: table.grantApplications.id });
+	// Each status change has its history line, as a real one would.
+	const step = (
+		from: 'draft' | 'submitted' | 'approved',
+		to: 'submitted' | 'approved' | 'paid',
+		at: Date
+	) => ({
+		applicationId: lastGrant.id,
+		kind: 'status' as const,
+		fromStatus: from,
+		toStatus: to,
+		createdAt: at
 	});
+	await tx
+		.insert(table.grantApplicationHistory)
+		.values([
+			step('draft', 'submitted', new Date(awardedAt.getTime() - 5 * DAY)),
+			step('submitted', 'approved', awardedAt),
+			step('approved', 'paid', new Date(awardedAt.getTime() + 3 * DAY))
+		]);
 	const applications = await tx
 		.insert(table.grantApplications)
 		.values(
@@ -161,7 +181,19 @@ export async function seedDemoApplications(
 				};
 			})
 		)
-		.returning({ id: table.grantApplications.id });
+		.returning({
+			id: table.grantApplications.id,
+			submittedAt: table.grantApplications.submittedAt
+		});
+	await tx.insert(table.grantApplicationHistory).values(
+		applications.map((a) => ({
+			applicationId: a.id,
+			kind: 'status' as const,
+			fromStatus: 'draft' as const,
+			toStatus: 'submitted' as const,
+			createdAt: a.submittedAt ?? now
+		}))
+	);
 	await tx.insert(table.grantEvidence).values(
 		applications
 			.filter((_, i) => !BREAKS[i].noEvidence)
@@ -174,69 +206,4 @@ export async function seedDemoApplications(
 				uploadedAt: now
 			}))
 	);
-}
-
-/** Three past events, one of each common kind, with bookings and door check-ins. */
-export async function seedPastEvents(
-	tx: Pick<Database, 'insert'>,
-	organiserId: number,
-	memberIds: number[],
-	now: Date
-) {
-	const past = [
-		{ title: 'Branch AGM and social', category: 'celebration' as const, weeksAgo: 3, came: 0.8 },
-		{
-			title: 'Save our libraries rally',
-			category: 'day-of-action' as const,
-			weeksAgo: 5,
-			came: 0.6
-		},
-		{
-			title: 'Organising at work: a day for new reps',
-			category: 'course' as const,
-			weeksAgo: 7,
-			came: 0.9
-		}
-	];
-	for (const [n, spec] of past.entries()) {
-		const startsAt = new Date(now.getTime() - spec.weeksAgo * 7 * DAY);
-		const endsAt = new Date(startsAt.getTime() + 3 * HOUR);
-		const [event] = await tx
-			.insert(table.events)
-			.values({
-				slug: `past-${spec.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
-				title: spec.title,
-				category: spec.category,
-				summary: 'A past branch event.',
-				description: 'Held earlier this year.',
-				venueName: 'Bank House, the branch office',
-				capacity: 40,
-				status: 'published',
-				startsAt,
-				endsAt,
-				createdBy: organiserId,
-				createdAt: new Date(startsAt.getTime() - 30 * DAY),
-				updatedAt: new Date(startsAt.getTime() - 30 * DAY)
-			})
-			.returning({ id: table.events.id });
-		await tx.insert(table.eventSessions).values({ eventId: event.id, startsAt, endsAt });
-		await tx
-			.insert(table.eventOrganisers)
-			.values({ eventId: event.id, userId: organiserId, addedAt: now });
-		const booked = memberIds.slice(n).concat(memberIds.slice(0, n));
-		const cameCount = Math.round(booked.length * spec.came);
-		await tx.insert(table.bookings).values(
-			booked.map((userId, i) => ({
-				eventId: event.id,
-				userId,
-				status: 'confirmed' as const,
-				answers: {},
-				uid: newBookingUid(),
-				checkedInAt: i < cameCount ? new Date(startsAt.getTime() + (10 + i) * 60_000) : null,
-				createdAt: new Date(startsAt.getTime() - (20 - i) * DAY),
-				statusChangedAt: new Date(startsAt.getTime() - (20 - i) * DAY)
-			}))
-		);
-	}
-	return past.length;
 }
