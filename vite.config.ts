@@ -10,8 +10,8 @@ export default defineConfig({
 		setupFiles: ['src/lib/server/db/test-database.ts'],
 		// The fault tests in tests/integration run the production build.
 		globalSetup: ['tests/load/build-once.ts'],
-		// Those tests spend minutes waiting on timers (a provider limited to 2 requests/s, a
-		// two-minute outage), so three files run at once even on two cores.
+		// Those tests spend seconds waiting on timers (a rate-limited provider, an outage), so
+		// three files run at once even on two cores.
 		maxWorkers: 3
 	}
 });

@@ -89,6 +89,24 @@ const lapseSubs = () =>
 		.set({ subsPaidTo: '2020-01-01' })
 		.where(eq(table.membersRegister.membershipNumber, member.membershipNumber!));
 
+/** The check-answers page shows `blocked` and its send button sends nothing. */
+async function expectCheckPageRefuses(blocked: string) {
+	const check = (await run(
+		memberCheck.load as Handler,
+		eventAs(member, 'member', '/grants/winter-fuel/apply/check', {})
+	)) as { blocked: string | null };
+	expect(check.blocked).toContain(blocked);
+	const submitted = await run(
+		memberCheck.actions.submit as Handler,
+		eventAs(member, 'member', '/grants/winter-fuel/apply/check', {}, { declaration: 'yes' })
+	);
+	expect(submitted).toMatchObject({
+		status: 403,
+		data: { errors: { declaration: NOT_SENT } }
+	});
+	expect(await statusOf(application.id)).toBe('draft');
+}
+
 describe('a member whose subs lapse in the middle of a draft', () => {
 	const stepPath = '/grants/winter-fuel/apply/household';
 	const params = { step: 'household' };
@@ -134,20 +152,7 @@ describe('a member whose subs lapse in the middle of a draft', () => {
 		);
 		expect(upload).toMatchObject({ status: 403, data: { errors: { standing: NOT_SAVED } } });
 
-		const check = (await run(
-			memberCheck.load as Handler,
-			eventAs(member, 'member', '/grants/winter-fuel/apply/check', {})
-		)) as { blocked: string | null };
-		expect(check.blocked).toBe(page.blocked);
-		const submitted = await run(
-			memberCheck.actions.submit as Handler,
-			eventAs(member, 'member', '/grants/winter-fuel/apply/check', {}, { declaration: 'yes' })
-		);
-		expect(submitted).toMatchObject({
-			status: 403,
-			data: { errors: { declaration: NOT_SENT } }
-		});
-		expect(await statusOf(application.id)).toBe('draft');
+		await expectCheckPageRefuses(page.blocked!);
 	});
 
 	it('is stopped too when their membership is no longer confirmed', async () => {
@@ -155,20 +160,7 @@ describe('a member whose subs lapse in the middle of a draft', () => {
 			.update(table.users)
 			.set({ memberVerifiedAt: null })
 			.where(eq(table.users.id, member.id));
-		const check = (await run(
-			memberCheck.load as Handler,
-			eventAs(member, 'member', '/grants/winter-fuel/apply/check', {})
-		)) as { blocked: string | null };
-		expect(check.blocked).toContain('You have not confirmed your membership yet');
-		const submitted = await run(
-			memberCheck.actions.submit as Handler,
-			eventAs(member, 'member', '/grants/winter-fuel/apply/check', {}, { declaration: 'yes' })
-		);
-		expect(submitted).toMatchObject({
-			status: 403,
-			data: { errors: { declaration: NOT_SENT } }
-		});
-		expect(await statusOf(application.id)).toBe('draft');
+		await expectCheckPageRefuses('You have not confirmed your membership yet');
 	});
 });
 

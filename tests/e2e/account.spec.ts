@@ -1,10 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import {
-	DEMO_PASSWORDS,
-	DEMO_TOTP_SECRET,
-	demoStaff
-} from '../../src/lib/server/demo/seed-demo.ts';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import {
 	addToMembershipList,
@@ -18,7 +13,7 @@ import {
 	uniqueEmail
 } from './support/members.ts';
 import { PHONE, screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
-import { signInAsStaff } from './support/staff.ts';
+import { createAccount, signInAsStaff } from './support/staff.ts';
 
 const today = new Date().toISOString().slice(0, 10);
 const yearsAgo = (n: number) => `${Number(today.slice(0, 4)) - n}${today.slice(4)}`;
@@ -319,11 +314,8 @@ test('an admin imports the membership list, sees every bad line, and is told whe
 });
 
 test('an admin signs in with two-factor and imports the membership list', async ({ page }) => {
-	await signInAsStaff(
-		page,
-		{ email: demoStaff[0].email, password: DEMO_PASSWORDS.staff, totpSecret: DEMO_TOTP_SECRET },
-		'/admin/members'
-	);
+	const admin = await createAccount({ name: 'Grace Mensah', roles: ['admin'], twoFactor: true });
+	await signInAsStaff(page, admin, '/admin/members');
 	await expect(page).toHaveURL(/\/admin\/members$/);
 	const number = uniqueMembershipNumber();
 	await importFile(

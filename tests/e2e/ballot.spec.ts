@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { toLondonIso } from '../../src/lib/london-time.ts';
 import { expectNoAxeViolations } from './support/accessibility.ts';
-import { createTestEvent } from './support/events.ts';
+import { bookingUidOf, createTestEvent } from './support/events.ts';
 import { waitForMail } from './support/mailbox.ts';
 import { createMemberInGoodStanding, MEMBER_PASSWORD, signIn } from './support/members.ts';
 import { e2eDatabaseUrl, openE2eDatabase } from './support/server.ts';
@@ -116,7 +116,9 @@ test('members enter a ballot, one withdraws, the draw gives the places and anyon
 		const waiting = pages[i].getByText(/You are number \d on the waiting list\./);
 		if (await pages[i].getByText('You have a place.').isVisible()) {
 			winners++;
-			const mail = await waitForMail(request, member.email, 'booking-confirmed');
+			const mail = await waitForMail(request, member.email, 'booking-confirmed', {
+				booking: await bookingUidOf(event.id, member.id)
+			});
 			const ics = mail.calendar!.ics;
 			const calendar = new ICAL.Component(ICAL.parse(ics));
 			expect(calendar.getFirstPropertyValue('method')).toBe('REQUEST');
@@ -125,7 +127,9 @@ test('members enter a ballot, one withdraws, the draw gives the places and anyon
 			);
 		} else {
 			await expect(waiting).toBeVisible();
-			const mail = await waitForMail(request, member.email, 'ballot-waitlisted');
+			const mail = await waitForMail(request, member.email, 'ballot-waitlisted', {
+				event: event.id
+			});
 			expect(mail.subject).toBe('Ballot result: Ballot Reps Course');
 		}
 	}

@@ -1,37 +1,14 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import ICAL from 'ical.js';
 import { expectNoAxeViolations } from './support/accessibility.ts';
-import { createTestEvent } from './support/events.ts';
+import { parseInvite } from './support/invites.ts';
+import { bookingUidOf, createTestEvent } from './support/events.ts';
 import { waitForMail } from './support/mailbox.ts';
+import { createMemberInGoodStanding, signedInMember } from './support/members.ts';
 import { screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
 import { postForm } from './support/form-body.ts';
 import { openE2eDatabase } from './support/server.ts';
 import { sessionFor } from './support/sessions.ts';
-
-const PASSWORD = 'Branch-Member-Demo-26';
-const AMARA = 'amara.okafor@branchdesk.example';
-const SHAZIA = 'shazia.begum@branchdesk.example';
-
-async function signedIn(browser: Browser, email: string) {
-	const page = await (await browser.newContext()).newPage();
-	await page.goto('/login');
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill(PASSWORD);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('link', { name: 'Your account', exact: true })).toBeVisible();
-	return page;
-}
-
-function parseInvite(ics: string) {
-	const calendar = new ICAL.Component(ICAL.parse(ics));
-	const vevent = calendar.getFirstSubcomponent('vevent')!;
-	return {
-		method: calendar.getFirstPropertyValue('method'),
-		uid: vevent.getFirstPropertyValue('uid') as string,
-		sequence: vevent.getFirstPropertyValue('sequence'),
-		attendee: vevent.getFirstProperty('attendee')!.getFirstValue()
-	};
-}
 
 async function bookFromEventPage(page: Page, slug: string, button: string) {
 	await page.goto(`/events/${slug}`);
@@ -47,35 +24,37 @@ test('a member books the last place, the next joins the waiting list, a cancella
 	request
 }) => {
 	const event = await createTestEvent({ title: 'Reps negotiation workshop', capacity: 1 });
-	const amara = await signedIn(browser, AMARA);
+	const { member: first, page: amara } = await signedInMember(browser, 'Amara Okafor');
 	await bookFromEventPage(amara, event.slug, 'Book a place');
 	await expect(amara.getByText('Your place is booked.')).toBeVisible();
 	await expectNoAxeViolations(amara);
 
-	const confirmation = await waitForMail(request, AMARA, 'booking-confirmed');
+	const firstBooking = { booking: await bookingUidOf(event.id, first.id) };
+	const confirmation = await waitForMail(request, first.email, 'booking-confirmed', firstBooking);
 	const invite = parseInvite(confirmation.calendar!.ics);
-	expect(invite).toMatchObject({ method: 'REQUEST', attendee: `MAILTO:${AMARA}` });
+	expect(invite).toMatchObject({ method: 'REQUEST', attendee: `MAILTO:${first.email}` });
 	expect(confirmation.text).toContain('does not give up your place');
 
-	const shazia = await signedIn(browser, SHAZIA);
+	const { member: next, page: shazia } = await signedInMember(browser, 'Shazia Begum');
 	await shazia.goto(`/events/${event.slug}`);
 	await expect(shazia.getByText('Full — join the waiting list')).toBeVisible();
 	await bookFromEventPage(shazia, event.slug, 'Join the waiting list');
 	await expect(shazia.getByText('You are number 1 on the waiting list.')).toBeVisible();
-	expect((await waitForMail(request, SHAZIA, 'booking-waitlisted')).subject).toContain(
-		'Waiting list'
-	);
+	const nextBooking = { booking: await bookingUidOf(event.id, next.id) };
+	expect(
+		(await waitForMail(request, next.email, 'booking-waitlisted', nextBooking)).subject
+	).toContain('Waiting list');
 
 	await amara.goto('/account/bookings');
 	await amara.getByRole('link', { name: 'Cancel booking for Reps negotiation workshop' }).click();
 	await amara.getByRole('button', { name: 'Yes, cancel my booking' }).click();
 	await expect(amara.getByText('Your booking is cancelled.')).toBeVisible();
 	const cancel = parseInvite(
-		(await waitForMail(request, AMARA, 'booking-cancelled')).calendar!.ics
+		(await waitForMail(request, first.email, 'booking-cancelled', firstBooking)).calendar!.ics
 	);
 	expect(cancel).toMatchObject({ method: 'CANCEL', uid: invite.uid });
 
-	await waitForMail(request, SHAZIA, 'booking-offer');
+	await waitForMail(request, next.email, 'booking-offer', nextBooking);
 	await shazia.goto('/account/bookings');
 	await expect(shazia.getByText('A place has come up for you.')).toBeVisible();
 	await expectNoAxeViolations(shazia);
@@ -83,10 +62,10 @@ test('a member books the last place, the next joins the waiting list, a cancella
 	await shazia.getByRole('button', { name: 'Accept place' }).click();
 	await expect(shazia.getByText('Your place is confirmed.')).toBeVisible();
 	const accepted = parseInvite(
-		(await waitForMail(request, SHAZIA, 'booking-confirmed')).calendar!.ics
+		(await waitForMail(request, next.email, 'booking-confirmed', nextBooking)).calendar!.ics
 	);
 	expect(accepted.method).toBe('REQUEST');
-	expect(accepted.attendee).toBe(`MAILTO:${SHAZIA}`);
+	expect(accepted.attendee).toBe(`MAILTO:${next.email}`);
 	expect(accepted.uid).not.toBe(invite.uid);
 });
 
@@ -96,9 +75,9 @@ test('an expired offer cannot be accepted and says why', async ({ browser }) => 
 		capacity: 1,
 		category: 'celebration'
 	});
-	const daniel = await signedIn(browser, 'daniel.hughes@branchdesk.example');
+	const { page: daniel } = await signedInMember(browser, 'Daniel Hughes');
 	await bookFromEventPage(daniel, event.slug, 'Book a place');
-	const kevin = await signedIn(browser, 'kevin.doyle@branchdesk.example');
+	const { page: kevin } = await signedInMember(browser, 'Kevin Doyle');
 	await bookFromEventPage(kevin, event.slug, 'Join the waiting list');
 	await daniel.goto('/account/bookings');
 	await daniel.getByRole('link', { name: 'Cancel booking for Pensions surgery' }).click();
@@ -130,9 +109,9 @@ test('the personal calendar feed holds exactly the confirmed bookings', async ({
 		capacity: 1,
 		category: 'celebration'
 	});
-	const leanne = await signedIn(browser, 'leanne.price@branchdesk.example');
+	const { page: leanne } = await signedInMember(browser, 'Leanne Price');
 	await bookFromEventPage(leanne, open.slug, 'Book a place');
-	const marcus = await signedIn(browser, 'marcus.campbell@branchdesk.example');
+	const { page: marcus } = await signedInMember(browser, 'Marcus Campbell');
 	await bookFromEventPage(marcus, full.slug, 'Book a place');
 	await bookFromEventPage(leanne, full.slug, 'Join the waiting list');
 
@@ -158,7 +137,9 @@ test('a member whose subs have lapsed is told why they cannot book a course', as
 	browser
 }) => {
 	const course = await createTestEvent({ title: 'Workplace organising', capacity: 10 });
-	const lapsed = await signedIn(browser, 'hannah.roberts@branchdesk.example');
+	const { page: lapsed } = await signedInMember(browser, 'Hannah Roberts', {
+		subsLapsed: true
+	});
 	await lapsed.goto(`/events/${course.slug}`);
 	await expect(
 		lapsed.getByText(
@@ -182,7 +163,8 @@ test('a booking form posted to one event’s address books that event, whatever 
 		capacity: 5,
 		category: 'celebration'
 	});
-	const token = await sessionFor('yusuf.ali@branchdesk.example');
+	const yusuf = await createMemberInGoodStanding('Yusuf Ali');
+	const token = await sessionFor(yusuf.email);
 	const response = await postForm(
 		request,
 		`/events/${shown.slug}/book`,
@@ -194,7 +176,7 @@ test('a booking form posted to one event’s address books that event, whatever 
 	const booked = await client.execute({
 		sql: `select e.slug from bookings b join events e on e.id = b.event_id join users u on u.id = b.user_id
 			where u.email = ? and e.id in (?, ?)`,
-		args: ['yusuf.ali@branchdesk.example', shown.id, other.id]
+		args: [yusuf.email, shown.id, other.id]
 	});
 	client.close();
 	expect(booked.rows.map((r) => r.slug)).toEqual([shown.slug]);

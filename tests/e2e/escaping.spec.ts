@@ -3,6 +3,7 @@
 // pages, in emails, in the attendee spreadsheet and in calendar files.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
+import { bookingUidOf } from './support/events.ts';
 import { postForm } from './support/form-body.ts';
 import { answerUpToEvidence, sendApplication } from './support/grant-application.ts';
 import { waitForMail } from './support/mailbox.ts';
@@ -43,7 +44,7 @@ const NAMES = [
 let organiserToken = '';
 let eventId = 0;
 let slug = '';
-let ann = { email: '', token: '' };
+let ann = { email: '', token: '', id: 0 };
 
 async function signedInPage(browser: Browser, token: string) {
 	const context = await browser.newContext();
@@ -102,7 +103,7 @@ test.beforeAll(async ({ request }) => {
 		const member = await createMemberInGoodStanding(name);
 		const token = await sessionFor(member.email);
 		if (name === NAMES[0]) {
-			ann = { email: member.email, token };
+			ann = { email: member.email, token, id: member.id };
 			continue;
 		}
 		const booked = await postForm(
@@ -144,7 +145,9 @@ test('emails escape markup: the booking confirmation and an organiser’s messag
 	browser,
 	request
 }) => {
-	const confirmation = await waitForMail(request, ann.email, 'booking-confirmed');
+	const confirmation = await waitForMail(request, ann.email, 'booking-confirmed', {
+		booking: await bookingUidOf(eventId, ann.id)
+	});
 	expect(confirmation.subject).toContain(TITLE);
 	expect(confirmation.html).not.toContain(MARKUP);
 	await expectEmailShowsText(browser, confirmation.html, [TITLE]);
@@ -162,7 +165,7 @@ test('emails escape markup: the booking confirmation and an organiser’s messag
 	await expect(preview.locator('body')).toContainText(`Bring ${MARKUP}`);
 	expect(await preview.locator('img[src="x"]').count()).toBe(0);
 	await organiser.getByRole('button', { name: /^Send to/ }).click();
-	const message = await waitForMail(request, ann.email, 'organiser-message');
+	const message = await waitForMail(request, ann.email, 'organiser-message', { event: eventId });
 	expect(message.subject).toBe(`Change ${MARKUP}`);
 	expect(message.text).toContain(`Bring ${MARKUP}`);
 	await expectEmailShowsText(browser, message.html, [
@@ -191,7 +194,9 @@ test('calendar files escape commas, semicolons, backslashes and line breaks, and
 	request
 }) => {
 	const publicIcs = await (await request.get(`/events/${slug}/calendar.ics`)).text();
-	const invite = (await waitForMail(request, ann.email, 'booking-confirmed')).calendar!.ics;
+	const booking = await bookingUidOf(eventId, ann.id);
+	const invite = (await waitForMail(request, ann.email, 'booking-confirmed', { booking })).calendar!
+		.ics;
 	// The bookings page gives the member their personal feed's address.
 	await request.get('/account/bookings', { headers: { cookie: `session=${ann.token}` } });
 	const { client } = openE2eDatabase();
@@ -249,6 +254,8 @@ test('grant answers and a welfare officer’s question show as text, in pages an
 		`Send a bill ${MARKUP}`,
 		`Boiler broke; ${MARKUP}`
 	]);
-	const asked = await waitForMail(request, member.email, 'grant-needs-info');
+	const asked = await waitForMail(request, member.email, 'grant-needs-info', {
+		application: reference
+	});
 	await expectEmailShowsText(browser, asked.html, [`Send a bill ${MARKUP}`, `Grace ${MARKUP}`]);
 });

@@ -24,6 +24,35 @@ const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const saveAndContinue = (page: Page) =>
 	page.getByRole('button', { name: 'Save and continue' }).click();
 
+/** A welfare officer of the test's own, signed in with two-factor and looking at `target`. */
+async function welfareOfficerAt(browser: Browser, target: string) {
+	const officer = await createAccount({
+		name: 'Orla Brennan',
+		roles: ['welfare'],
+		twoFactor: true
+	});
+	const staff = await (await browser.newContext()).newPage();
+	await signInAsStaff(staff, officer, target);
+	return staff;
+}
+
+/** A new member of the test's own signs in and starts a grant application. */
+async function memberStartsApplying(browser: Browser, name: string) {
+	const member = await createMemberInGoodStanding(name);
+	const page = await signedIn(browser, member.email, '/grants/winter-fuel');
+	await page.getByRole('button', { name: 'Start your application' }).click();
+	await expect(heading(page)).toHaveText('Your household');
+	return { member, page };
+}
+
+/** On the question headed `title` (which passes axe), picks `choice` and saves the step. */
+async function answerYesOrNo(page: Page, title: string | RegExp, choice: 'Yes' | 'No') {
+	await expect(heading(page)).toHaveText(title);
+	await expectNoAxeViolations(page);
+	await page.getByLabel(choice).check();
+	await saveAndContinue(page);
+}
+
 test('anyone can check whether they are likely to be eligible without signing in', async ({
 	page
 }) => {
@@ -68,12 +97,9 @@ test('a member applies over several visits, a welfare officer asks a question, a
 	browser,
 	request
 }) => {
-	const member = await createMemberInGoodStanding('Amina Yusuf');
-	const page = await signedIn(browser, member.email, '/grants/winter-fuel');
-	await page.getByRole('button', { name: 'Start your application' }).click();
+	const { member, page } = await memberStartsApplying(browser, 'Amina Yusuf');
 
 	// Household: the error summary first, then the answers.
-	await expect(heading(page)).toHaveText('Your household');
 	await saveAndContinue(page);
 	await expect(page.getByRole('alert')).toContainText('Enter the first line of your address');
 	await page.getByLabel('Address line 1').fill('12 Acacia Road');
@@ -89,10 +115,7 @@ test('a member applies over several visits, a welfare officer asks a question, a
 	await page.getByLabel('Children under 18 in your home').fill('1');
 	await saveAndContinue(page);
 
-	await expect(heading(page)).toHaveText('Do you pay your household’s fuel bills?');
-	await expectNoAxeViolations(page);
-	await page.getByLabel('Yes').check();
-	await saveAndContinue(page);
+	await answerYesOrNo(page, 'Do you pay your household’s fuel bills?', 'Yes');
 	await expect(heading(page)).toHaveText('Your energy supplier');
 	await page.getByLabel('Energy supplier').fill('Octopus Energy');
 	await page.getByLabel('Prepayment meter (top-up key or card)').check();
@@ -111,16 +134,8 @@ test('a member applies over several visits, a welfare officer asks a question, a
 	await expectNoAxeViolations(page);
 	await page.getByLabel('Means-tested benefit').selectOption('Universal Credit');
 	await saveAndContinue(page);
-	await expect(heading(page)).toHaveText(/savings under £1,500/);
-	await expectNoAxeViolations(page);
-	await page.getByLabel('Yes').check();
-	await saveAndContinue(page);
-	await expect(heading(page)).toHaveText(
-		'Have you had a winter fuel grant from the branch before?'
-	);
-	await expectNoAxeViolations(page);
-	await page.getByLabel('No').check();
-	await saveAndContinue(page);
+	await answerYesOrNo(page, /savings under £1,500/, 'Yes');
+	await answerYesOrNo(page, 'Have you had a winter fuel grant from the branch before?', 'No');
 	await expectNoAxeViolations(page);
 	await page.getByLabel('Your circumstances').fill('My hours were cut in October.');
 	await saveAndContinue(page);
@@ -168,7 +183,9 @@ test('a member applies over several visits, a welfare officer asks a question, a
 	expect(reference).toMatch(/^WFG-/);
 	await expectNoAxeViolations(page);
 	await screenshotAtPhoneAndDesktop(page, 'grant-application-sent');
-	const received = await waitForMail(request, member.email, 'grant-received');
+	const received = await waitForMail(request, member.email, 'grant-received', {
+		application: reference
+	});
 	expect(received.subject).toContain(reference);
 
 	// The owner can download the evidence; another member gets 404 for it and the application.
@@ -182,13 +199,7 @@ test('a member applies over several visits, a welfare officer asks a question, a
 	expect((await strangerPage.request.get(evidenceHref!)).status()).toBe(404);
 
 	// The welfare officer asks for more information.
-	const officer = await createAccount({
-		name: 'Orla Brennan',
-		roles: ['welfare'],
-		twoFactor: true
-	});
-	const staff = await (await browser.newContext()).newPage();
-	await signInAsStaff(staff, officer, '/organiser/grants');
+	const staff = await welfareOfficerAt(browser, '/organiser/grants');
 	await expect(heading(staff)).toHaveText('Grant applications');
 	await expect(staff.getByRole('row', { name: new RegExp(reference) })).toContainText('First time');
 	await expectNoAxeViolations(staff);
@@ -202,7 +213,9 @@ test('a member applies over several visits, a welfare officer asks a question, a
 		.fill('Please tell us your supplier account number.');
 	await staff.getByRole('button', { name: 'Send request' }).click();
 	await expect(staff.getByRole('status')).toContainText('Your question has been sent');
-	await waitForMail(request, member.email, 'grant-needs-info');
+	await waitForMail(request, member.email, 'grant-needs-info', {
+		application: reference
+	});
 
 	// The member answers.
 	await page.goto(`/account/grants/${reference}`);
@@ -228,9 +241,13 @@ test('a member applies over several visits, a welfare officer asks a question, a
 	await expectNoAxeViolations(staff);
 	await screenshotAtPhoneAndDesktop(staff, 'grant-review-paid');
 
-	const approved = await waitForMail(request, member.email, 'grant-approved');
+	const approved = await waitForMail(request, member.email, 'grant-approved', {
+		application: reference
+	});
 	expect(approved.text).toContain('£100');
-	const paid = await waitForMail(request, member.email, 'grant-paid');
+	const paid = await waitForMail(request, member.email, 'grant-paid', {
+		application: reference
+	});
 	expect(paid.text).toContain('BACS-2026-0042');
 	await page.goto(`/account/grants/${reference}`);
 	await expect(page.getByText(/Your grant of £100 was paid/)).toBeVisible();
@@ -241,13 +258,7 @@ test('a welfare officer fills in an application with a member, who is emailed a 
 	request
 }) => {
 	const member = await createMemberInGoodStanding('Grace Mensah');
-	const officer = await createAccount({
-		name: 'Orla Brennan',
-		roles: ['welfare'],
-		twoFactor: true
-	});
-	const staff = await (await browser.newContext()).newPage();
-	await signInAsStaff(staff, officer, '/organiser/grants/assist');
+	const staff = await welfareOfficerAt(browser, '/organiser/grants/assist');
 	await expect(heading(staff)).toHaveText('Apply with a member');
 	await expectNoAxeViolations(staff);
 	await staff.getByLabel('Membership number or email address').fill('nobody@example.org');
@@ -264,10 +275,7 @@ test('a welfare officer fills in an application with a member, who is emailed a 
 	await staff.getByLabel('Adults in your home, including you').fill('1');
 	await staff.getByLabel('Children under 18 in your home').fill('0');
 	await saveAndContinue(staff);
-	await expect(heading(staff)).toHaveText('Do you pay your household’s fuel bills?');
-	await expectNoAxeViolations(staff);
-	await staff.getByLabel('Yes').check();
-	await saveAndContinue(staff);
+	await answerYesOrNo(staff, 'Do you pay your household’s fuel bills?', 'Yes');
 	await expectNoAxeViolations(staff);
 	await staff.getByLabel('Energy supplier').fill('British Gas');
 	await staff.getByLabel('Direct Debit').check();
@@ -275,14 +283,8 @@ test('a welfare officer fills in an application with a member, who is emailed a 
 	await expectNoAxeViolations(staff);
 	await staff.getByLabel('Household income each month, after tax, in pounds').fill('1200');
 	await saveAndContinue(staff);
-	await expect(heading(staff)).toHaveText(/savings under/);
-	await expectNoAxeViolations(staff);
-	await staff.getByLabel('Yes').check();
-	await saveAndContinue(staff);
-	await expect(heading(staff)).toHaveText(/winter fuel grant from the branch before/);
-	await expectNoAxeViolations(staff);
-	await staff.getByLabel('Yes').check();
-	await saveAndContinue(staff);
+	await answerYesOrNo(staff, /savings under/, 'Yes');
+	await answerYesOrNo(staff, /winter fuel grant from the branch before/, 'Yes');
 	await expectNoAxeViolations(staff);
 	await staff.getByLabel('Your circumstances').fill('Boiler repair took my savings.');
 	await saveAndContinue(staff);
@@ -322,10 +324,7 @@ test('a welfare officer fills in an application with a member, who is emailed a 
 test('a member whose subs lapse mid-draft is told why and cannot go on, then withdraws', async ({
 	browser
 }) => {
-	const member = await createMemberInGoodStanding('Nia Campbell');
-	const page = await signedIn(browser, member.email, '/grants/winter-fuel');
-	await page.getByRole('button', { name: 'Start your application' }).click();
-	await expect(heading(page)).toHaveText('Your household');
+	const { member, page } = await memberStartsApplying(browser, 'Nia Campbell');
 	const reference = (await page.locator('.caption .nowrap').innerText()).trim();
 
 	const { client } = openE2eDatabase();
@@ -359,13 +358,7 @@ test('a welfare officer sets up the next round, and the public page announces it
 	browser,
 	page
 }) => {
-	const officer = await createAccount({
-		name: 'Orla Brennan',
-		roles: ['welfare'],
-		twoFactor: true
-	});
-	const staff = await (await browser.newContext()).newPage();
-	await signInAsStaff(staff, officer, '/organiser/grants');
+	const staff = await welfareOfficerAt(browser, '/organiser/grants');
 	await staff.getByRole('link', { name: 'Set up a grant round' }).click();
 	await expect(heading(staff)).toHaveText('Set up a grant round');
 	await expectNoAxeViolations(staff);

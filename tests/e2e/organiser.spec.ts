@@ -1,8 +1,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import ICAL from 'ical.js';
-import { DEMO_PASSWORDS, DEMO_TOTP_SECRET } from '../../src/lib/server/demo/seed-demo.ts';
 import { expectNoAxeViolations } from './support/accessibility.ts';
-import { waitForMail } from './support/mailbox.ts';
+import { parseInvite } from './support/invites.ts';
+import { addConfirmedBooking, bookingUidOf, createTestEvent } from './support/events.ts';
+import { mailTo, waitForMail } from './support/mailbox.ts';
+import { createMemberInGoodStanding, signedInMember } from './support/members.ts';
 import { PHONE, screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
 import { openE2eDatabase } from './support/server.ts';
 import { createAccount, signInAsStaff } from './support/staff.ts';
@@ -10,36 +11,15 @@ import { createAccount, signInAsStaff } from './support/staff.ts';
 // One long story: sign-ins hash passwords with argon2 and every page runs axe.
 test.describe.configure({ timeout: 180_000 });
 
-const ORGANISER = {
-	email: 'organiser@branchdesk.example',
-	password: DEMO_PASSWORDS.staff,
-	totpSecret: DEMO_TOTP_SECRET
-};
-const AMARA = 'amara.okafor@branchdesk.example';
-
-function parseInvite(ics: string) {
-	const calendar = new ICAL.Component(ICAL.parse(ics));
-	const vevent = calendar.getFirstSubcomponent('vevent')!;
-	return {
-		method: calendar.getFirstPropertyValue('method'),
-		uid: vevent.getFirstPropertyValue('uid') as string,
-		sequence: Number(vevent.getFirstPropertyValue('sequence'))
-	};
-}
-
-async function memberBooks(browser: Browser, slug: string) {
-	const page = await (await browser.newContext()).newPage();
-	await page.goto('/login');
-	await page.waitForLoadState('networkidle');
-	await page.getByLabel('Email').fill(AMARA);
-	await page.getByLabel('Password').fill(DEMO_PASSWORDS.member);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-	await page.goto(`/events/${slug}`);
+/** A new member of the test's own books the event; the member and their booking's uid. */
+async function memberBooks(browser: Browser, event: { id: number; slug: string }) {
+	const { member, page } = await signedInMember(browser, 'Amara Okafor');
+	await page.goto(`/events/${event.slug}`);
 	await page.getByRole('link', { name: 'Book a place' }).click();
 	await page.getByRole('button', { name: 'Confirm booking' }).click();
 	await expect(page.getByText('Your place is booked.')).toBeVisible();
 	await page.context().close();
+	return { member, booking: await bookingUidOf(event.id, member.id) };
 }
 
 /** What a stranger's posts must not change: the event row, and the emails queued about it. */
@@ -50,9 +30,10 @@ async function eventState(eventId: number) {
 			sql: 'select title, summary, capacity, sequence, updated_at from events where id = ?',
 			args: [eventId]
 		});
-		const outbox = await client.execute(
-			"select count(*) as n from outbox where template = 'organiser-message'"
-		);
+		const outbox = await client.execute({
+			sql: "select count(*) as n from outbox where idempotency_key like 'organiser-message/' || ? || '/%'",
+			args: [eventId]
+		});
 		const audit = await client.execute({
 			sql: 'select count(*) as n from audit_log where subject_id = ?',
 			args: [String(eventId)]
@@ -76,7 +57,13 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	const title = `Stewards’ social ${Date.now()}`;
 	const day = new Date(Date.now() + 30 * 24 * 3_600_000).toISOString().slice(0, 10);
 
-	await signInAsStaff(page, ORGANISER, '/organiser');
+	const organiser = await createAccount({
+		name: 'Olu Bello',
+		roles: ['organiser'],
+		twoFactor: true,
+		label: 'organiser'
+	});
+	await signInAsStaff(page, organiser, '/organiser');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Staff desk');
 	await expectNoAxeViolations(page);
 
@@ -100,7 +87,7 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	await first.getByLabel('Date').fill(day);
 	await first.getByLabel('Starts').fill('18:30');
 	await first.getByLabel('Ends').fill('20:30');
-	await page.getByLabel('Places').fill('2');
+	await page.getByLabel('Places', { exact: true }).fill('2');
 	await page.getByRole('button', { name: 'Add another session' }).click();
 	await expect(page.getByRole('group', { name: 'Session 2' })).toBeVisible();
 	await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
@@ -127,9 +114,10 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 		.split('/')
 		.pop()!;
 
-	await memberBooks(browser, slug);
+	const { member: amara, booking } = await memberBooks(browser, { id: Number(eventId), slug });
+	const aboutBooking = { booking };
 	const booked = parseInvite(
-		(await waitForMail(request, AMARA, 'booking-confirmed')).calendar!.ics
+		(await waitForMail(request, amara.email, 'booking-confirmed', aboutBooking)).calendar!.ics
 	);
 
 	// Moving the event updates the member's calendar entry: same UID, higher SEQUENCE.
@@ -138,7 +126,7 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	await page.getByRole('group', { name: 'Session 1' }).getByLabel('Ends').fill('21:30');
 	await page.getByRole('button', { name: 'Save changes' }).click();
 	await expect(page.getByText('Changes saved.')).toBeVisible();
-	const changed = await waitForMail(request, AMARA, 'event-changed');
+	const changed = await waitForMail(request, amara.email, 'event-changed', aboutBooking);
 	expect(changed.text).toContain('It now takes place');
 	const update = parseInvite(changed.calendar!.ics);
 	expect(update).toMatchObject({ method: 'REQUEST', uid: booked.uid });
@@ -167,13 +155,13 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	// Both places are now confirmed: lowering capacity to 1 is refused beside the field, and the
 	// typed value is kept.
 	await ready(page, `/organiser/events/${eventId}`);
-	await page.getByLabel('Places').fill('1');
+	await page.getByLabel('Places', { exact: true }).fill('1');
 	await page.getByRole('button', { name: 'Save changes' }).click();
 	const refusal =
 		'Capacity cannot be less than 2: that many places are already confirmed or offered';
 	await expect(page.getByRole('link', { name: refusal })).toBeVisible();
 	await expect(page.locator('#capacity-error')).toBeVisible();
-	await expect(page.getByLabel('Places')).toHaveValue('1');
+	await expect(page.getByLabel('Places', { exact: true })).toHaveValue('1');
 	await ready(page, `/organiser/events/${eventId}/attendees`);
 
 	// The door at phone width: one tap in, and an undo.
@@ -210,8 +198,9 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	const messageId = await page.locator('input[name="messageId"]').first().inputValue();
 	await page.getByRole('button', { name: 'Send to 2 people' }).click();
 	await expect(page.getByText('Your message is on its way to 2 people.')).toBeVisible();
-	for (const to of [AMARA, tricky.email]) {
-		expect((await waitForMail(request, to, 'organiser-message')).subject, to).toBe(
+	const aboutEvent = { event: Number(eventId) };
+	for (const to of [amara.email, tricky.email]) {
+		expect((await waitForMail(request, to, 'organiser-message', aboutEvent)).subject, to).toBe(
 			'Parking at the club'
 		);
 	}
@@ -231,10 +220,10 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	await expect(
 		page.getByText('That message had already been sent, so nothing new went out.')
 	).toBeVisible();
-	const amaraMail: { template: string }[] = await (
-		await request.get(`/dev/mail.json?to=${encodeURIComponent(AMARA)}`)
-	).json();
-	expect(amaraMail.filter((m) => m.template === 'organiser-message')).toHaveLength(1);
+	const amaraMail = await mailTo(request, amara.email);
+	expect(
+		amaraMail.filter((m) => m.idempotencyKey.startsWith(`organiser-message/${eventId}/`))
+	).toHaveLength(1);
 
 	// Cancelling takes it out of the member's calendar.
 	await ready(page, `/organiser/events/${eventId}`);
@@ -249,7 +238,7 @@ test('an organiser creates, previews and publishes an event, moves it, takes the
 	await page.getByRole('button', { name: 'Cancel event' }).click();
 	await expect(page.getByText('The event is cancelled')).toBeVisible();
 	const cancelled = parseInvite(
-		(await waitForMail(request, AMARA, 'event-cancelled')).calendar!.ics
+		(await waitForMail(request, amara.email, 'event-cancelled', aboutBooking)).calendar!.ics
 	);
 	expect(cancelled).toMatchObject({ method: 'CANCEL', uid: booked.uid });
 	expect(cancelled.sequence).toBeGreaterThan(update.sequence);
@@ -279,18 +268,20 @@ test('an organiser cannot open, change or message an event they do not manage', 
 	const other = await createAccount({ name: 'Ruth Osei', roles: ['organiser'], twoFactor: true });
 	await signInAsStaff(page, other, '/organiser');
 	await expect(page.getByText('You have no upcoming events.')).toBeVisible();
-	const before = await eventState(1);
+	const notTheirs = await createTestEvent({ title: 'Someone else’s social', capacity: 5 });
+	const eventPath = `/organiser/events/${notTheirs.id}`;
+	const before = await eventState(notTheirs.id);
 
 	for (const path of ['', '/attendees', '/attendees/message']) {
-		const response = await page.goto(`/organiser/events/1${path}`);
+		const response = await page.goto(`${eventPath}${path}`);
 		expect(response?.status(), path || 'edit page').toBe(404);
 	}
-	const csv = await page.request.get('/organiser/events/1/attendees.csv');
+	const csv = await page.request.get(`${eventPath}/attendees.csv`);
 	expect(csv.status()).toBe(404);
 
 	// Posted straight at the actions, from this site, with a complete and valid-looking form.
 	const post = (path: string, form: Record<string, string>) =>
-		page.request.post(`/organiser/events/1${path}`, {
+		page.request.post(`${eventPath}${path}`, {
 			form,
 			headers: { origin: baseURL! },
 			maxRedirects: 0
@@ -314,21 +305,20 @@ test('an organiser cannot open, change or message an event they do not manage', 
 		expect([403, 404]).toContain(response.status());
 		expect(await response.text()).not.toContain('Not from the organisers');
 	}
-	expect(await eventState(1)).toEqual(before);
+	expect(await eventState(notTheirs.id)).toEqual(before);
 });
 
 test('an admin takes a course register, prints a release letter and a certificate, and finds it in the audit log', async ({
 	page
 }) => {
 	const admin = await createAccount({ name: 'Grace Adeyemi', roles: ['admin'], twoFactor: true });
+	const course = await createTestEvent({ title: 'Reps’ health and safety course', capacity: 5 });
+	const name = 'Kofi Mensah';
+	await addConfirmedBooking(course.id, (await createMemberInGoodStanding(name)).id);
 	await signInAsStaff(page, admin, '/organiser');
-	await page.getByRole('link', { name: 'Introduction to being a workplace rep' }).click();
-	await page.waitForURL(/\/organiser\/events\/\d+$/);
-	const eventId = /\/organiser\/events\/(\d+)/.exec(page.url())![1];
+	const eventId = course.id;
 	await ready(page, `/organiser/events/${eventId}/attendees`);
-	const first = page.getByRole('link', { name: /^Release letter for / }).first();
-	const name = (await first.textContent())!.replace(/^Release letter\s*for\s*/, '').trim();
-	await first.click();
+	await page.getByRole('link', { name: `Release letter for ${name}` }).click();
 	await expect(
 		page.getByRole('heading', { name: 'Request for paid release for trade union training' })
 	).toBeVisible();

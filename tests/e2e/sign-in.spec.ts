@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { signIn, uniqueEmail } from './support/accounts.ts';
 import { resetLinkIn, verificationCodeIn, waitForMail } from './support/mailbox.ts';
+import { createMemberInGoodStanding, MEMBER_PASSWORD } from './support/members.ts';
 import { screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
 import { openE2eDatabase } from './support/server.ts';
 
@@ -111,9 +112,9 @@ test('sign-up explains every problem, keeps what was typed, and never says an ad
 	await expectNoAxeViolations(page);
 	await screenshotAtPhoneAndDesktop(page, 'register-errors');
 
-	// A demo member's address and a new one: the visitor sees the same pages, word for word, and
-	// the member is told by email instead.
-	const known = 'amara.okafor@branchdesk.example';
+	// A member's address and a new one: the visitor sees the same pages, word for word, and the
+	// member is told by email instead.
+	const known = (await createMemberInGoodStanding('Amara Okafor')).email;
 	const fresh = uniqueEmail('newcomer');
 	const whatTheVisitorSees = async (email: string) => {
 		await register(page, 'Someone Else', email);
@@ -165,8 +166,9 @@ test('a sign-in form posted from another site is refused', async ({ request }) =
 test('a member page sends a stranger to sign in and back again afterwards', async ({ page }) => {
 	await page.goto('/account');
 	await expect(page).toHaveURL('/login?redirectTo=%2Faccount');
-	await page.getByLabel('Email').fill('daniel.hughes@branchdesk.example');
-	await page.getByLabel('Password').fill('Branch-Member-Demo-26');
+	const member = await createMemberInGoodStanding('Daniel Hughes');
+	await page.getByLabel('Email').fill(member.email);
+	await page.getByLabel('Password').fill(MEMBER_PASSWORD);
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page).toHaveURL('/account');
 });

@@ -1,15 +1,20 @@
 import { expect, test } from '@playwright/test';
-import { demoStaff } from '../../src/lib/server/demo/seed-demo.ts';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import { PHONE, screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
 import { sessionFor } from './support/sessions.ts';
+import { createAccount } from './support/staff.ts';
 
 test('a welfare officer’s staff desk shows the grant round, its queue and its budget', async ({
 	context,
 	page,
 	baseURL
 }) => {
-	const token = await sessionFor(demoStaff[2].email);
+	const welfare = await createAccount({
+		name: 'Wanjiru Kamau',
+		roles: ['welfare'],
+		twoFactor: true
+	});
+	const token = await sessionFor(welfare.email);
 	await context.addCookies([{ name: 'session', value: token, url: baseURL! }]);
 	await page.goto('/organiser');
 	await expect(page.getByRole('heading', { name: 'Winter Fuel Grant 2026/27' })).toBeVisible();
@@ -27,7 +32,8 @@ test('an organiser’s staff desk reads on a phone and charts waiting-list deman
 	page,
 	baseURL
 }) => {
-	const token = await sessionFor(demoStaff[0].email);
+	const admin = await createAccount({ name: 'Grace Mensah', roles: ['admin'], twoFactor: true });
+	const token = await sessionFor(admin.email);
 	await context.addCookies([{ name: 'session', value: token, url: baseURL! }]);
 	await page.setViewportSize(PHONE);
 	await page.goto('/organiser');

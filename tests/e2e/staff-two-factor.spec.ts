@@ -3,17 +3,13 @@ import { and, eq } from 'drizzle-orm';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import * as table from '../../src/lib/server/db/schema/index.ts';
-import {
-	DEMO_PASSWORDS,
-	DEMO_TOTP_SECRET,
-	demoMembers,
-	demoStaff
-} from '../../src/lib/server/demo/seed-demo.ts';
 import { expectNoAxeViolations } from './support/accessibility.ts';
+import { createMemberInGoodStanding, MEMBER_PASSWORD } from './support/members.ts';
 import { screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
 import { e2eDatabaseUrl, openE2eDatabase, port } from './support/server.ts';
 import {
 	codeFor,
+	createAccount,
 	enterTwoFactorCode,
 	pathIs,
 	signIn,
@@ -28,20 +24,20 @@ const run = promisify(execFile);
 test.describe.configure({ timeout: 90_000 });
 const USERS = '/admin/users';
 
-test('a demo admin signs in with a code from their authenticator app and reaches the users page', async ({
+test('an admin signs in with a code from their authenticator app and reaches the users page', async ({
 	page,
 	request
 }) => {
-	const admin = demoStaff[0];
+	const admin = await createAccount({ name: 'Grace Mensah', roles: ['admin'], twoFactor: true });
 	await page.goto(USERS);
 	await expect(page).toHaveURL(pathIs('/login?redirectTo=%2Fadmin%2Fusers'));
-	await signIn(page, admin.email, DEMO_PASSWORDS.staff);
+	await signIn(page, admin.email, admin.password);
 
 	await expect(page).toHaveURL(pathIs('/two-factor?redirectTo=%2Fadmin%2Fusers'));
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Enter your two-factor code');
 	await expectNoAxeViolations(page);
 
-	const right = codeFor(DEMO_TOTP_SECRET);
+	const right = codeFor(admin.totpSecret!);
 	const wrong = String((Number(right) + 500_000) % 1_000_000).padStart(6, '0');
 	await page.getByLabel('Code from your authenticator app').fill(wrong);
 	await page.getByRole('button', { name: 'Continue' }).click();
@@ -56,10 +52,11 @@ test('a demo admin signs in with a code from their authenticator app and reaches
 	const sessionToken = async () =>
 		(await page.context().cookies()).find((c) => c.name === 'session')?.value;
 	const beforeCode = await sessionToken();
-	await enterTwoFactorCode(page, DEMO_TOTP_SECRET);
+	await enterTwoFactorCode(page, admin.totpSecret!);
 	await expect(page).toHaveURL(pathIs(USERS));
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Users');
-	await expect(page.getByRole('row', { name: /admin@branchdesk\.example/ })).toContainText(
+	await page.goto(`${USERS}?q=${encodeURIComponent(admin.email)}`);
+	await expect(page.getByRole('row').filter({ hasText: admin.email })).toContainText(
 		'Grace Mensah'
 	);
 
@@ -166,8 +163,8 @@ test('a member is refused the users page, and a visitor is sent to sign in first
 	expect(response?.status()).toBe(200);
 	await expect(page).toHaveURL(pathIs('/login?redirectTo=%2Fadmin%2Fusers'));
 
-	const member = demoMembers[4];
-	await signIn(page, member.email, DEMO_PASSWORDS.member);
+	const member = await createMemberInGoodStanding('Kevin Doyle');
+	await signIn(page, member.email, MEMBER_PASSWORD);
 	await expect(page).toHaveURL(pathIs(USERS));
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('There is a problem');
 	await expect(page.getByText('You do not have permission to see this page')).toBeVisible();

@@ -4,12 +4,14 @@
 import type { SubmitFunction } from '@sveltejs/kit';
 import { focusOnArrival } from '../focus.ts';
 
-export function pendingForm() {
+/** `keepDataAfterSuccess`: a success leaves the page's data as it was (an answer shown once). */
+export function pendingForm(options: { keepDataAfterSuccess?: () => boolean } = {}) {
 	let pending = $state(false);
 	const submit: SubmitFunction = ({ formElement }) => {
 		pending = true;
 		return async ({ result, update }) => {
-			await update();
+			const keep = result.type === 'success' && (options.keepDataAfterSuccess?.() ?? false);
+			await update({ invalidateAll: !keep });
 			pending = false;
 			// A redirect is a navigation, and the layout moves focus after it.
 			if (result.type !== 'redirect') focusOnArrival();

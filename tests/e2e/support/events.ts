@@ -1,5 +1,6 @@
 // Events made for one test, straight into the end-to-end server's database. Specs run side by
 // side on one server, so the catalogue specs expect these extra events among the demo ones.
+import { newBookingUid } from '../../../src/lib/server/bookings/booking-uid.ts';
 import { openE2eDatabase } from './server.ts';
 
 const DAY = 24 * 3_600_000;
@@ -48,4 +49,36 @@ export async function createTestEvent(fields: {
 	}
 	client.close();
 	return { id, slug };
+}
+
+/** The uid of a member's booking on an event, which names the emails about it. */
+export async function bookingUidOf(eventId: number, userId: number) {
+	const { client } = openE2eDatabase();
+	try {
+		const found = await client.execute({
+			sql: 'select uid from bookings where event_id = ? and user_id = ? order by id desc limit 1',
+			args: [eventId, userId]
+		});
+		return String(found.rows[0].uid);
+	} finally {
+		client.close();
+	}
+}
+
+/** A confirmed place for a member, as if they had booked it (and come in); its uid. */
+export async function addConfirmedBooking(
+	eventId: number,
+	userId: number,
+	options: { checkedIn?: boolean } = {}
+) {
+	const { client } = openE2eDatabase();
+	const uid = newBookingUid();
+	const now = Date.now();
+	await client.execute({
+		sql: `insert into bookings (event_id, user_id, status, answers, uid, created_at, status_changed_at, checked_in_at)
+			values (?, ?, 'confirmed', '{}', ?, ?, ?, ?)`,
+		args: [eventId, userId, uid, now, now, options.checkedIn ? now : null]
+	});
+	client.close();
+	return uid;
 }

@@ -1,10 +1,17 @@
-import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test';
+import {
+	expect,
+	type APIRequestContext,
+	type Browser,
+	type BrowserContext,
+	type Page
+} from '@playwright/test';
 import { like } from 'drizzle-orm';
 import { hashPassword } from '../../../src/lib/server/auth/password.ts';
 import { digestSecret, generateSecret } from '../../../src/lib/server/auth/secrets.ts';
 import * as table from '../../../src/lib/server/db/schema/index.ts';
 import { signIn, signOut, uniqueEmail } from './accounts.ts';
 import { openE2eDatabase, port } from './server.ts';
+import { sessionFor } from './sessions.ts';
 
 export const MEMBER_PASSWORD = 'harbour violin saffron meadow';
 
@@ -56,19 +63,27 @@ export async function addToMembershipList(row: {
 
 let serial = 0;
 
-/** A member in good standing for years, with their own home so households never collide. */
-export async function createMemberInGoodStanding(name: string) {
+const DAY = 24 * 3_600_000;
+
+/**
+ * A member in good standing for years, with their own home so households never collide; with
+ * `subsLapsed` the membership list shows their subs last paid three months ago.
+ */
+export async function createMemberInGoodStanding(
+	name: string,
+	options: { subsLapsed?: boolean } = {}
+) {
 	serial += 1;
 	const membershipNumber = `G${Date.now() % 1_000_000}${serial}${process.pid % 100}`;
 	const { db, client } = openE2eDatabase();
 	try {
-		const today = new Date().toISOString().slice(0, 10);
+		const paidTo = new Date(Date.now() - (options.subsLapsed ? 90 * DAY : 0));
 		await db.insert(table.membersRegister).values({
 			membershipNumber,
 			surname: name.split(' ').at(-1)!,
 			postcode: 'B15 2TT',
 			joinedOn: '2019-04-01',
-			subsPaidTo: today,
+			subsPaidTo: paidTo.toISOString().slice(0, 10),
 			importedAt: new Date()
 		});
 		const [user] = await db
@@ -86,6 +101,23 @@ export async function createMemberInGoodStanding(name: string) {
 	} finally {
 		client.close();
 	}
+}
+
+/**
+ * A new member of this test's own, already signed in, in a browser context of their own: for
+ * tests about what members do rather than about signing in.
+ */
+export async function signedInMember(
+	browser: Browser,
+	name: string,
+	options: { subsLapsed?: boolean } = {}
+) {
+	const member = await createMemberInGoodStanding(name, options);
+	const context = await browser.newContext();
+	await context.addCookies([
+		{ name: 'session', value: await sessionFor(member.email), url: `http://localhost:${port}` }
+	]);
+	return { member, page: await context.newPage() };
 }
 
 /** Clears the per-address sign-in throttle, so one test's wrong passwords never lock out the next. */

@@ -61,6 +61,20 @@ async function enrolled(roles: ('organiser' | 'welfare' | 'admin')[] = ['welfare
 	return { user: await readUser(user.id), key, recoveryCodes: result.recoveryCodes };
 }
 
+/** A staff member with a fresh session tries to turn two-factor on with the code `codeOf` gives. */
+async function tryEnrolling(codeOf: (key: string) => string) {
+	const { user, session } = await staffWithSession();
+	const key = generateTotpKey();
+	const result = await enrolTwoFactor({
+		userId: user.id,
+		sessionId: session.id,
+		key,
+		code: codeOf(key),
+		ip: IP
+	});
+	return { user, session, key, result };
+}
+
 beforeEach(async () => {
 	await db.delete(table.rateLimits);
 	await db.delete(table.auditLog);
@@ -69,15 +83,7 @@ beforeEach(async () => {
 
 describe('turning two-factor on', () => {
 	it('saves the key, verifies this session and hands out ten recovery codes kept only as digests', async () => {
-		const { user, session } = await staffWithSession();
-		const key = generateTotpKey();
-		const result = await enrolTwoFactor({
-			userId: user.id,
-			sessionId: session.id,
-			key,
-			code: codeFor(key),
-			ip: IP
-		});
+		const { user, session, key, result } = await tryEnrolling(codeFor);
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
 		expect(result.recoveryCodes).toHaveLength(10);
@@ -101,15 +107,7 @@ describe('turning two-factor on', () => {
 	});
 
 	it('refuses a wrong code and saves nothing', async () => {
-		const { user, session } = await staffWithSession();
-		const key = generateTotpKey();
-		const result = await enrolTwoFactor({
-			userId: user.id,
-			sessionId: session.id,
-			key,
-			code: wrongCodeFor(key),
-			ip: IP
-		});
+		const { user, session, result } = await tryEnrolling(wrongCodeFor);
 		expect(result).toMatchObject({ ok: false, status: 400, error: /not right/ });
 		expect((await readUser(user.id)).totpSecret).toBeNull();
 		expect((await readSession(session.id)).twoFactorVerifiedAt).toBeNull();

@@ -7,26 +7,11 @@ import { db as defaultDb, table } from '../db/index.ts';
 import type { OutboxStatus } from '../db/schema/index.ts';
 import type { OutgoingEmail } from './message.ts';
 
-type Writer = Pick<Database, 'insert'>;
+type Writer = Pick<Database, 'run'>;
 
 /** The outbox row for one email; a second queueing of the same idempotency key is ignored. */
 export function queueEmail(writer: Writer, email: OutgoingEmail, now = new Date()) {
-	return writer
-		.insert(table.outbox)
-		.values({
-			idempotencyKey: email.idempotencyKey,
-			recipient: email.to.email.toLowerCase(),
-			recipientName: email.to.name ?? null,
-			template: email.template,
-			subject: email.subject,
-			textBody: email.text,
-			htmlBody: email.html,
-			calendarMethod: email.calendar?.method ?? null,
-			calendarIcs: email.calendar?.ics ?? null,
-			nextAttemptAt: now,
-			createdAt: now
-		})
-		.onConflictDoNothing({ target: table.outbox.idempotencyKey });
+	return queueTaggedEmailsIf(writer, [{ email, tag: '', state: '', now }], () => sql`1`);
 }
 
 /**
@@ -35,24 +20,18 @@ export function queueEmail(writer: Writer, email: OutgoingEmail, now = new Date(
  * `fill` replaces a placeholder in subject and bodies with a value only SQL knows yet.
  */
 export function queueEmailIf(
-	writer: Pick<Database, 'run'>,
+	writer: Writer,
 	email: OutgoingEmail,
 	condition: SQL,
 	options: { now?: Date; fill?: { placeholder: string; value: SQL } } = {}
 ) {
-	const now = (options.now ?? new Date()).getTime();
-	const filled = (text: string) =>
-		options.fill
-			? sql`replace(${text}, ${options.fill.placeholder}, ${options.fill.value})`
-			: sql`${text}`;
-	return writer.run(sql`insert into outbox
-		(idempotency_key, recipient, recipient_name, template, subject, text_body, html_body,
-		 calendar_method, calendar_ics, status, attempts, next_attempt_at, created_at)
-		select ${email.idempotencyKey}, ${email.to.email.toLowerCase()}, ${email.to.name ?? null},
-		 ${email.template}, ${filled(email.subject)}, ${filled(email.text)}, ${filled(email.html)},
-		 ${email.calendar?.method ?? null}, ${email.calendar?.ics ?? null}, 'pending', 0, ${now}, ${now}
-		where ${condition}
-		on conflict (idempotency_key) do nothing`);
+	const { fill } = options;
+	return queueTaggedEmailsIf(
+		writer,
+		[{ email, tag: '', state: '', now: options.now ?? new Date() }],
+		() => condition,
+		fill && { placeholder: fill.placeholder, value: () => fill.value }
+	);
 }
 
 /** One email of a batch, with the tag and state its guard condition checks. */
@@ -62,10 +41,11 @@ type TaggedRow = { tag: SQL; state: SQL };
 /**
  * Many outbox rows in one statement, each written only if `condition` holds for its own tag and
  * state when the statement runs: a batch that changes many rows queues all their emails at once,
- * each guarded by the change it belongs to. `fill` works as in `queueEmailIf`, per row.
+ * each guarded by the change it belongs to. `fill` works as in `queueEmailIf`, per row. Every
+ * insert into the outbox is this statement, so its column list is written once.
  */
 export function queueTaggedEmailsIf(
-	writer: Pick<Database, 'run'>,
+	writer: Writer,
 	entries: TaggedEmail[],
 	condition: (row: TaggedRow) => SQL,
 	fill?: { placeholder: string; value: (row: TaggedRow) => SQL }

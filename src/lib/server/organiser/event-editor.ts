@@ -1,7 +1,7 @@
 // Creating, changing, publishing and cancelling events. Each is one batch: the event, its
 // sessions, the calendar updates every attendee needs and the audit record commit together,
 // and the calendar emails go out only if the change they announce really happened.
-import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import { auditInsert, auditInsertWhen } from '../audit.ts';
 import { ballotCancellationWrites } from '../ballot/cancellation.ts';
 import { placesTakenSql, waitingSql } from '../bookings/places.ts';
@@ -11,6 +11,7 @@ import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import type { Event, EventSession } from '../db/schema/index.ts';
 import { queueEmailIf } from '../email/outbox.ts';
+import { sessionsOfEvent } from '../events/sessions.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
 import { formatSessionTime } from '../../london-time.ts';
 import { slugFromTitle, type EventDraft, type EventFormErrors } from './event-form.ts';
@@ -117,14 +118,6 @@ export function describeChange(
 	return lines.length ? lines.join(' ') : null;
 }
 
-async function loadSessions(eventId: number) {
-	return db
-		.select()
-		.from(table.eventSessions)
-		.where(eq(table.eventSessions.eventId, eventId))
-		.orderBy(asc(table.eventSessions.startsAt));
-}
-
 async function liveBookingsWithMembers(eventId: number, statuses: string[]) {
 	return db
 		.select({ booking: table.bookings, member: table.users })
@@ -162,7 +155,7 @@ export async function updateEvent(
 ): Promise<SaveOutcome> {
 	if (event.status === 'cancelled')
 		return { ok: false, errors: { title: 'This event has been cancelled and cannot be changed' } };
-	const sessions = await loadSessions(event.id);
+	const sessions = await sessionsOfEvent(event.id);
 	const live = event.status === 'published';
 	if (live && sessions.length !== draft.sessions.length) {
 		return {
@@ -318,7 +311,7 @@ export async function cancelEvent(
 }
 
 async function writeCancellation(event: Event, why: string, actorUserId: number, now: Date) {
-	const sessions = await loadSessions(event.id);
+	const sessions = await sessionsOfEvent(event.id);
 	const bookings = await liveBookingsWithMembers(event.id, ['confirmed', 'waitlisted', 'offered']);
 	const sequence = event.sequence + 1;
 	const cancelled: Event = { ...event, status: 'cancelled', cancelledReason: why, sequence };
@@ -379,5 +372,3 @@ async function writeCancellation(event: Event, why: string, actorUserId: number,
 	]);
 	return changed.length === 1;
 }
-
-export { loadSessions as loadEventSessions };

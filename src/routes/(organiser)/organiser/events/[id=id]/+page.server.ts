@@ -3,7 +3,8 @@ import type { RequestEvent } from './$types';
 import { formText } from '$lib/server/forms';
 import { readForm } from '$lib/server/kit/read-form';
 import { addEventOrganiser, listEventOrganisers } from '$lib/server/organiser/access';
-import { loadEventSessions, updateEvent } from '$lib/server/organiser/event-editor';
+import { sessionsOfEvent } from '$lib/server/events/sessions';
+import { updateEvent } from '$lib/server/organiser/event-editor';
 import {
 	eventFormValues,
 	MAX_SESSIONS,
@@ -23,7 +24,7 @@ import { drawBallot } from '$lib/server/ballot/run-draw';
 
 export const load = async (event) => {
 	const { managed } = await managedEventOr404(event);
-	const sessions = await loadEventSessions(managed.id);
+	const sessions = await sessionsOfEvent(managed.id);
 	return {
 		event: managed,
 		values: eventFormValues(managed, sessions),
@@ -64,7 +65,7 @@ export const actions = {
 	allocation: async (event) => {
 		const { viewer, managed } = await managedEventOr404(event);
 		const allocationValues = readAllocationForm(await readForm(event.request));
-		const sessions = await loadEventSessions(managed.id);
+		const sessions = await sessionsOfEvent(managed.id);
 		const start = sessions[0]?.startsAt ?? managed.startsAt;
 		const checked = validateAllocationForm(allocationValues, start);
 		if (!checked.ok) return fail(400, { allocationValues, allocationErrors: checked.errors });

@@ -1,12 +1,12 @@
 import { eventBallotView } from '$lib/server/ballot/ballot-view';
 import { describeAvailability } from '$lib/server/events/availability';
-import { loadEventSessions } from '$lib/server/organiser/event-editor';
+import { sessionsOfEvent } from '$lib/server/events/sessions';
 import { managedEventOr404 } from '$lib/server/kit/organiser-guard';
 
 // A draft as members will see it once published; only its organisers (and admins) reach here.
 export const load = async (event) => {
 	const { managed } = await managedEventOr404(event);
-	const sessions = await loadEventSessions(managed.id);
+	const sessions = await sessionsOfEvent(managed.id);
 	return {
 		event: managed,
 		sessions,

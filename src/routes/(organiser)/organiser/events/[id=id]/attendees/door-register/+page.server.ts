@@ -1,6 +1,6 @@
 import { accessNeedsText } from '$lib/server/organiser/attendees-csv';
 import { groupAttendees, listAttendees } from '$lib/server/organiser/attendees';
-import { loadEventSessions } from '$lib/server/organiser/event-editor';
+import { sessionsOfEvent } from '$lib/server/events/sessions';
 import { managedEventOr404 } from '$lib/server/kit/organiser-guard';
 
 export const load = async (event) => {
@@ -8,7 +8,7 @@ export const load = async (event) => {
 	const { confirmed } = groupAttendees(await listAttendees(managed.id));
 	return {
 		event: managed,
-		sessions: await loadEventSessions(managed.id),
+		sessions: await sessionsOfEvent(managed.id),
 		people: confirmed.map((a) => ({
 			uid: a.uid,
 			name: a.name,
