@@ -13,6 +13,7 @@ import {
 	readBurstOutcome
 } from '../tests/load/booking-burst.ts';
 import { drainWithTwoWorkers } from './bench/burst-drain.ts';
+import { measureDoor } from './bench/door.ts';
 import { measureLoad, type LoadFigures } from './bench/http-load.ts';
 import { measurePasswordWork, measureSignIns } from './bench/logins.ts';
 import { measureOutboxDrain } from './bench/outbox-drain.ts';
@@ -76,6 +77,9 @@ for (const [name, url] of targets) {
 		`${name}: ${figures.requestsPerSecond} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, errors ${figures.errors}, non-2xx ${figures.non2xx}`
 	);
 }
+console.log('Door mode: a 500-booking roster, and 500 check-ins sent at once…');
+const door = await measureDoor(served.origin, env.DATABASE_URL);
+console.log(JSON.stringify(door));
 console.log('Signing in…');
 const passwordWork = await measurePasswordWork();
 const signIns = await measureSignIns(
@@ -173,6 +177,7 @@ const report = renderReport({
 	memory,
 	passwordWork,
 	signIns,
+	door,
 	burst: burstFigures,
 	paced: pacedFigures,
 	twoWorkers,

@@ -44,18 +44,43 @@ async function seedParameterValues(request: APIRequestContext) {
 	const { client } = openE2eDatabase();
 	try {
 		const now = Date.now();
-		// The course with the most free places, so one more place taken changes nobody's booking.
-		const course = await client.execute(
-			`select e.id from events e where e.category = 'course' and e.status = 'published'
-			order by coalesce(e.capacity, 1000000) - (select count(*) from bookings b
-				where b.event_id = e.id and b.status in ('confirmed', 'offered')) desc limit 1`
-		);
+		// A course that ended yesterday, managed by the demo organiser, with the member's place
+		// checked in at its one session: its release letter and certificate both exist.
+		const DAY = 24 * 3_600_000;
+		const organiser = await client.execute({
+			sql: 'select id from users where email = ?',
+			args: [staffFor.organiser.email]
+		});
+		const course = await client.execute({
+			sql: `insert into events (slug, title, category, summary, description, capacity, status, starts_at, ends_at, created_at, updated_at)
+				values (?, 'Route guard course', 'course', 'A course.', 'All about it.', 20, 'published', ?, ?, ?, ?) returning id`,
+			args: [`route-guard-course-${now}`, now - 2 * DAY, now - DAY, now, now]
+		});
 		const courseId = Number(course.rows[0].id);
-		const uid = newBookingUid();
+		const session = await client.execute({
+			sql: 'insert into event_sessions (event_id, starts_at, ends_at) values (?, ?, ?) returning id',
+			args: [courseId, now - 2 * DAY, now - DAY]
+		});
 		await client.execute({
+			sql: 'insert into event_organisers (event_id, user_id, added_at) values (?, ?, ?)',
+			args: [courseId, Number(organiser.rows[0].id), now]
+		});
+		const uid = newBookingUid();
+		const booking = await client.execute({
 			sql: `insert into bookings (event_id, user_id, status, answers, uid, created_at, status_changed_at, checked_in_at)
-				values (?, ?, 'confirmed', '{}', ?, ?, ?, ?)`,
-			args: [courseId, member.id, uid, now, now, now]
+				values (?, ?, 'confirmed', '{}', ?, ?, ?, ?) returning id`,
+			args: [courseId, member.id, uid, now, now, now - 2 * DAY]
+		});
+		await client.execute({
+			sql: `insert into check_ins (booking_id, session_id, checked_in_at, device_id, client_id, recorded_at)
+				values (?, ?, ?, 'route guard', ?, ?)`,
+			args: [
+				Number(booking.rows[0].id),
+				Number(session.rows[0].id),
+				now - 2 * DAY,
+				`rg-${uid}`,
+				now
+			]
 		});
 		const event = await client.execute({
 			sql: `select slug from events where status = 'published' and booking = 'required'

@@ -2,6 +2,7 @@
 // changes anything: anonymous people sign in, members get 403, and an organiser who does not
 // manage the event gets 404, as if it did not exist.
 import { isHttpError, isRedirect } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '$lib/server/auth/authorization';
 import { db, table } from '$lib/server/db';
@@ -33,10 +34,27 @@ let bookingUid = '';
 let manager: Viewer = null;
 
 beforeAll(async () => {
-	// A course with a checked-in place, so the release letter and certificate have a subject.
-	const event = await createEvent({ category: 'course' });
+	// A course that has ended, with a place checked in at its one session, so the release
+	// letter and certificate have a subject.
+	const event = await createEvent({
+		category: 'course',
+		startsAt: new Date(Date.now() - 86_400_000)
+	});
 	eventId = event.id;
-	bookingUid = (await createBooking(event, { checkedInAt: new Date() })).uid;
+	const booking = await createBooking(event, { checkedInAt: new Date() });
+	bookingUid = booking.uid;
+	const [session] = await db
+		.select()
+		.from(table.eventSessions)
+		.where(eq(table.eventSessions.eventId, eventId));
+	await db.insert(table.checkIns).values({
+		bookingId: booking.id,
+		sessionId: session.id,
+		checkedInAt: session.startsAt,
+		deviceId: 'test',
+		clientId: `guard-${booking.uid}`,
+		recordedAt: new Date()
+	});
 	const user = await createMember({ roles: ['organiser'] });
 	await db.insert(table.eventOrganisers).values({ eventId, userId: user.id, addedAt: new Date() });
 	manager = viewer(['organiser'], user.id);
