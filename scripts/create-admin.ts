@@ -1,11 +1,13 @@
 // npm run create-admin -- --email someone@example.org [--name "Full Name"]
 // Makes the first admin (or any later one) from the shell: a new account with a random password
 // shown once, or the admin role for an existing account. The audit log records the shell as actor.
+// A database that is not the demo is marked a real branch's, so no demo data is ever added to it.
 import { parseArgs } from 'node:util';
 import { config } from '../src/lib/server/config.ts';
-import { client } from '../src/lib/server/db/index.ts';
+import { client, db } from '../src/lib/server/db/index.ts';
 import { migrateDatabase } from '../src/lib/server/db/migrate.ts';
 import { createOrPromoteAdmin } from '../src/lib/server/auth/roles.ts';
+import { markRealUnlessDemo } from '../src/lib/server/deployment/database-kind.ts';
 
 const USAGE = 'Usage: npm run create-admin -- --email someone@example.org [--name "Full Name"]';
 
@@ -31,6 +33,7 @@ try {
 		process.exitCode = 1;
 	} else {
 		const { user } = result;
+		const kind = await markRealUnlessDemo(db, 'create-admin');
 		const signIn = `${config.origin}/login?redirectTo=%2Fadmin`;
 		if (result.outcome === 'created') {
 			console.log(`Created an admin account for ${user.name} <${user.email}>.
@@ -49,6 +52,11 @@ Next: they sign in at ${signIn}
 If they have not set up two-factor yet, that sign-in asks them to.`);
 		} else {
 			console.log(`${user.name} <${user.email}> is already an admin. Nothing changed.`);
+		}
+		if (kind.kind === 'demo') {
+			console.log(`
+This database is the demo: its demo accounts and published passwords stay. For a real branch,
+start from a new database (DATABASE_URL) and run create-admin there.`);
 		}
 	}
 } finally {

@@ -1,5 +1,6 @@
-// Every request's way in and out: who is signed in, the public page cache, security headers,
-// one log line per request, and errors turned into pages that say what to do next.
+// Every request's way in and out: cross-site forms refused, who is signed in, the public page
+// cache, security headers, one log line per request, and errors turned into pages that say what
+// to do next.
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { assertSafeToServe, config, exitOnConfigError } from '$lib/server/config';
@@ -12,6 +13,7 @@ import {
 	SESSION_COOKIE,
 	setSessionCookie
 } from '$lib/server/kit/session-cookie';
+import { refuseCrossSiteForm } from '$lib/server/kit/cross-site-forms';
 import { startBackgroundJobs } from '$lib/server/jobs/background';
 import { isConnectionReopened, isDatabaseBusy } from '$lib/server/db/busy';
 import { describeError, log } from '$lib/server/log';
@@ -91,8 +93,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 	});
 	let response: Response;
 	try {
-		event.locals.viewer = isAnonymousCatalogueRead(event) ? null : await loadViewer(event);
-		response = await respond(event, resolve);
+		const refused = await refuseCrossSiteForm(event);
+		if (refused) {
+			response = refused;
+		} else {
+			event.locals.viewer = isAnonymousCatalogueRead(event) ? null : await loadViewer(event);
+			response = await respond(event, resolve);
+		}
 	} catch (error) {
 		logRequest(facts(), 500, performance.now() - started);
 		throw error;

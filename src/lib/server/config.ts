@@ -88,6 +88,10 @@ function readEmailConfig(env: Env, branchName: string) {
 		transport,
 		/** The dev transport shows every message at /dev/mail: acceptable in production only for a demo. */
 		devMailInProduction: env.NODE_ENV === 'production' && env.ALLOW_DEV_MAIL !== 'true',
+		/** Set by the person running it: a real branch's database may then keep mail at /dev/mail. */
+		devMailAllowed: env.ALLOW_DEV_MAIL === 'true',
+		/** False while the placeholder sending address is in use. */
+		fromAddressSet: Boolean(env.EMAIL_FROM?.trim()),
 		/** The branch mailbox that sends every email and organises every invite; people read it. */
 		fromAddress,
 		fromName: env.EMAIL_FROM_NAME?.trim() || branchName,
@@ -132,7 +136,8 @@ function readGrantDataKey(env: Env) {
 		return {
 			key: createHash('sha256').update(DEV_GRANT_DATA_KEY).digest(),
 			isDevelopmentKey: true,
-			devKeyInProduction: env.NODE_ENV === 'production' && env.ALLOW_DEV_GRANT_KEY !== 'true'
+			devKeyInProduction: env.NODE_ENV === 'production' && env.ALLOW_DEV_GRANT_KEY !== 'true',
+			devKeyAllowed: env.ALLOW_DEV_GRANT_KEY === 'true'
 		};
 	}
 	const key = Buffer.from(raw, 'base64');
@@ -141,7 +146,7 @@ function readGrantDataKey(env: Env) {
 			'GRANT_DATA_KEY must be 32 random bytes in base64, e.g. from: openssl rand -base64 32'
 		);
 	}
-	return { key, isDevelopmentKey: false, devKeyInProduction: false };
+	return { key, isDevelopmentKey: false, devKeyInProduction: false, devKeyAllowed: false };
 }
 
 export const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
@@ -178,6 +183,13 @@ export function readConfig(env: Env = process.env) {
 		databaseBusyTimeoutMs: readInteger(env, 'DATABASE_BUSY_TIMEOUT_MS', 10_000, 0, 600_000),
 		port,
 		origin,
+		/**
+		 * ORIGIN set by the person running it: forms are accepted only from there. Unset (the demo),
+		 * a form is accepted from whatever address served its page: localhost, 127.0.0.1, the LAN.
+		 */
+		originPinned: Boolean(env.ORIGIN?.trim()),
+		/** On an empty database the start command adds the demo (on) or makes it a real branch's (off). */
+		demoData: readChoice(env, 'DEMO_DATA', ['on', 'off'] as const, 'on'),
 		/** Domain that qualifies calendar UIDs; changing it makes calendars see new events. */
 		calendarDomain: env.CALENDAR_DOMAIN?.trim() || new URL(origin).hostname,
 		branchName,

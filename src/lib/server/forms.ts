@@ -20,3 +20,22 @@ export function formId(form: FormData, name: string) {
 	const id = /^\d{1,15}$/.test(value) ? Number(value) : NaN;
 	return Number.isSafeInteger(id) && id > 0 ? id : null;
 }
+
+/**
+ * Every field whose name is `prefix` and a number (such as q-12), with all its values, for
+ * questions the page made up as it went. Bounded, as a hostile form may send thousands.
+ */
+export function formNumberedFields(form: FormData, prefix: string, most = 100) {
+	const fields: Record<string, string[]> = {};
+	const pattern = new RegExp(`^${prefix}\\d{1,12}$`);
+	for (const [name, value] of form) {
+		if (typeof value !== 'string' || !pattern.test(name)) continue;
+		if (!Object.hasOwn(fields, name)) {
+			if (Object.keys(fields).length >= most) continue;
+			fields[name] = [];
+		}
+		if (fields[name].length >= most) continue;
+		fields[name].push(value.slice(0, MAX_FIELD).replace(CONTROL_CHARACTERS, ''));
+	}
+	return fields;
+}

@@ -5,6 +5,7 @@
 // libSQL server's HTTP API.
 import { eq, sql } from 'drizzle-orm';
 import type { AuditEntry } from '../audit.ts';
+import { ballotBookingRefusal } from '../ballot/booking-gate.ts';
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import type { Booking, BookingAnswers, EventSession } from '../db/schema/index.ts';
@@ -106,6 +107,10 @@ export async function placeBooking(
 		{ atTheDoor }
 	);
 	if (!decision.allowed) return { ok: false, reason: decision.reason, fix: decision.fix };
+	if (event.allocation === 'ballot' && !atTheDoor) {
+		const refusal = await ballotBookingRefusal(event.id);
+		if (refusal) return { ok: false, reason: refusal };
+	}
 
 	const uid = newBookingUid();
 	const audit: AuditEntry | undefined = input.desk && {

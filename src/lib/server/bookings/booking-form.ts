@@ -10,6 +10,8 @@ import { memberViewOfEvent } from './booking-page.ts';
 import { eventIdForSlug, loadBookingContext, loadEventWithSessions } from './booking-context.ts';
 import { parseAnswers, type AnswerInput } from './answers.ts';
 import { sql } from 'drizzle-orm';
+import { parseQuestionAnswers } from '../booking-questions/parse-answer.ts';
+import { listEventQuestions } from '../booking-questions/questions.ts';
 
 export async function bookingFormFor(slug: string, user: User, now = new Date()) {
 	const [row] = await db
@@ -29,6 +31,7 @@ export async function bookingFormFor(slug: string, user: User, now = new Date())
 	return {
 		...found,
 		view,
+		questions: await listEventQuestions(found.event.id, { askedOnly: true }),
 		availability: describeAvailability({
 			booking: found.event.booking,
 			capacity: found.event.capacity,
@@ -42,6 +45,8 @@ export async function confirmBooking(
 	slug: string,
 	user: User,
 	input: AnswerInput,
+	/** Every value posted under each organiser question's field name. */
+	questionInput: Record<string, string[]> = {},
 	now = new Date()
 ) {
 	const eventId = await eventIdForSlug(slug);
@@ -50,12 +55,18 @@ export async function confirmBooking(
 	if (!context) return { ok: false as const, status: 404, reason: 'Event not found' };
 	const { event } = context;
 	const parsed = parseAnswers(input, event.bookingQuestions, event.guestsAllowed);
-	if (!parsed.ok) return { ok: false as const, status: 400, errors: parsed.errors };
-	const outcome = await placeBooking(
-		context,
-		{ answers: parsed.answers, guests: parsed.guests },
-		now
+	const own = parseQuestionAnswers(
+		await listEventQuestions(event.id, { askedOnly: true }),
+		questionInput
 	);
+	if (!parsed.ok || !own.ok) {
+		const errors = { ...(parsed.ok ? {} : parsed.errors), ...(own.ok ? {} : own.errors) };
+		return { ok: false as const, status: 400, errors: errors as Record<string, string> };
+	}
+	const answers = own.answers.length
+		? { ...parsed.answers, questions: own.answers }
+		: parsed.answers;
+	const outcome = await placeBooking(context, { answers, guests: parsed.guests }, now);
 	if (!outcome.ok)
 		return { ok: false as const, status: outcome.existing ? 409 : 403, reason: outcome.reason };
 	return { ok: true as const, status: outcome.booking.status };

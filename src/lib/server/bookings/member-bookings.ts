@@ -4,6 +4,7 @@ import { db, table } from '../db/index.ts';
 import { sessionsOfEvents } from '../events/sessions.ts';
 import { generateSecret } from '../auth/secrets.ts';
 import type { EventCategory } from '../../event-categories.ts';
+import { answerText } from '../booking-questions/answer-views.ts';
 
 export type MemberBooking = {
 	uid: string;
@@ -14,6 +15,8 @@ export type MemberBooking = {
 	createdAt: Date;
 	/** A course's certificate of attendance is offered once the member was checked in. */
 	checkedInAt: Date | null;
+	/** The member's answers to the organisers' own questions, under the wording they saw. */
+	answers: { question: string; text: string }[];
 	event: {
 		id: number;
 		slug: string;
@@ -59,6 +62,10 @@ export async function listMemberBookings(userId: number, now = new Date()) {
 		offerExpiresAt: booking.status === 'offered' ? booking.offerExpiresAt : null,
 		createdAt: booking.createdAt,
 		checkedInAt: booking.checkedInAt,
+		answers: (booking.answers?.questions ?? []).map((given) => ({
+			question: given.question,
+			text: answerText(given.answer)
+		})),
 		event: {
 			id: event.id,
 			slug: event.slug,

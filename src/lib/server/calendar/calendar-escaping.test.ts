@@ -51,9 +51,7 @@ const someText = hostileText.filter((s) => s.trim().length > 0);
 
 /** What a field should read back as: line ends as \n, no control characters. */
 const asTyped = (value: string) =>
-	value
-		.replace(/\r\n?|[\u2028\u2029]/g, '\n')
-		.replace(/(?![\t\n])\p{Cc}/gu, '');
+	value.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(/(?![\t\n])\p{Cc}/gu, '');
 
 /** A name in a CN parameter: on one line, with look-alikes for " ^ and \\. */
 const asName = (value: string) =>

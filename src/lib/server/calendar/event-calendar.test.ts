@@ -29,6 +29,7 @@ const onlineBriefing: Event = {
 	bookingOpensAt: null,
 	bookingClosesAt: null,
 	membersOnly: false,
+	allocation: 'first-come',
 	bookingQuestions: { accessNeeds: true, dietary: false, employer: false },
 	sequence: 2,
 	startsAt: new Date('2027-03-30T17:00:00Z'),

@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client.ts';
 import { db, table } from '../db/index.ts';
 import { listEvents } from '../events/catalogue.ts';
+import { publishedBallot } from '../ballot/ballot-view.ts';
 import { createMember, emptyDatabase } from '../testing/fixtures.ts';
 import { memberStanding } from '../members/standing.ts';
 import { demoMembers, DemoSeedRefused, seedDemoData } from './seed-demo.ts';
@@ -22,15 +23,29 @@ describe('demo seed', () => {
 		const outcome = await seedDemoData(db, { now });
 		expect(outcome.seeded).toBe(true);
 		const { events } = await listEvents({ now, pageSize: 100 });
-		expect(events).toHaveLength(13);
+		expect(events).toHaveLength(15);
 		expect(new Set(events.map((e) => e.category))).toEqual(
 			new Set(['celebration', 'day-of-action', 'fuel-grant-session', 'course'])
 		);
 		expect(events.every((e) => e.startsAt > now)).toBe(true);
 		const full = events.filter((e) => e.availability.state === 'full');
 		expect(full.map((e) => [e.title, e.availability.waiting])).toEqual([
+			['Employment law for reps', 5],
 			['Negotiating skills for reps', 3]
 		]);
+	});
+
+	it('shows a course whose ballot is open now, and one whose draw has happened and checks out', async () => {
+		await seedDemoData(db, { now });
+		const open = await publishedBallot('organising-weekend-school', now);
+		expect(open).toMatchObject({ phase: 'open', published: null });
+		expect(open!.commitment).toMatch(/^[0-9a-f]{64}$/);
+		const drawn = await publishedBallot('employment-law-for-reps', now);
+		expect(drawn).toMatchObject({
+			phase: 'drawn',
+			check: { commitmentMatches: true, orderMatches: true }
+		});
+		expect(drawn!.published!.order).toHaveLength(8);
 	});
 
 	it('puts the demo members on the membership list, in good standing', async () => {
@@ -54,7 +69,7 @@ describe('demo seed', () => {
 		const again = await seedDemoData(db, { now });
 		expect(again.seeded).toBe(false);
 		const [{ events }] = await db.select({ events: count() }).from(table.events);
-		expect(events).toBe(13);
+		expect(events).toBe(15);
 	});
 
 	it('rebuilds on reset with dates fresh from the new day', async () => {
@@ -62,7 +77,7 @@ describe('demo seed', () => {
 		const later = new Date('2027-03-01T10:00:00Z');
 		await seedDemoData(db, { now: later, reset: true });
 		const { events } = await listEvents({ now: later, pageSize: 100 });
-		expect(events).toHaveLength(13);
+		expect(events).toHaveLength(15);
 		const [{ users }] = await db.select({ users: count() }).from(table.users);
 		expect(users).toBe(22);
 	});
@@ -87,7 +102,7 @@ describe('starting two processes at once on one new database', () => {
 			[1, 2].map(() => run(process.execPath, ['scripts/seed.ts'], { env }))
 		);
 		const messages = results.map((r) => r.stdout.trim()).sort();
-		expect(messages[0]).toMatch(/^Demo data ready: 13 events/);
+		expect(messages[0]).toMatch(/^Demo data ready: 15 events/);
 		expect(messages[1]).toMatch(/already holds data/);
 
 		const { client } = openDatabase({ url, busyTimeoutMs: 5000 });
@@ -95,7 +110,7 @@ describe('starting two processes at once on one new database', () => {
 		const migrationFiles = readdirSync('drizzle').filter((f) => f.endsWith('.sql'));
 		expect(Number(migrations.rows[0].n)).toBe(migrationFiles.length);
 		const events = await client.execute('select count(*) as n from events');
-		expect(Number(events.rows[0].n)).toBe(13);
+		expect(Number(events.rows[0].n)).toBe(15);
 		client.close();
 	}, 30_000);
 });

@@ -1,11 +1,13 @@
-// Fills an empty database with the demo catalogue and demo people, or rebuilds it with fresh dates.
-// It never touches a database that holds real (non-demo) accounts.
-import { count, eq, inArray } from 'drizzle-orm';
+// Fills an empty database with the demo catalogue and demo people, marking it the demo in the same
+// write, or rebuilds a demo with fresh dates. It never touches a real branch's database.
+import { count, inArray } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import * as table from '../db/schema/index.ts';
 import { hashPassword } from '../auth/password.ts';
 import { newBookingUid } from '../bookings/booking-uid.ts';
+import { seedDemoBallots } from './demo-ballots.ts';
 import { buildDemoEvents } from './demo-events.ts';
+import { describeMark, markDatabase, readDatabaseKind } from '../deployment/database-kind.ts';
 import { addDays, londonDate } from '../../plain-date.ts';
 import { branchSettingWrites, type BranchSettings } from '../settings/branch-setting-rows.ts';
 
@@ -131,19 +133,18 @@ export async function seedDemoData(
 		hashPassword(DEMO_PASSWORDS.member)
 	]);
 	return db.transaction(async (tx) => {
-		const [{ realUsers }] = await tx
-			.select({ realUsers: count() })
-			.from(table.users)
-			.where(eq(table.users.isDemo, false));
-		if (realUsers > 0) {
+		const reading = await readDatabaseKind(tx);
+		if (reading.kind === 'real') {
 			throw new DemoSeedRefused(
-				`This database holds ${realUsers} real account(s); the demo seed only runs on demo data.`
+				`This database is a real branch's (${describeMark(reading)}); the demo seed only runs on a demo database.`
 			);
 		}
 		if (options.reset) {
 			// Children first; sessions, codes and recovery codes go with their users.
 			for (const demoTable of [
 				table.grantRounds,
+				table.ballotEntries,
+				table.eventBallots,
 				table.bookings,
 				table.eventOrganisers,
 				table.eventSessions,
@@ -243,8 +244,19 @@ export async function seedDemoData(
 				);
 			}
 		}
+		const ballots = await seedDemoBallots(
+			tx,
+			now,
+			staff[1].id,
+			members.map((m) => m.id)
+		);
 		await tx.insert(table.grantRounds).values(demoGrantRound(now));
 		for (const write of branchSettingWrites(tx, demoBranchSettings, null, now)) await write;
-		return { seeded: true, events: demoEvents.length, users: staff.length + members.length + 1 };
+		await markDatabase(tx, 'demo', 'the demo seed', now);
+		return {
+			seeded: true,
+			events: demoEvents.length + ballots,
+			users: staff.length + members.length + 1
+		};
 	});
 }

@@ -8,7 +8,7 @@ import type { Database } from '../db/client.ts';
 import { table } from '../db/index.ts';
 import type { GrantRound } from '../db/schema/index.ts';
 import { renderEmail } from '../email/templates/layout.ts';
-import { committedPenceSql } from './rounds.ts';
+import { committedPenceSql, SMALLEST_AWARD_PENCE } from './rounds.ts';
 
 type Mailer = Pick<Config, 'origin' | 'branchName'>;
 
@@ -78,7 +78,7 @@ export function queueBudgetSpentEmails(
 	const isDraft = sql`${a.status} = 'draft'`;
 	const pick = (forDraft: string, forPending: string) =>
 		sql`case when ${isDraft} then ${forDraft} else replace(${forPending}, ${REFERENCE}, ${a.reference}) end`;
-	const spent = sql`(select ${table.grantRounds.budgetPence} from ${table.grantRounds} where ${table.grantRounds.id} = ${round.id}) - ${committedPenceSql(round.id)} < ${round.standardAwardPence}`;
+	const spent = sql`(select ${table.grantRounds.budgetPence} from ${table.grantRounds} where ${table.grantRounds.id} = ${round.id}) - ${committedPenceSql(round.id)} < ${SMALLEST_AWARD_PENCE}`;
 	return db.run(sql`insert into outbox
 		(idempotency_key, recipient, recipient_name, template, subject, text_body, html_body,
 		 status, attempts, next_attempt_at, created_at)

@@ -15,7 +15,7 @@ import { decryptBankDetails } from './bank-details.ts';
 import { formatPounds } from './eligibility.ts';
 import { coolDownPeriod } from '../../grants/cool-down.ts';
 import { queueBudgetSpentEmails } from './budget-spent.ts';
-import { committedPenceSql } from './rounds.ts';
+import { committedPenceSql, SMALLEST_AWARD_PENCE } from './rounds.ts';
 import { canTransition } from './transitions.ts';
 
 type Mailer = Pick<Config, 'origin' | 'branchName'>;
@@ -165,7 +165,7 @@ export async function decideApplication(
 	if (!canTransition(application.status, to, 'welfare')) {
 		return { ok: false, error: refusal(application, decision) };
 	}
-	if (decision.kind === 'approve' && decision.awardPence <= 0) {
+	if (decision.kind === 'approve' && decision.awardPence < SMALLEST_AWARD_PENCE) {
 		return { ok: false, error: 'Enter an award of more than £0' };
 	}
 

@@ -40,6 +40,13 @@ export async function grantBudget(roundId: number, db = defaultDb): Promise<Gran
 	};
 }
 
+/**
+ * The smallest award a welfare officer can approve: any amount of money, down to a penny. The
+ * budget is spent only when what is left is less than this; a remainder below the standard
+ * award can still fund a smaller one, so nobody is told the money has run out while it has not.
+ */
+export const SMALLEST_AWARD_PENCE = 1;
+
 export type RoundState =
 	| { kind: 'none' }
 	| { kind: 'open'; round: GrantRound; budget: GrantBudget }
@@ -56,7 +63,7 @@ export async function currentRound(now = new Date(), db = defaultDb): Promise<Ro
 		.limit(1);
 	if (!round) return { kind: 'none' };
 	const budget = await grantBudget(round.id, db);
-	const spent = budget.leftPence < round.standardAwardPence;
+	const spent = budget.leftPence < SMALLEST_AWARD_PENCE;
 	return { kind: spent ? 'budget-spent' : 'open', round, budget };
 }
 

@@ -1,6 +1,7 @@
 // The background jobs a process runs: in the web server unless WORKERS=off, or alone in
 // `npm run worker`. Jobs claim their work atomically, so any number of processes may run them;
 // every run is logged and kept as the job's heartbeat (job-runs.ts) for /healthz.
+import { drawDueBallots } from '../ballot/run-draw.ts';
 import { eraseExpiredAnswers } from '../bookings/retention.ts';
 import { eraseExpiredGrantData } from '../grants/retention.ts';
 import { expireOffers, offerFreePlacesEverywhere } from '../bookings/offers.ts';
@@ -11,6 +12,7 @@ import { startEmailWorker } from '../email/worker.ts';
 import { createJobRecorder, type JobSchedule } from './job-runs.ts';
 
 const PERIODIC_JOBS: [name: string, run: () => Promise<number>][] = [
+	['ballot-draws', () => drawDueBallots()],
 	['offer-expiry', () => expireOffers()],
 	['waiting-list', () => offerFreePlacesEverywhere()],
 	['reminders', () => queueDueReminders()],

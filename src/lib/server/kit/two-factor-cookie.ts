@@ -24,5 +24,6 @@ export function pendingTotpKey(cookies: Cookies, userId: number) {
 }
 
 export function forgetPendingTotpKey(cookies: Cookies) {
-	cookies.delete(COOKIE, { path: PATH });
+	// Said outright: SvelteKit's default follows the request URL, which is https without ORIGIN.
+	cookies.delete(COOKIE, { path: PATH, secure: config.origin.startsWith('https:') });
 }

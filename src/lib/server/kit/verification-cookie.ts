@@ -25,5 +25,6 @@ export function pendingVerificationAddress(cookies: Cookies) {
 }
 
 export function forgetVerification(cookies: Cookies) {
-	cookies.delete(COOKIE, { path: '/' });
+	// Said outright: SvelteKit's default follows the request URL, which is https without ORIGIN.
+	cookies.delete(COOKIE, { path: '/', secure: config.origin.startsWith('https:') });
 }

@@ -2,6 +2,8 @@
 // an apostrophe, so a name such as "=HYPERLINK(...)" stays text when the file is opened.
 import { toLondonIso } from '../../london-time.ts';
 import { ACCESS_NEEDS, type AccessNeed } from '../bookings/answers.ts';
+import { questionColumns } from '../booking-questions/answer-views.ts';
+import type { BookingQuestion } from '../db/schema/index.ts';
 import type { Attendee } from './attendees.ts';
 
 const STATUS = {
@@ -22,7 +24,12 @@ export function accessNeedsText(answers: Attendee['answers']) {
 	return [...needs, answers.accessNotes].filter(Boolean).join('; ');
 }
 
-export function attendeesCsv(attendees: Attendee[]) {
+/** One row per booking; the event's own questions follow the built-in ones, a column each. */
+export function attendeesCsv(
+	attendees: Attendee[],
+	questions: Pick<BookingQuestion, 'id' | 'wording'>[] = []
+) {
+	const own = questionColumns(questions);
 	const header = [
 		'Name',
 		'Email',
@@ -34,20 +41,22 @@ export function attendeesCsv(attendees: Attendee[]) {
 		'Checked in at',
 		'Access needs',
 		'Dietary needs',
-		'Employer'
+		'Employer',
+		...own.headers
 	];
 	const rows = attendees.map((a) => [
 		a.name,
 		a.email,
 		a.membershipNumber,
 		STATUS[a.status],
-		a.status === 'waitlisted' ? a.waitlistPosition : null,
+		a.waitingNumber,
 		a.guests,
 		toLondonIso(a.bookedAt),
 		a.checkedInAt ? toLondonIso(a.checkedInAt) : null,
 		accessNeedsText(a.answers),
 		a.answers.dietary,
-		a.answers.employer
+		a.answers.employer,
+		...own.cells(a.answers)
 	]);
 	return (
 		'\uFEFF' + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'

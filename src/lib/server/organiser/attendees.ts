@@ -24,6 +24,8 @@ export type Attendee = {
 	email: string;
 	membershipNumber: string | null;
 	waitlistPosition: number | null;
+	/** Place in the queue counting only people still waiting, as the member is told it. */
+	waitingNumber: number | null;
 	offerExpiresAt: Date | null;
 	answers: BookingAnswers;
 	guests: number;
@@ -49,6 +51,9 @@ export async function listAttendees(eventId: number, search = ''): Promise<Atten
 			email: u.email,
 			membershipNumber: u.membershipNumber,
 			waitlistPosition: b.waitlistPosition,
+			waitingNumber: sql<number | null>`case when ${b.status} = 'waitlisted' then (
+				select count(*) from bookings w where w.event_id = ${b.eventId}
+					and w.status = 'waitlisted' and w.waitlist_position <= ${b.waitlistPosition}) end`,
 			offerExpiresAt: b.offerExpiresAt,
 			answers: b.answers,
 			guests: b.guests,
@@ -60,7 +65,11 @@ export async function listAttendees(eventId: number, search = ''): Promise<Atten
 		.innerJoin(u, eq(u.id, b.userId))
 		.where(and(eq(b.eventId, eventId), matches))
 		.orderBy(asc(b.waitlistPosition), asc(u.name), desc(b.createdAt));
-	return rows.map((r) => ({ ...r, answers: r.answers ?? {} }));
+	return rows.map((r) => ({
+		...r,
+		waitingNumber: r.waitingNumber === null ? null : Number(r.waitingNumber),
+		answers: r.answers ?? {}
+	}));
 }
 
 export function groupAttendees<T extends Pick<Attendee, 'status'>>(attendees: T[]) {

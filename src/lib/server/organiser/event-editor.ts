@@ -3,6 +3,7 @@
 // and the calendar emails go out only if the change they announce really happened.
 import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
 import { auditInsert, auditInsertWhen } from '../audit.ts';
+import { ballotCancellationWrites } from '../ballot/cancellation.ts';
 import { placesTakenSql, waitingSql } from '../bookings/places.ts';
 import { eventCancelledEmails, eventChangedEmails } from '../bookings/event-change-emails.ts';
 import { offerFreedPlaces } from '../bookings/offers.ts';
@@ -326,6 +327,7 @@ async function writeCancellation(event: Event, why: string, actorUserId: number,
 		and b.status in ('confirmed', 'waitlisted', 'offered')
 		${seen.length ? sql`and b.uid || ':' || b.status not in (${sql.join(seen, sql`, `)})` : sql``})`;
 	const done = sql`exists (select 1 from events where id = ${event.id} and status = 'cancelled' and updated_at = ${now.getTime()})`;
+	const entrantEmails = await ballotCancellationWrites(cancelled, sessions, why, done, now);
 	const [changed] = await db.batch([
 		db
 			.update(table.events)
@@ -361,6 +363,7 @@ async function writeCancellation(event: Event, why: string, actorUserId: number,
 				booking.status
 			).map((email) => queueEmailIf(db, email, done, { now }))
 		),
+		...entrantEmails,
 		auditInsertWhen(
 			db,
 			done,

@@ -18,6 +18,7 @@ export async function emptyDatabase() {
 	await db.delete(table.eventSessions);
 	await db.delete(table.events);
 	await db.delete(table.users);
+	await db.delete(table.databaseKind);
 }
 
 export async function createMember(fields: Partial<typeof table.users.$inferInsert> = {}) {

@@ -1,5 +1,6 @@
 import { isEventCategory } from '$lib/event-categories';
 import { listEvents } from '$lib/server/events/catalogue';
+import { ballotLinesFor } from '$lib/server/ballot/ballot-view';
 
 export const load = async ({ url }) => {
 	const category = url.searchParams.get('category');
@@ -14,6 +15,7 @@ export const load = async ({ url }) => {
 	});
 	return {
 		...result,
+		ballotLines: await ballotLinesFor(result.events.map((e) => e.slug)),
 		filters: { category: isEventCategory(category) ? category : null, search, when }
 	};
 };

@@ -1,9 +1,9 @@
 import { error, json } from '@sveltejs/kit';
-import { devMailEnabled } from '$lib/server/email/dev-guard';
+import { devMailOpenTo } from '$lib/server/email/dev-guard';
 import { listDevMail } from '$lib/server/email/dev-mailbox';
 
-export const GET = async ({ url }) => {
-	if (!devMailEnabled()) error(404, 'Not found');
+export const GET = async ({ url, locals }) => {
+	if (!(await devMailOpenTo(locals.viewer))) error(404, 'Not found');
 	const messages = await listDevMail({ to: url.searchParams.get('to'), limit: 500 });
 	return json(
 		messages.map((m) => ({

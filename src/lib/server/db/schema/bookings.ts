@@ -7,11 +7,23 @@ import { users } from './users.ts';
 export const bookingStatuses = ['confirmed', 'waitlisted', 'offered', 'cancelled'] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
 
+/** An answer to one of the organiser's own questions, as the member gave it. */
+export type QuestionAnswer = {
+	questionId: number;
+	/** The question's wording when the member answered. */
+	question: string;
+	/** Text as typed, the options chosen, 'Yes' or 'No', or a number as written. */
+	answer: string | string[];
+	/** Special-category: erased 30 days after the event. */
+	sensitive: boolean;
+};
+
 export type BookingAnswers = {
 	accessNeeds?: string[];
 	accessNotes?: string;
 	dietary?: string;
 	employer?: string;
+	questions?: QuestionAnswer[];
 };
 
 export const bookings = sqliteTable(

@@ -34,6 +34,10 @@ export const events = sqliteTable(
 		bookingOpensAt: integer('booking_opens_at', { mode: 'timestamp_ms' }),
 		bookingClosesAt: integer('booking_closes_at', { mode: 'timestamp_ms' }),
 		membersOnly: integer('members_only', { mode: 'boolean' }).notNull().default(false),
+		/** How places are given: first come, first served, or a ballot (event_ballots). */
+		allocation: text('allocation', { enum: ['first-come', 'ballot'] })
+			.notNull()
+			.default('first-come'),
 		bookingQuestions: text('booking_questions', { mode: 'json' })
 			.$type<BookingQuestions>()
 			.notNull()

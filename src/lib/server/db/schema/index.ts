@@ -6,5 +6,8 @@ export * from './auth.ts';
 export * from './members.ts';
 export * from './grants.ts';
 export * from './jobs.ts';
+export * from './database-kind.ts';
 export * from './settings.ts';
+export * from './booking-questions.ts';
+export * from './ballots.ts';
 export * from './door.ts';

@@ -3,7 +3,7 @@ import { describeOfferWindow } from '$lib/server/bookings/offer-window';
 import { requireUser } from '$lib/server/kit/guards';
 import { ACCESS_NEEDS } from '$lib/server/bookings/answers';
 import { bookingFormFor, confirmBooking } from '$lib/server/bookings/booking-form';
-import { formText } from '$lib/server/forms';
+import { formNumberedFields, formText } from '$lib/server/forms';
 import { readForm } from '$lib/server/kit/read-form';
 
 export const load = async (event) => {
@@ -23,6 +23,15 @@ export const load = async (event) => {
 			guestsAllowed: form.event.guestsAllowed,
 			questions: form.event.bookingQuestions
 		},
+		ownQuestions: form.questions.map((q) => ({
+			id: q.id,
+			type: q.type,
+			wording: q.wording,
+			hint: q.hint,
+			options: q.options,
+			required: q.required,
+			sensitive: q.sensitive
+		})),
 		firstSession: form.sessions[0].startsAt,
 		sessionCount: form.sessions.length,
 		availability: form.availability,
@@ -45,10 +54,12 @@ export const actions = {
 			employer: formText(form, 'employer'),
 			guests: formText(form, 'guests')
 		};
-		const result = await confirmBooking(event.params.slug, user, values);
+		const answers = formNumberedFields(form, 'q-');
+		const result = await confirmBooking(event.params.slug, user, values, answers);
 		if (!result.ok) {
 			return fail(result.status, {
 				values,
+				answers,
 				errors: result.errors ?? {},
 				reason: result.reason ?? null
 			});

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { devMailEnabled } from '$lib/server/email/dev-guard';
+import { devMailOpenTo } from '$lib/server/email/dev-guard';
 import { findDevMail } from '$lib/server/email/dev-mailbox';
 
-export const GET = async ({ params }) => {
-	const mail = devMailEnabled() ? await findDevMail(Number(params.id)) : null;
+export const GET = async ({ params, locals }) => {
+	const mail = (await devMailOpenTo(locals.viewer)) ? await findDevMail(Number(params.id)) : null;
 	if (!mail) error(404, 'Not found');
 	return new Response(mail.raw, {
 		headers: {

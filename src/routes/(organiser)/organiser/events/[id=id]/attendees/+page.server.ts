@@ -13,18 +13,42 @@ import {
 } from '$lib/server/organiser/attendees';
 import { managedEventOr404 } from '$lib/server/kit/organiser-guard';
 import type { RequestEvent } from './$types';
+import {
+	answerFilterChoices,
+	answerText,
+	matchesAnswerFilter,
+	parseAnswerFilter,
+	visibleAnswers
+} from '$lib/server/booking-questions/answer-views';
+import { listEventQuestions } from '$lib/server/booking-questions/questions';
 
 export const load = async (event) => {
 	const { managed } = await managedEventOr404(event);
 	const search = event.url.searchParams.get('q')?.slice(0, 100) ?? '';
+	const answer = event.url.searchParams.get('answer')?.slice(0, 220) ?? '';
+	const filter = parseAnswerFilter(answer);
 	const everyone = await listAttendees(managed.id);
-	const shown = search ? await listAttendees(managed.id, search) : everyone;
+	const found = search ? await listAttendees(managed.id, search) : everyone;
+	const shown = filter ? found.filter((a) => matchesAnswerFilter(a.answers, filter)) : found;
 	const all = groupAttendees(everyone);
 	return {
 		event: managed,
 		atTheDoor: isUnderway(managed),
 		search,
-		lists: groupAttendees(shown.map((a) => ({ ...a, access: accessNeedsText(a.answers) }))),
+		answer: filter ? answer : '',
+		answerChoices: answerFilterChoices(await listEventQuestions(managed.id)),
+		lists: groupAttendees(
+			shown.map((a) => ({
+				...a,
+				access: accessNeedsText(a.answers),
+				// This page is for the event's organisers and admins: sensitive answers included.
+				own: visibleAnswers(a.answers, { sensitive: true }).map((given) => ({
+					question: given.question,
+					text: answerText(given.answer),
+					sensitive: given.sensitive
+				}))
+			}))
+		),
 		counts: {
 			confirmed: all.confirmed.length,
 			offered: all.offered.length,

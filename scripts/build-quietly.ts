@@ -1,0 +1,17 @@
+// npm start's build: `vite build` with its file list held back. On success it prints one line;
+// on failure everything the build said, errors included, and npm start stops there.
+import { spawnSync } from 'node:child_process';
+
+console.log('Building the production server…');
+const started = performance.now();
+const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+	encoding: 'utf8',
+	maxBuffer: 256 * 1024 * 1024
+});
+if (build.status !== 0) {
+	process.stdout.write(build.stdout ?? '');
+	process.stderr.write(build.stderr ?? '');
+	console.error(`The build failed${build.error ? `: ${build.error.message}` : ''}.`);
+	process.exit(build.status ?? 1);
+}
+console.log(`Built in ${Math.round((performance.now() - started) / 1000)} s.`);

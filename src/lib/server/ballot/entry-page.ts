@@ -1,0 +1,47 @@
+// The member's ballot pages: what the entry form asks about an event, and reading the form.
+import { and, eq } from 'drizzle-orm';
+import { ACCESS_NEEDS, type AnswerInput } from '../bookings/answers.ts';
+import { loadEventWithSessions } from '../bookings/booking-context.ts';
+import { formText } from '../forms.ts';
+import { db, table } from '../db/index.ts';
+import type { User } from '../db/schema/index.ts';
+import { eventBallotView } from './ballot-view.ts';
+
+/** The event, its first session and the member's view of its ballot; null when there is none. */
+export async function ballotEntryPage(slug: string, user: User, now = new Date()) {
+	const [row] = await db
+		.select({ id: table.events.id })
+		.from(table.events)
+		.where(and(eq(table.events.slug, slug), eq(table.events.status, 'published')));
+	const found = row ? await loadEventWithSessions(row.id) : null;
+	if (!found || found.sessions.length === 0) return null;
+	const ballot = await eventBallotView(found.event, found.sessions[0].startsAt, user, now);
+	if (!ballot) return null;
+	const { event } = found;
+	return {
+		event: {
+			id: event.id,
+			slug: event.slug,
+			title: event.title,
+			guestsAllowed: event.guestsAllowed,
+			questions: event.bookingQuestions
+		},
+		firstSession: found.sessions[0].startsAt,
+		sessionCount: found.sessions.length,
+		ballot,
+		accessNeeds: Object.entries(ACCESS_NEEDS)
+	};
+}
+
+export function readEntryForm(form: FormData): AnswerInput {
+	return {
+		accessNeeds: form
+			.getAll('accessNeeds')
+			.filter((v): v is string => typeof v === 'string')
+			.slice(0, 10),
+		accessNotes: formText(form, 'accessNotes'),
+		dietary: formText(form, 'dietary'),
+		employer: formText(form, 'employer'),
+		guests: formText(form, 'guests')
+	};
+}
