@@ -12,6 +12,7 @@ import {
 	prepareBookingBurst,
 	readBurstOutcome
 } from '../tests/load/booking-burst.ts';
+import { measureBallotDraw } from './bench/ballot-draw.ts';
 import { drainWithTwoWorkers } from './bench/burst-drain.ts';
 import { measureDoor } from './bench/door.ts';
 import { measureLoad, type LoadFigures } from './bench/http-load.ts';
@@ -22,6 +23,7 @@ import { runToEnd, startProductionServer } from './bench/processes.ts';
 import { renderReport, type BenchFigures } from './bench/report.ts';
 import { DETAIL_PATH, measureScales } from './bench/scaling.ts';
 import { seedVolume } from './bench/volume.ts';
+import { measureWelfareQueue, prepareWelfareQueue } from './bench/welfare-queue.ts';
 
 const durationSeconds = Number(process.env.BENCH_SECONDS ?? 10);
 const scaleSeconds = Number(process.env.BENCH_SCALE_SECONDS ?? 3);
@@ -80,6 +82,14 @@ for (const [name, url] of targets) {
 console.log('Door mode: a 500-booking roster, and 500 check-ins sent at once…');
 const door = await measureDoor(served.origin, env.DATABASE_URL);
 console.log(JSON.stringify(door));
+console.log('The welfare queue at 2,000 applications…');
+const { cookie } = await prepareWelfareQueue(env.DATABASE_URL);
+const welfareQueue = await measureWelfareQueue(served.origin, cookie, {
+	connections: 2,
+	durationSeconds
+});
+for (const r of welfareQueue)
+	console.log(`${r.name}: ${r.requestsPerSecond} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`);
 console.log('Signing in…');
 const passwordWork = await measurePasswordWork();
 const signIns = await measureSignIns(
@@ -108,6 +118,10 @@ const burstFigures = {
 	emails: burstOutcome.emails
 };
 console.log(JSON.stringify(burstFigures));
+
+console.log('Ballot draw: 5,000 entries for a 30-place course…');
+const ballotDraw = await measureBallotDraw(env);
+console.log(JSON.stringify(ballotDraw));
 
 console.log('The same crowd arriving at 400 a second instead of all at one moment…');
 const paced = await prepareBookingBurst(env.DATABASE_URL, burstSize);
@@ -174,12 +188,14 @@ const report = renderReport({
 	scaleSeconds,
 	volume: volume.counts,
 	catalogue,
+	welfareQueue,
 	memory,
 	passwordWork,
 	signIns,
 	door,
 	burst: burstFigures,
 	paced: pacedFigures,
+	ballotDraw,
 	twoWorkers,
 	drains,
 	weights: publicPages.map((page) => [page, javascriptWeight(html.get(page)!)]),

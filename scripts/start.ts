@@ -29,6 +29,8 @@ const { client, db } = openDatabase({
 });
 const migrationsApplied = await migrateDatabase(client);
 const prepared = await prepareDatabaseForStart(db, { demoData: config.demoData });
+// While no admin exists, /setup asks for this code: printed below once, only its hash is stored.
+const setupCode = await (await import('../src/lib/server/setup/setup-code.ts')).issueSetupCode(db);
 client.close();
 
 if (prepared.kind === 'real') {
@@ -41,3 +43,6 @@ if (prepared.kind === 'real') {
 
 await import(pathToFileURL(resolve('build/index.js')).href);
 console.log(startBanner(config, migrationsApplied, prepared));
+if (setupCode) {
+	console.log(`  First run: open ${config.origin}/setup and enter the setup code ${setupCode}\n`);
+}

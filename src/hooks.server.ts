@@ -6,17 +6,24 @@ import { building } from '$app/environment';
 import { assertSafeToServe, config, exitOnConfigError } from '$lib/server/config';
 import { client } from '$lib/server/db';
 import { migrateDatabase } from '$lib/server/db/migrate';
-import { createPublicPageCache } from '$lib/server/http-cache';
+import {
+	createPublicPageCache,
+	dependsOnViewer,
+	keepPrivate,
+	withoutRevalidation
+} from '$lib/server/http-cache';
 import { validateSessionToken } from '$lib/server/auth/session';
 import {
 	deleteSessionCookie,
 	SESSION_COOKIE,
 	setSessionCookie
 } from '$lib/server/kit/session-cookie';
+import { allowEmailPreviewStyles } from '$lib/server/kit/email-preview-csp';
 import { refuseCrossSiteForm } from '$lib/server/kit/cross-site-forms';
 import { startBackgroundJobs } from '$lib/server/jobs/background';
 import { isConnectionReopened, isDatabaseBusy } from '$lib/server/db/busy';
 import { describeError, log } from '$lib/server/log';
+import { readBranchSettings } from '$lib/server/settings/branch-settings';
 import { logRequest, requestIdFor } from '$lib/server/request-log';
 
 const secureOrigin = config.origin.startsWith('https:');
@@ -70,8 +77,18 @@ async function loadViewer(event: RequestEvent) {
 }
 
 function respond(event: RequestEvent, resolve: Parameters<Handle>[0]['resolve']) {
-	const render = async () => withSecurityHeaders(await resolve(event));
-	return isAnonymousCatalogueRead(event) ? publicPages.respond(event.request, render) : render();
+	const render = async () =>
+		withSecurityHeaders(allowEmailPreviewStyles(event.route.id, await resolve(event)));
+	if (isAnonymousCatalogueRead(event)) return publicPages.respond(event.request, render);
+	return renderPrivately(event, render);
+}
+
+/** The one place that keeps answers that depend on who is signed in out of every cache. */
+async function renderPrivately(event: RequestEvent, render: () => Promise<Response>) {
+	const signedIn = Boolean(event.locals.viewer);
+	if (signedIn) withoutRevalidation(event.request);
+	const response = await render();
+	return dependsOnViewer(signedIn, response) ? keepPrivate(response) : response;
 }
 
 /** SvelteKit answers every unexpected error with 500; a busy database is a 503 worth retrying. */
@@ -98,6 +115,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 			response = refused;
 		} else {
 			event.locals.viewer = isAnonymousCatalogueRead(event) ? null : await loadViewer(event);
+			// Emails are rendered synchronously from the settings this keeps current (30 s at most).
+			await readBranchSettings();
 			response = await respond(event, resolve);
 		}
 	} catch (error) {

@@ -218,6 +218,9 @@ test('a member deletes their account after confirming, and can no longer sign in
 	await screenshotAndFitPhone(page, 'account-delete');
 
 	await page.getByRole('button', { name: 'Yes, delete my account' }).click();
+	await expect(page.getByRole('alert')).toContainText('Enter your password');
+	await page.getByLabel('Your password').fill(MEMBER_PASSWORD);
+	await page.getByRole('button', { name: 'Yes, delete my account' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your account has been deleted');
 	await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
 	await expectNoAxeViolations(page);
@@ -297,7 +300,7 @@ test('an admin imports the membership list, sees every bad line, and is told whe
 		])
 	);
 	await expect(page.getByRole('status')).toContainText(
-		'2 rows: 2 members added, 0 members updated'
+		'2 rows: 2 members added, 0 members updated, 0 members unchanged'
 	);
 	await expect(page.getByText(/Last imported .* by Ada Admin/)).toBeVisible();
 	await expectNoAxeViolations(page);

@@ -73,6 +73,15 @@ test('an admin makes a member an organiser and resets two-factor for someone who
 			{ action: 'two-factor-reset', subject: String(welfare.id) }
 		])
 	);
+
+	// Giving yourself a role warns that it signs you out, and waits for a second press.
+	await page.goto(`/admin/users?q=${encodeURIComponent(admin.email)}`);
+	await page.getByRole('group', { name: 'Roles for Aisha Bello' }).getByLabel('Organiser').check();
+	await page.getByRole('button', { name: 'Save roles for Aisha Bello' }).click();
+	await expect(page.getByRole('alert')).toContainText('Change your own roles?');
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: 'Yes, change my roles and sign me out' }).click();
+	await expect(page).toHaveURL(/\/login\?redirectTo=%2Fadmin%2Fusers/);
 });
 
 test('an admin finds a failed email in the outbox and puts it back in the queue', async ({

@@ -2,6 +2,8 @@
 // added), gets random and hostile submissions from the kind of person it is for, and now and
 // then from anyone else: the server never answers with a 5xx, every refusal is a 4xx whose page
 // tells the person what is wrong, and the database keeps its invariants after every post.
+// Every route also gets GETs with hostile path segments and query strings: never a 5xx.
+// A run is random; HOSTILE_SEED=<n> replays one (a failure prints the seed to use).
 import { expect, test } from '@playwright/test';
 import fc from 'fast-check';
 import { findInconsistencies, findUnannouncedBookings } from './support/consistency.ts';
@@ -12,16 +14,27 @@ import {
 	clearThrottles,
 	PERSONAS,
 	signInAs,
-	type Persona
+	type Persona,
+	type World
 } from './support/hostile-world.ts';
 import { formFieldNames, humanMessage } from './support/page-text.ts';
 import { plausibleValues, routeValues } from './support/plausible-values.ts';
+import {
+	allRoutes,
+	fillRoute,
+	hostileQuery,
+	hostileUrlValue,
+	queryNames,
+	routeParameters
+} from './support/hostile-urls.ts';
 import { formActions, type FormAction } from './support/route-tree.ts';
 import { openE2eDatabase } from './support/server.ts';
 
 // Twelve runs of each of the ~56 actions take under a minute beside the other specs;
 // HOSTILE_RUNS=150 searches deeper (about ten minutes).
 const RUNS_PER_ACTION = Number(process.env.HOSTILE_RUNS ?? 12);
+const SEED = Number(process.env.HOSTILE_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const replay = `replay with HOSTILE_SEED=${SEED}`;
 
 /** Who each form is for; forms that end the account or session get an account of their own. */
 function rightPersona(target: FormAction): Persona {
@@ -55,7 +68,7 @@ const hostileSegment = fc.constantFrom(
 
 /** The route with a value for each of its parameters (the first, where there are choices). */
 function fill(pattern: string, values: Record<string, string | string[]>) {
-	return pattern.replace(/\[(\w+)\]/g, (_, name: string) => [values[name]].flat()[0]);
+	return pattern.replace(/\[(\w+)(?:=\w+)?\]/g, (_, name: string) => [values[name]].flat()[0]);
 }
 
 type Run = { persona: Persona; params: Record<string, string>; form: HostileForm };
@@ -93,7 +106,7 @@ test('every form action answers hostile input with a message or a success, and t
 		return page.ok() ? formFieldNames(await page.text()) : [];
 	};
 
-	for (const target of actions) {
+	for (const [index, target] of actions.entries()) {
 		const right = rightPersona(target);
 		const persona = ENDS_ACCOUNT.has(target.pattern)
 			? fc.constantFrom<Persona>('throwaway-member', 'anonymous')
@@ -144,12 +157,12 @@ test('every form action answers hostile input with a message or a success, and t
 				const key = `${Math.floor(status / 100)}xx`;
 				outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
 			}),
-			{ numRuns: RUNS_PER_ACTION, endOnFailure: true }
+			{ numRuns: RUNS_PER_ACTION, endOnFailure: true, seed: SEED + index }
 		);
 		// fast-check's own report would print megabyte values; the assertion's message is short.
 		if (details.failed) {
 			const message = details.errorInstance instanceof Error ? details.errorInstance.message : '';
-			failures.push(`${message.split('\n').slice(0, 40).join('\n')}\n(seed ${details.seed})`);
+			failures.push(`${message.split('\n').slice(0, 40).join('\n')}\n(${replay})`);
 		}
 	}
 	client.close();
@@ -158,5 +171,80 @@ test('every form action answers hostile input with a message or a success, and t
 		`${actions.length} form actions, ${actions.length * RUNS_PER_ACTION} posts in ${seconds} s: ` +
 			[...outcomes].map(([k, n]) => `${n} × ${k}`).join(', ')
 	);
+	expect(failures, failures.join('\n\n')).toEqual([]);
+});
+
+/** Values for route parameters the form actions never need: the spec's own records. */
+function getRouteValues(world: World, pattern: string): Record<string, string[]> {
+	return {
+		...routeValues(world, pattern),
+		uid: world.bookingUids,
+		evidenceId: ['1'],
+		token: ['not-a-feed-token']
+	};
+}
+
+test('every route answers hostile path segments and query strings without a server error', async ({
+	playwright,
+	baseURL
+}) => {
+	const routes = allRoutes();
+	expect(routes.length).toBeGreaterThan(60);
+	test.setTimeout(60_000 + routes.length * RUNS_PER_ACTION * 250);
+	const request = await playwright.request.newContext({ baseURL });
+	const world = await buildWorld(request);
+	const names = queryNames();
+	const failures: string[] = [];
+	let gets = 0;
+	const get = async (path: string, token: string | null) => {
+		gets += 1;
+		const response = await request.get(path, {
+			maxRedirects: 0,
+			headers: token ? { cookie: `session=${token}` } : {}
+		});
+		const status = response.status();
+		if (status >= 500) return `a server error (${status})`;
+		if (status >= 300 && status < 400 && !response.headers()['location']) {
+			return `a ${status} without a location`;
+		}
+		return null;
+	};
+
+	// Seen broken before: an id the matcher refuses is a 404, not a crash.
+	for (const path of ['/dev/mail/abc/message.eml', '/dev/mail/abc/invite.ics']) {
+		expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+	}
+
+	for (const [index, route] of routes.entries()) {
+		const right = rightPersona({ ...route, action: 'default', fields: [] });
+		const choices = getRouteValues(world, route.pattern);
+		const segment = (name: string) =>
+			fc.oneof(
+				{ weight: 6, arbitrary: fc.constantFrom(...(choices[name] ?? ['1'])) },
+				{ weight: 2, arbitrary: hostileSegment },
+				{ weight: 2, arbitrary: hostileUrlValue }
+			);
+		const params = fc.record(
+			Object.fromEntries(routeParameters(route.pattern).map((name) => [name, segment(name)]))
+		);
+		const persona = fc.oneof(
+			{ weight: 3, arbitrary: fc.constant(right) },
+			{ weight: 1, arbitrary: fc.constantFrom(...PERSONAS) }
+		);
+		const details = await fc.check(
+			fc.asyncProperty(persona, params, hostileQuery(names), async (who, values, query) => {
+				const { token } = await signInAs(world, who);
+				const path = fillRoute(route.pattern, values as Record<string, string>) + query;
+				const problem = await get(path, token);
+				expect(problem, `GET ${path.slice(0, 300)} as ${who} answered ${problem}`).toBeNull();
+			}),
+			{ numRuns: RUNS_PER_ACTION, endOnFailure: true, seed: SEED + 1000 + index }
+		);
+		if (details.failed) {
+			const message = details.errorInstance instanceof Error ? details.errorInstance.message : '';
+			failures.push(`${message.split('\n').slice(0, 10).join('\n')}\n(${replay})`);
+		}
+	}
+	console.log(`${routes.length} routes, ${gets} hostile GETs (${replay})`);
 	expect(failures, failures.join('\n\n')).toEqual([]);
 });

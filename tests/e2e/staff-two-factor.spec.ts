@@ -115,6 +115,12 @@ test('a new admin made with npm run create-admin sets up two-factor and keeps th
 		.locator('li')
 		.allTextContents();
 	expect(codes).toHaveLength(10);
+	const download = page.getByRole('link', { name: 'Download as a text file' });
+	await expect(download).toHaveAttribute('download', 'recovery-codes.txt');
+	const file = decodeURIComponent((await download.getAttribute('href'))!.split(',')[1]);
+	expect(file.trim().split('\n').slice(-10)).toEqual(codes.map((c) => c.trim()));
+	await page.getByRole('button', { name: 'Copy codes' }).click();
+	await expect(page.getByText(/Copied\.|did not let the page copy/)).toBeVisible();
 	await expectNoAxeViolations(page);
 	await screenshotAtPhoneAndDesktop(page, 'two-factor-recovery-codes');
 	await page.getByRole('link', { name: 'Continue' }).click();

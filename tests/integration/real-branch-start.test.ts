@@ -114,11 +114,28 @@ describe('a database made by create-admin', () => {
 		expect(start.stdout).not.toContain('is running at');
 	}, 90_000);
 
-	it('with them set, serves, and a signed-out visitor gets 404 from /dev/mail.json', async () => {
+	it('with them set, serves, a signed-out visitor gets 404 from /dev/mail.json, and forms come only from ORIGIN', async () => {
 		const databaseUrl = newDatabase();
 		createAdmin(databaseUrl);
-		const started = await serve(databaseUrl, REAL_SETTINGS);
+		const started = await serve(databaseUrl, {
+			...REAL_SETTINGS,
+			ORIGIN: 'https://desk.example.org'
+		});
 		expect((await fetch(`${server}/dev/mail.json?to=chair@branch.example.org`)).status).toBe(404);
+		// With ORIGIN set, a form from the address the request reached is refused all the same.
+		const fromAnotherAddress = await fetch(`${server}/login`, {
+			method: 'POST',
+			headers: {
+				origin: server,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams({ email: 'chair@branch.example.org', password: 'x' })
+		});
+		expect(fromAnotherAddress.status).toBe(403);
+		expect(await fromAnotherAddress.text()).toContain(
+			'This form was not sent from https://desk.example.org, so nothing was saved.'
+		);
 		expect((await fetch(`${server}/dev/mail`)).status).toBe(404);
 		expect(started.output()).toContain('a real branch’s (made by create-admin on');
 		expect(started.output()).not.toContain('WARNING');

@@ -62,11 +62,25 @@ describe('every page', () => {
 			expect(csp).toContain("base-uri 'none'");
 			expect(csp).toContain("frame-ancestors 'none'");
 			expect(csp).toContain("script-src 'self'");
+			expect(csp).toMatch(/style-src 'self'(;|$)/);
+			expect(csp).not.toContain('unsafe-inline');
 			expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 			expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
 		}
 		const health = await fetch(`${plain}/healthz`);
 		expect(health.headers.get('x-content-type-options')).toBe('nosniff');
+	});
+
+	it('marks what a signed-in person is shown as private, with no ETag, and keeps public caching', async () => {
+		const signedIn = await signIn(plain, plain);
+		const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0];
+		for (const path of ['/account', '/events', '/']) {
+			const response = await fetch(`${plain}${path}`, { headers: { cookie } });
+			expect(response.headers.get('cache-control'), path).toBe('private, no-store');
+			expect(response.headers.get('etag'), path).toBeNull();
+		}
+		const open = await fetch(`${plain}/events`);
+		expect(open.headers.get('cache-control')).toMatch(/^public, max-age=/);
 	});
 
 	it('sends no referrer from the page whose address holds a reset token', async () => {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { auditInsert } from './audit.ts';
 import { searchAuditLog } from './audit-search.ts';
+import { auditCsv, viewAuditEntry } from './audit-view.ts';
 import { db, table } from './db/index.ts';
 import { createBooking, createEvent, createMember, emptyDatabase } from './testing/fixtures.ts';
 
@@ -50,5 +51,44 @@ describe('the audit log search', () => {
 			ok: false,
 			errors: { from: expect.any(String), event: expect.any(String) }
 		});
+	});
+});
+
+describe('the audit log in words', () => {
+	it('names who acted and who was acted on, and finds records by the person acted on', async () => {
+		const admin = await createMember({ name: 'Grace Mensah', roles: ['admin'] });
+		const dee = await createMember({ name: 'Dee Walker', email: 'dee@example.org' });
+		const event = await createEvent({ title: 'Reps’ day' });
+		const booking = await createBooking(event, { userId: dee.id });
+		await auditInsert(db, {
+			actorUserId: admin.id,
+			action: 'role-granted',
+			subjectType: 'user',
+			subjectId: dee.id,
+			detail: { role: 'organiser' }
+		});
+		await auditInsert(db, {
+			actorUserId: admin.id,
+			action: 'booking.checked-in',
+			subjectType: 'booking',
+			subjectId: booking.uid
+		});
+		await auditInsert(db, { actorUserId: dee.id, action: 'login' });
+
+		const found = await searchAuditLog({ subject: 'walker' });
+		expect(found.ok).toBe(true);
+		const views = found.ok ? found.rows.map((row) => viewAuditEntry(row, false)) : [];
+		expect(views.map((v) => [v.who, v.did, v.whatHref])).toEqual([
+			[
+				'Grace Mensah',
+				'checked in Dee Walker (Reps’ day)',
+				`/organiser/events/${event.id}/attendees`
+			],
+			['Grace Mensah', 'gave Dee Walker the organiser role', '/admin/users?q=dee%40example.org']
+		]);
+		const csv = found.ok ? auditCsv(found.rows) : '';
+		expect(csv).toContain(
+			',Grace Mensah,gave Dee Walker the organiser role,Dee Walker,role-granted'
+		);
 	});
 });

@@ -5,7 +5,14 @@ import { db, table } from './db/index.ts';
 import { fromLondonTime } from '../london-time.ts';
 import { parseIsoDate } from '../plain-date.ts';
 
-export type AuditFilter = { person?: string; event?: string; from?: string; to?: string };
+export type AuditFilter = {
+	person?: string;
+	/** Name or email of the person acted on: their account, or their bookings. */
+	subject?: string;
+	event?: string;
+	from?: string;
+	to?: string;
+};
 export type AuditFilterErrors = Partial<Record<keyof AuditFilter, string>>;
 
 const LIMIT = 200;
@@ -27,6 +34,23 @@ export async function searchAuditLog(filter: AuditFilter) {
 		const like = `%${person.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 		conditions.push(
 			sql`${a.actorUserId} in (select id from users where lower(email) like ${like} escape '\\' or lower(name) like ${like} escape '\\')`
+		);
+	}
+	const subject = filter.subject?.trim().toLowerCase();
+	if (subject) {
+		const like = `%${subject.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		const people = sql`(select id from users where lower(email) like ${like} escape '\\' or lower(name) like ${like} escape '\\')`;
+		conditions.push(
+			or(
+				and(
+					eq(a.subjectType, 'user'),
+					sql`${a.subjectId} in (select cast(id as text) from ${people})`
+				),
+				and(
+					eq(a.subjectType, 'booking'),
+					sql`${a.subjectId} in (select uid from bookings where user_id in ${people})`
+				)
+			)
 		);
 	}
 	const eventKey = filter.event?.trim();
@@ -67,7 +91,8 @@ export async function searchAuditLog(filter: AuditFilter) {
 			subjectId: a.subjectId,
 			detail: a.detail,
 			actorName: u.name,
-			actorEmail: u.email
+			actorEmail: u.email,
+			...subjectColumns(a)
 		})
 		.from(a)
 		.leftJoin(u, eq(u.id, a.actorUserId))
@@ -75,4 +100,23 @@ export async function searchAuditLog(filter: AuditFilter) {
 		.orderBy(desc(a.id))
 		.limit(LIMIT);
 	return { ok: true as const, rows, limit: LIMIT };
+}
+
+/** What each record was done to, by name, and the id its page is found by. */
+function subjectColumns(a: typeof table.auditLog) {
+	return {
+		subjectName: sql<string | null>`case ${a.subjectType}
+			when 'user' then (select name from users where id = cast(${a.subjectId} as integer))
+			when 'event' then (select title from events where cast(id as text) = ${a.subjectId} or slug = ${a.subjectId})
+			when 'booking' then (select su.name || ' (' || se.title || ')' from bookings sb
+				join users su on su.id = sb.user_id join events se on se.id = sb.event_id where sb.uid = ${a.subjectId})
+			when 'grant_application' then (select reference from grant_applications where id = cast(${a.subjectId} as integer))
+			end`,
+		subjectKey: sql<string | null>`case ${a.subjectType}
+			when 'user' then (select email from users where id = cast(${a.subjectId} as integer))
+			when 'event' then (select cast(id as text) from events where cast(id as text) = ${a.subjectId} or slug = ${a.subjectId})
+			when 'booking' then (select cast(event_id as text) from bookings where uid = ${a.subjectId})
+			when 'grant_application' then ${a.subjectId}
+			end`
+	};
 }

@@ -94,7 +94,10 @@ function readEmailConfig(env: Env, branchName: string) {
 		fromAddressSet: Boolean(env.EMAIL_FROM?.trim()),
 		/** The branch mailbox that sends every email and organises every invite; people read it. */
 		fromAddress,
-		fromName: env.EMAIL_FROM_NAME?.trim() || branchName,
+		/** EMAIL_FROM_NAME, else the branch's name as saved in its settings. */
+		get fromName() {
+			return env.EMAIL_FROM_NAME?.trim() || savedBranchName || branchName;
+		},
 		resendApiKey,
 		resendWebhookSecret: env.RESEND_WEBHOOK_SECRET?.trim() || undefined,
 		smtpUrl,
@@ -152,6 +155,16 @@ function readGrantDataKey(env: Env) {
 export const logLevels = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof logLevels)[number];
 
+/**
+ * The name an admin saved at /admin/settings, put here by settings/branch-settings.ts whenever it
+ * reads or saves the settings, so every `config.branchName` (subjects, calendars, page titles)
+ * follows it; until then, BRANCH_NAME.
+ */
+let savedBranchName: string | null = null;
+export function useSavedBranchName(name: string | null) {
+	savedBranchName = name;
+}
+
 export function readConfig(env: Env = process.env) {
 	// The session cookie, HSTS and the links in emails all follow ORIGIN; adapter-node's
 	// header-based alternative would let the address it sees and the one they use disagree.
@@ -192,7 +205,11 @@ export function readConfig(env: Env = process.env) {
 		demoData: readChoice(env, 'DEMO_DATA', ['on', 'off'] as const, 'on'),
 		/** Domain that qualifies calendar UIDs; changing it makes calendars see new events. */
 		calendarDomain: env.CALENDAR_DOMAIN?.trim() || new URL(origin).hostname,
-		branchName,
+		/** BRANCH_NAME: the default for the branch settings' name. */
+		branchNameFromEnvironment: branchName,
+		get branchName() {
+			return savedBranchName ?? branchName;
+		},
 		/** Background jobs (email delivery and the rest) in this process, or only in npm run worker. */
 		workers: readChoice(env, 'WORKERS', ['on', 'off'] as const, 'on'),
 		/** How often the booking jobs (offer expiry, reminders, retention) run. */

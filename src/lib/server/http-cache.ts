@@ -5,6 +5,34 @@
 // always decides against the database.
 import { createHash } from 'node:crypto';
 
+/** Every answer that depends on who is signed in: kept by no cache, shared or the browser's. */
+export const PRIVATE_CACHE_CONTROL = 'private, no-store';
+
+/**
+ * Whether an answer depends on who is signed in: someone was, or the answer sets or clears a
+ * cookie (a session refreshed, a stale one deleted).
+ */
+export function dependsOnViewer(signedIn: boolean, response: Response) {
+	return signedIn || response.headers.has('set-cookie');
+}
+
+/**
+ * A request from someone signed in is never answered "not modified": SvelteKit would compare
+ * the page's ETag, and a page's ETag must not tell one person's page from another's.
+ */
+export function withoutRevalidation(request: Request) {
+	request.headers.delete('if-none-match');
+	request.headers.delete('if-modified-since');
+}
+
+/** Marks an answer as private and drops its ETag, so nothing can store or revalidate it. */
+export function keepPrivate(response: Response) {
+	response.headers.set('cache-control', PRIVATE_CACHE_CONTROL);
+	response.headers.delete('etag');
+	response.headers.delete('last-modified');
+	return response;
+}
+
 const PUBLIC_CACHE_CONTROL = 'public, max-age=30, stale-while-revalidate=60';
 const MAX_ENTRIES = 500;
 

@@ -51,6 +51,10 @@ describe('admin pages', () => {
 		expect(handlers.map((h) => h.name)).toEqual(
 			expect.arrayContaining([
 				'/admin load',
+				'/admin ?/testEmail',
+				'/admin/settings load',
+				'/admin/settings ?/save',
+				'/admin/members load',
 				'/admin/users load',
 				'/admin/users ?/roles',
 				'/admin/users ?/resetTwoFactor',

@@ -4,7 +4,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import { queueEmail } from '../email/outbox.ts';
-import { passwordResetEmail } from '../email/templates/account.ts';
+import { noAccountResetEmail, passwordResetEmail } from '../email/templates/account.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
 import { auditInsert, recordAudit } from '../audit.ts';
 import { hashPassword, passwordProblem } from './password.ts';
@@ -14,8 +14,10 @@ import { digestSecret, generateSecret, secretMatches } from './secrets.ts';
 export const RESET_LIFETIME_MS = 60 * 60_000;
 
 /**
- * Emails a reset link if the address belongs to an account; says nothing either way. Every
- * request counts against the address's email limit, known or not.
+ * Emails a reset link if the address belongs to an account, and a note saying there is no
+ * account if it does not: both render an email and queue it in one write, so the answer and
+ * its timing say nothing about whether the address is known. Every request counts against the
+ * address's email limit.
  */
 export async function requestPasswordReset(
 	email: string,
@@ -27,9 +29,17 @@ export async function requestPasswordReset(
 		.select()
 		.from(table.users)
 		.where(and(eq(table.users.email, email), isNull(table.users.deletedAt)));
-	if (!user) return { ok: true };
 	const id = generateSecret(20);
 	const secret = generateSecret(32);
+	const branding = { branchName: config.branchName, origin: config.origin, requestId: id };
+	if (!user) {
+		await db.batch([
+			queueEmail(db, noAccountResetEmail(email, branding), now),
+			auditInsert(db, { actorUserId: null, action: 'password-reset-no-account' }, now)
+		]);
+		wakeEmailWorker();
+		return { ok: true };
+	}
 	const link = `${config.origin}/reset-password?token=${id}.${secret}`;
 	await db.batch([
 		db.insert(table.authTokens).values({
@@ -44,9 +54,7 @@ export async function requestPasswordReset(
 		queueEmail(
 			db,
 			passwordResetEmail({ email: user.email, name: user.name }, link, {
-				branchName: config.branchName,
-				origin: config.origin,
-				requestId: id,
+				...branding,
 				expiresInMinutes: RESET_LIFETIME_MS / 60_000
 			}),
 			now

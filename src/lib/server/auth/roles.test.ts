@@ -75,9 +75,23 @@ describe('the admin’s list of accounts', () => {
 });
 
 describe('an admin setting someone’s roles', () => {
+	it('gives no staff role to an account whose email is not confirmed', async () => {
+		const admin = await createMember({ roles: ['admin'] });
+		const member = await createMember({ name: 'Una Confirmed' });
+		expect(
+			await setUserRoles({ actorUserId: admin.id, userId: member.id, roles: ['organiser'] })
+		).toEqual({
+			ok: false,
+			status: 400,
+			error:
+				'Una Confirmed has not confirmed their email address yet. Staff roles need a confirmed address: ask them to confirm it first.'
+		});
+		expect((await readUser(member.id)).roles).toEqual([]);
+	});
+
 	it('gives any combination of roles, records each change and ends their sessions', async () => {
 		const admin = await createMember({ roles: ['admin'] });
-		const member = await createMember({ roles: ['welfare'] });
+		const member = await createMember({ roles: ['welfare'], emailVerifiedAt: new Date() });
 		await createSession(member.id);
 
 		const result = await setUserRoles({
@@ -104,7 +118,7 @@ describe('an admin setting someone’s roles', () => {
 
 	it('leaves sessions alone when nothing changes', async () => {
 		const admin = await createMember({ roles: ['admin'] });
-		const member = await createMember({ roles: ['organiser'] });
+		const member = await createMember({ roles: ['organiser'], emailVerifiedAt: new Date() });
 		await createSession(member.id);
 		const result = await setUserRoles({
 			actorUserId: admin.id,

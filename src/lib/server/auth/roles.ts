@@ -123,6 +123,14 @@ export async function setUserRoles(
 	}
 	const granted = roles.filter((role) => !before.includes(role));
 	const revoked = before.filter((role) => !roles.includes(role));
+	// Staff sign-ins, two-factor resets and desk emails all go to this address: it must be theirs.
+	if (granted.length && !user.emailVerifiedAt) {
+		return {
+			ok: false,
+			status: 400,
+			error: `${user.name} has not confirmed their email address yet. Staff roles need a confirmed address: ask them to confirm it first.`
+		};
+	}
 	if (granted.length === 0 && revoked.length === 0) {
 		return { ok: true, name: user.name, roles, changed: false };
 	}

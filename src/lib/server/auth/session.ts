@@ -1,13 +1,16 @@
 // Sessions as the Lucia project now recommends: a token `id.secret`, the SHA-256 of the secret
 // stored, a constant-time compare. Members stay signed in while active (14 days of
 // inactivity ends it); anyone with a staff role gets 12 hours at most, whatever they do.
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, notInArray, sql } from 'drizzle-orm';
 import { isDatabaseBusy } from '../db/busy.ts';
 import { db, table } from '../db/index.ts';
 import type { Session, User } from '../db/schema/index.ts';
 import { digestSecret, generateSecret, secretMatches } from './secrets.ts';
 
 export const MEMBER_INACTIVITY_MS = 14 * 24 * 3_600_000;
+/** Signed-in devices per account; signing in on another ends the longest unused. */
+export const MAX_SESSIONS_PER_USER = 10;
+const MAX_USER_AGENT_LENGTH = 512;
 export const STAFF_ABSOLUTE_MS = 12 * 3_600_000;
 /** lastUsedAt is refreshed at most this often, so reading pages does not mean writing. */
 const ACTIVITY_RESOLUTION_MS = 3_600_000;
@@ -30,22 +33,42 @@ export function sessionExpiresAt(
 
 export async function createSession(
 	userId: number,
-	options: { twoFactorVerified?: boolean; now?: Date } = {}
+	options: { twoFactorVerified?: boolean; now?: Date; userAgent?: string | null } = {}
 ) {
 	const now = options.now ?? new Date();
 	const id = generateSecret(20);
 	const secret = generateSecret(32);
-	const [session] = await db
-		.insert(table.sessions)
-		.values({
-			id,
-			secretHash: digestSecret(secret),
-			userId,
-			createdAt: now,
-			lastUsedAt: now,
-			twoFactorVerifiedAt: options.twoFactorVerified ? now : null
-		})
-		.returning();
+	const s = table.sessions;
+	const [[session]] = await db.batch([
+		db
+			.insert(s)
+			.values({
+				id,
+				secretHash: digestSecret(secret),
+				userId,
+				createdAt: now,
+				lastUsedAt: now,
+				twoFactorVerifiedAt: options.twoFactorVerified ? now : null,
+				userAgent: options.userAgent?.slice(0, MAX_USER_AGENT_LENGTH) || null
+			})
+			.returning(),
+		// In the same write, so sign-ins in parallel cannot leave more than the cap.
+		db.delete(s).where(
+			and(
+				eq(s.userId, userId),
+				notInArray(
+					s.id,
+					db
+						.select({ id: s.id })
+						.from(s)
+						.where(eq(s.userId, userId))
+						// The new session first, whatever the clock says, then the most recently used.
+						.orderBy(desc(sql`${s.id} = ${id}`), desc(s.lastUsedAt), desc(s.createdAt))
+						.limit(MAX_SESSIONS_PER_USER)
+				)
+			)
+		)
+	]);
 	return { token: `${id}.${secret}`, session };
 }
 
@@ -105,8 +128,8 @@ export async function replaceSession(sessionId: string, now = new Date()) {
 	const s = table.sessions;
 	const [, [session]] = await db.batch([
 		db.run(
-			sql`insert into ${s} (id, secret_hash, user_id, created_at, last_used_at, two_factor_verified_at)
-				select ${id}, ${digestSecret(secret)}, user_id, created_at, ${now.getTime()}, two_factor_verified_at
+			sql`insert into ${s} (id, secret_hash, user_id, created_at, last_used_at, two_factor_verified_at, user_agent)
+				select ${id}, ${digestSecret(secret)}, user_id, created_at, ${now.getTime()}, two_factor_verified_at, user_agent
 				from ${s} where id = ${sessionId}`
 		),
 		db.select().from(s).where(eq(s.id, id)),

@@ -194,8 +194,11 @@ describe('resetting a password', () => {
 		expect(await checkPasswordResetToken(forged, now)).toEqual({ ok: false, reason: 'invalid' });
 	});
 
-	it('sends nothing, and says nothing different, for an unknown address', async () => {
-		await requestPasswordReset('nobody@example.org');
-		expect(await db.select().from(table.outbox)).toEqual([]);
+	it('sends no link, and says nothing different, for an unknown address', async () => {
+		expect(await requestPasswordReset('nobody@example.org')).toEqual({ ok: true });
+		const sent = await db.select().from(table.outbox);
+		expect(sent.map((row) => row.template)).toEqual(['password-reset-no-account']);
+		expect(sent[0].textBody).not.toContain('/reset-password');
+		expect(await db.select().from(table.authTokens)).toEqual([]);
 	});
 });

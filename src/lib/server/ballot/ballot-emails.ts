@@ -85,9 +85,10 @@ export function entryWithdrawnEmail(c: BallotEmailContext, entryNumber: number):
 
 export function drawnToWaitingListEmail(
 	c: BallotEmailContext,
-	entry: { number: number; position: number; passedOver: boolean }
+	entry: { number: number; position: number; passedOver: boolean; bookingUid: string }
 ): OutgoingEmail {
-	return compose(c, `ballot-waitlisted/${c.event.id}/${entry.number}`, 'ballot-waitlisted', {
+	// Keyed by the waiting-list booking it announces, as every booking's first email is.
+	return compose(c, `booking-waitlisted/${entry.bookingUid}`, 'ballot-waitlisted', {
 		subject: `Ballot result: ${c.event.title}`,
 		preview: `You are number ${entry.position} on the waiting list.`,
 		heading: `You are number ${entry.position} on the waiting list`,

@@ -42,8 +42,20 @@ async function readEntrants(eventId: number) {
 			number: table.ballotEntries.entryNumber,
 			guests: table.ballotEntries.guests,
 			answers: table.ballotEntries.answers,
-			user: table.users,
-			entry: table.membersRegister
+			user: {
+				email: table.users.email,
+				name: table.users.name,
+				emailVerifiedAt: table.users.emailVerifiedAt,
+				membershipNumber: table.users.membershipNumber,
+				memberVerifiedAt: table.users.memberVerifiedAt,
+				deletedAt: table.users.deletedAt
+			},
+			entry: {
+				surname: table.membersRegister.surname,
+				postcode: table.membersRegister.postcode,
+				joinedOn: table.membersRegister.joinedOn,
+				subsPaidTo: table.membersRegister.subsPaidTo
+			}
 		})
 		.from(table.ballotEntries)
 		.innerJoin(table.users, eq(table.users.id, table.ballotEntries.userId))

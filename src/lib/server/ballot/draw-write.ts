@@ -62,7 +62,8 @@ function decide(plan: DrawPlan): Decided[] {
 		const told = {
 			number: entry.number,
 			position: seen.waiting + i + 1,
-			passedOver: i < allocation.passedOver
+			passedOver: i < allocation.passedOver,
+			bookingUid: uid
 		};
 		const email = drawnToWaitingListEmail(context(entry, uid), told);
 		return {
@@ -131,12 +132,15 @@ function entryUpdates(decided: Decided[], claimed: SQL, now: Date) {
 		);
 		return db.run(sql`with d (id, status, uid, priority, why) as (values ${sql.join(rows, sql`, `)})
 			update ballot_entries set status = d.status, booking_uid = d.uid, priority = d.priority,
-				ineligible_reason = d.why, status_changed_at = ${now.getTime()}
+				ineligible_reason = d.why, answers = null, status_changed_at = ${now.getTime()}
 			from d where ballot_entries.id = d.id and ballot_entries.status = 'entered' and ${claimed}`);
 	});
 }
 
-/** Writes the plan if its claim wins; true when this call made the draw. */
+/**
+ * Writes the plan if its claim wins; true when this call made the draw. Entries' answers (access
+ * and dietary needs among them) move to the bookings made and are not kept twice.
+ */
 export async function writeDraw(plan: DrawPlan, actorUserId: number | null, now: Date) {
 	const claim = randomBytes(16).toString('hex');
 	const claimed = sql`exists (select 1 from event_ballots where event_id = ${plan.event.id} and draw_claim = ${claim})`;

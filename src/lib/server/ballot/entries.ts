@@ -5,6 +5,8 @@
 // in the draw or refused, never half of each.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { parseAnswers, type AnswerInput } from '../bookings/answers.ts';
+import { parseQuestionAnswers } from '../booking-questions/parse-answer.ts';
+import { listEventQuestions } from '../booking-questions/questions.ts';
 import { loadBookingContext } from '../bookings/booking-context.ts';
 import { decideBooking } from '../bookings/eligibility.ts';
 import { config } from '../config.ts';
@@ -59,7 +61,7 @@ export type EntryOutcome =
 			ok: false;
 			status: number;
 			reason?: string;
-			errors?: Partial<Record<keyof AnswerInput, string>>;
+			errors?: Record<string, string>;
 			fix?: { label: string; href: string };
 	  };
 
@@ -67,7 +69,9 @@ export async function enterBallot(
 	eventId: number,
 	userId: number,
 	input: AnswerInput,
-	now = new Date()
+	now = new Date(),
+	/** Every value posted under each organiser question's field name. */
+	questionInput: Record<string, string[]> = {}
 ): Promise<EntryOutcome> {
 	const context = await loadBookingContext(eventId, userId, now, { freshEvent: true });
 	const ballot = await findEventBallot(eventId);
@@ -90,7 +94,17 @@ export async function enterBallot(
 	if (!decision.allowed)
 		return { ok: false, status: 403, reason: decision.reason, fix: decision.fix };
 	const parsed = parseAnswers(input, event.bookingQuestions, event.guestsAllowed);
-	if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors };
+	const own = parseQuestionAnswers(
+		await listEventQuestions(eventId, { askedOnly: true }),
+		questionInput
+	);
+	if (!parsed.ok || !own.ok) {
+		const errors = { ...(parsed.ok ? {} : parsed.errors), ...(own.ok ? {} : own.errors) };
+		return { ok: false, status: 400, errors: errors as Record<string, string> };
+	}
+	const answers = own.answers.length
+		? { ...parsed.answers, questions: own.answers }
+		: parsed.answers;
 
 	const mine = sql`exists (select 1 from ballot_entries where event_id = ${eventId}
 		and user_id = ${userId} and status = 'entered' and created_at = ${now.getTime()})`;
@@ -101,7 +115,7 @@ export async function enterBallot(
 	const [inserted] = await db.batch([
 		db.run(sql`insert into ballot_entries
 			(event_id, user_id, entry_number, guests, answers, status, created_at, status_changed_at)
-			select ${eventId}, ${userId}, next.n, ${parsed.guests}, ${JSON.stringify(parsed.answers)},
+			select ${eventId}, ${userId}, next.n, ${parsed.guests}, ${JSON.stringify(answers)},
 				'entered', ${now.getTime()}, ${now.getTime()}
 			from (select coalesce(max(entry_number), 0) + 1 as n from ballot_entries where event_id = ${eventId}) next
 			where ${windowOpen(eventId, now)}
@@ -145,7 +159,7 @@ export async function withdrawEntry(
 	const [changed] = await db.batch([
 		db
 			.update(table.ballotEntries)
-			.set({ status: 'withdrawn', statusChangedAt: now })
+			.set({ status: 'withdrawn', answers: null, statusChangedAt: now })
 			.where(
 				and(
 					eq(table.ballotEntries.id, entry.id),

@@ -2,7 +2,8 @@
 import { and, eq } from 'drizzle-orm';
 import { ACCESS_NEEDS, type AnswerInput } from '../bookings/answers.ts';
 import { loadEventWithSessions } from '../bookings/booking-context.ts';
-import { formText } from '../forms.ts';
+import { formNumberedFields, formText } from '../forms.ts';
+import { listEventQuestions } from '../booking-questions/questions.ts';
 import { db, table } from '../db/index.ts';
 import type { User } from '../db/schema/index.ts';
 import { eventBallotView } from './ballot-view.ts';
@@ -29,9 +30,21 @@ export async function ballotEntryPage(slug: string, user: User, now = new Date()
 		firstSession: found.sessions[0].startsAt,
 		sessionCount: found.sessions.length,
 		ballot,
+		ownQuestions: (await listEventQuestions(event.id, { askedOnly: true })).map((q) => ({
+			id: q.id,
+			type: q.type,
+			wording: q.wording,
+			hint: q.hint,
+			options: q.options,
+			required: q.required,
+			sensitive: q.sensitive
+		})),
 		accessNeeds: Object.entries(ACCESS_NEEDS)
 	};
 }
+
+/** The organisers' own questions' answers, by field name. */
+export const readOwnAnswers = (form: FormData) => formNumberedFields(form, 'q-');
 
 export function readEntryForm(form: FormData): AnswerInput {
 	return {

@@ -3,6 +3,13 @@
 // attendance. Only the member and the course's organisers (or an admin) may open them.
 import { and, asc, eq } from 'drizzle-orm';
 import { db, table } from '../db/index.ts';
+import { readBranchSettings, type BranchSettings } from '../settings/branch-settings.ts';
+
+/** What the letter and certificate say about the branch: its office and who signs. */
+export type DocumentBranch = Pick<
+	BranchSettings,
+	'name' | 'address' | 'phone' | 'email' | 'signatoryName' | 'signatoryRole'
+>;
 
 export type CourseDocument = {
 	bookingUid: string;
@@ -12,6 +19,7 @@ export type CourseDocument = {
 	sessions: { startsAt: Date; endsAt: Date }[];
 	checkedInAt: Date | null;
 	bookedAt: Date;
+	branch: DocumentBranch;
 };
 
 /** A confirmed course booking, read for its owner (`userId`) or for an event's desk (`eventId`). */
@@ -40,6 +48,7 @@ export async function loadCourseDocument(
 		.from(table.eventSessions)
 		.where(eq(table.eventSessions.eventId, row.event.id))
 		.orderBy(asc(table.eventSessions.startsAt));
+	const { name, address, phone, email, signatoryName, signatoryRole } = await readBranchSettings();
 	return {
 		bookingUid: row.booking.uid,
 		member: { name: row.member.name, membershipNumber: row.member.membershipNumber },
@@ -54,6 +63,7 @@ export async function loadCourseDocument(
 		},
 		sessions,
 		checkedInAt: row.booking.checkedInAt,
-		bookedAt: row.booking.createdAt
+		bookedAt: row.booking.createdAt,
+		branch: { name, address, phone, email, signatoryName, signatoryRole }
 	};
 }

@@ -3,7 +3,7 @@
 // checked copy in only when no process has the database open. A libSQL server or Turso keeps
 // its own backups, so both refuse a remote DATABASE_URL.
 import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync } from 'node:fs';
-import { renameSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDatabaseBusy } from './busy.ts';
 import { databaseFilePath, openDatabase } from './client.ts';
@@ -156,4 +156,17 @@ export async function restoreDatabase(options: {
 		rmSync(`${target}${leftover}`, { force: true });
 	renameSync(staged, target);
 	return { file: target, keptAs, counts: inspected.counts };
+}
+
+/** The newest finished backup in `folder` (by the time in its name), or null if there is none. */
+export function findLatestBackup(folder: string) {
+	if (!existsSync(folder)) return null;
+	const names = readdirSync(folder)
+		.filter((name) => /^branchdesk-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.db$/.test(name))
+		.sort();
+	const newest = names.at(-1);
+	if (!newest) return null;
+	const stamp = newest.slice('branchdesk-'.length, -'.db'.length);
+	const at = new Date(`${stamp.slice(0, 10)}T${stamp.slice(11, 19).replaceAll('-', ':')}Z`);
+	return { file: join(folder, newest), at };
 }

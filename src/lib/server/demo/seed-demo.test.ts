@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/client.ts';
 import { db, table } from '../db/index.ts';
@@ -12,6 +12,9 @@ import { publishedBallot } from '../ballot/ballot-view.ts';
 import { createMember, emptyDatabase } from '../testing/fixtures.ts';
 import { memberStanding } from '../members/standing.ts';
 import { demoMembers, DemoSeedRefused, seedDemoData } from './seed-demo.ts';
+import { latestRound } from '../grants/rounds.ts';
+import { listWelfareQueue } from '../grants/welfare-queue.ts';
+import { queueFlags } from '../../grants/queue-flags.ts';
 
 const run = promisify(execFile);
 const now = new Date('2026-11-22T10:00:00Z');
@@ -69,7 +72,7 @@ describe('demo seed', () => {
 		const again = await seedDemoData(db, { now });
 		expect(again.seeded).toBe(false);
 		const [{ events }] = await db.select({ events: count() }).from(table.events);
-		expect(events).toBe(15);
+		expect(events).toBe(18);
 	});
 
 	it('rebuilds on reset with dates fresh from the new day', async () => {
@@ -79,7 +82,29 @@ describe('demo seed', () => {
 		const { events } = await listEvents({ now: later, pageSize: 100 });
 		expect(events).toHaveLength(15);
 		const [{ users }] = await db.select({ users: count() }).from(table.users);
-		expect(users).toBe(22);
+		expect(users).toBe(34);
+	});
+
+	it('gives the welfare queue a dozen applications showing every flag, and past events with check-ins', async () => {
+		await seedDemoData(db, { now });
+		const round = await latestRound();
+		const { counts, rows } = await listWelfareQueue(round!.id, {
+			status: null,
+			flag: null,
+			sort: 'queue',
+			page: 1
+		});
+		expect(rows).toHaveLength(12);
+		for (const flag of queueFlags) expect(counts[flag], flag).toBeGreaterThan(0);
+		expect(rows.filter((r) => r.flags.length === 0)).toHaveLength(4);
+		const [{ here }] = await db
+			.select({ here: count() })
+			.from(table.bookings)
+			.innerJoin(table.events, eq(table.events.id, table.bookings.eventId))
+			.where(
+				sql`${table.events.endsAt} < ${now.getTime()} and ${table.bookings.checkedInAt} is not null`
+			);
+		expect(here).toBeGreaterThan(10);
 	});
 
 	it('refuses to run where real accounts exist, and changes nothing', async () => {
@@ -102,7 +127,7 @@ describe('starting two processes at once on one new database', () => {
 			[1, 2].map(() => run(process.execPath, ['scripts/seed.ts'], { env }))
 		);
 		const messages = results.map((r) => r.stdout.trim()).sort();
-		expect(messages[0]).toMatch(/^Demo data ready: 15 events/);
+		expect(messages[0]).toMatch(/^Demo data ready: 18 events/);
 		expect(messages[1]).toMatch(/already holds data/);
 
 		const { client } = openDatabase({ url, busyTimeoutMs: 5000 });
@@ -110,7 +135,7 @@ describe('starting two processes at once on one new database', () => {
 		const migrationFiles = readdirSync('drizzle').filter((f) => f.endsWith('.sql'));
 		expect(Number(migrations.rows[0].n)).toBe(migrationFiles.length);
 		const events = await client.execute('select count(*) as n from events');
-		expect(Number(events.rows[0].n)).toBe(15);
+		expect(Number(events.rows[0].n)).toBe(18);
 		client.close();
 	}, 30_000);
 });

@@ -6,6 +6,8 @@ import * as table from '../db/schema/index.ts';
 import { hashPassword } from '../auth/password.ts';
 import { newBookingUid } from '../bookings/booking-uid.ts';
 import { seedDemoBallots } from './demo-ballots.ts';
+import { DEMO_APPLICANT_NUMBERS, seedDemoApplications } from './demo-welfare.ts';
+import { seedPastEvents } from './demo-past-events.ts';
 import { buildDemoEvents } from './demo-events.ts';
 import { describeMark, markDatabase, readDatabaseKind } from '../deployment/database-kind.ts';
 import { addDays, londonDate } from '../../plain-date.ts';
@@ -162,6 +164,7 @@ export async function seedDemoData(
 				.where(
 					inArray(table.membersRegister.membershipNumber, [
 						...demoMembers.map((m) => m.membershipNumber),
+						...DEMO_APPLICANT_NUMBERS,
 						DEMO_UNCLAIMED_MEMBER.membershipNumber
 					])
 				);
@@ -250,12 +253,22 @@ export async function seedDemoData(
 			staff[1].id,
 			members.map((m) => m.id)
 		);
-		await tx.insert(table.grantRounds).values(demoGrantRound(now));
+		const [round] = await tx
+			.insert(table.grantRounds)
+			.values(demoGrantRound(now))
+			.returning({ id: table.grantRounds.id });
+		await seedDemoApplications(tx, round.id, now);
+		const past = await seedPastEvents(
+			tx,
+			staff[1].id,
+			members.map((m) => m.id),
+			now
+		);
 		for (const write of branchSettingWrites(tx, demoBranchSettings, null, now)) await write;
 		await markDatabase(tx, 'demo', 'the demo seed', now);
 		return {
 			seeded: true,
-			events: demoEvents.length + ballots,
+			events: demoEvents.length + ballots + past,
 			users: staff.length + members.length + 1
 		};
 	});

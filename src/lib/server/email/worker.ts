@@ -33,8 +33,16 @@ export function wakeEmailWorker() {
 	wake?.();
 }
 
+let workersHere = 0;
+
+/** Whether this process runs an email worker now (the web server does, unless WORKERS=off). */
+export function emailWorkerRunsHere() {
+	return workersHere > 0;
+}
+
 export function startEmailWorker(options: WorkerOptions) {
 	let running = true;
+	workersHere += 1;
 	// 3% under the provider's rate, so network jitter does not push two requests into one slot.
 	const interval = (1000 / options.ratePerSecond) * 1.03;
 	let nextSendAt = 0;
@@ -94,6 +102,7 @@ export function startEmailWorker(options: WorkerOptions) {
 
 	return {
 		async stop() {
+			if (running) workersHere -= 1;
 			running = false;
 			wakeEmailWorker();
 			await finished;

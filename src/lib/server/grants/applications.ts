@@ -9,10 +9,13 @@ import type { GrantAnswers, GrantApplication, GrantFlags, GrantRound } from '../
 import { queueEmailIf } from '../email/outbox.ts';
 import { grantEmail } from '../email/templates/grants.ts';
 import { encryptBankDetails, type BankDetails } from './bank-details.ts';
+import { drawnOrderNotice, findRoundDraw } from './drawn-order.ts';
 import { addMonths } from './eligibility.ts';
 import { householdKey } from './household-key.ts';
 import { newGrantReference } from './reference.ts';
 import { canTransition, COMMITTED_STATUSES, OPEN_STATUSES } from './transitions.ts';
+import { branchOfficeText } from '../../branch-contact.ts';
+import { branchSettingsNow } from '../settings/branch-settings.ts';
 
 type Mailer = Pick<Config, 'origin' | 'branchName'>;
 type Member = { id: number; email: string; name: string };
@@ -198,9 +201,12 @@ export async function submitApplication(
 	const a = table.grantApplications;
 	const changed = sql`exists (select 1 from ${a} where ${a.id} = ${application.id} and ${a.status} = 'submitted' and ${a.updatedAt} = ${now.getTime()})`;
 	const first = application.status === 'draft';
-	const thanks = first
-		? `Thank you for applying for the ${round.name}. A welfare officer will look at your application and email you when there is news. Most decisions take about two weeks.`
-		: 'Thank you for the extra information. A welfare officer will look at your application again and email you when there is news.';
+	const drawn = first && (await findRoundDraw(round.id, db));
+	const thanks = drawn
+		? `Thank you for applying for the ${round.name}. ${drawnOrderNotice(round)} A welfare officer will email you when there is news.`
+		: first
+			? `Thank you for applying for the ${round.name}. A welfare officer will look at your application and email you when there is news. Most decisions take about two weeks.`
+			: 'Thank you for the extra information. A welfare officer will look at your application again and email you when there is news.';
 	// An application a welfare officer filled in with the member: the member gets a copy of every answer.
 	const email = grantEmail(options.copy ? 'assisted-copy' : 'received', member, {
 		...mailer,
@@ -210,7 +216,7 @@ export async function submitApplication(
 			? [
 					{
 						kind: 'paragraph',
-						text: `A welfare officer has sent the application for the ${round.name} that they filled in with you. Here is a copy of your answers. If anything is wrong, reply to this email or call the branch office.`
+						text: `A welfare officer has sent the application for the ${round.name} that they filled in with you. Here is a copy of your answers. If anything is wrong, reply to this email or call ${branchOfficeText(branchSettingsNow())}.`
 					},
 					{ kind: 'facts', rows: options.copy.map((row) => [row.label, row.value]) },
 					{ kind: 'paragraph', text: thanks }

@@ -9,14 +9,16 @@ import { table } from '../db/index.ts';
 import type { GrantRound } from '../db/schema/index.ts';
 import { renderEmail } from '../email/templates/layout.ts';
 import { committedPenceSql, SMALLEST_AWARD_PENCE } from './rounds.ts';
+import { branchOfficeText } from '../../branch-contact.ts';
+import { branchSettingsNow } from '../settings/branch-settings.ts';
 
 type Mailer = Pick<Config, 'origin' | 'branchName'>;
 
 /** Replaced by each application's reference in the statement, so one render serves every row. */
 const REFERENCE = '{{reference}}';
 
-const help =
-	'If you are struggling with bills, call the branch office: a welfare officer can tell you about other help.';
+const help = () =>
+	`If you are struggling with bills, call ${branchOfficeText(branchSettingsNow())}: a welfare officer can tell you about other help.`;
 
 export function budgetSpentEmails(round: GrantRound, mailer: Mailer) {
 	const reason = `You got this email because you applied for the ${mailer.branchName} winter fuel grant.`;
@@ -31,7 +33,7 @@ export function budgetSpentEmails(round: GrantRound, mailer: Mailer) {
 					kind: 'paragraph',
 					text: `You started an application for the ${round.name} but did not send it. The branch has now approved grants for the whole of this round’s budget, so you cannot submit it and we cannot take any more applications.`
 				},
-				{ kind: 'paragraph', text: `We are sorry. ${help}` }
+				{ kind: 'paragraph', text: `We are sorry. ${help()}` }
 			],
 			reason: `You got this email because you started an application for the ${mailer.branchName} winter fuel grant.`
 		},
@@ -52,7 +54,7 @@ export function budgetSpentEmails(round: GrantRound, mailer: Mailer) {
 					kind: 'paragraph',
 					text: 'A welfare officer will still look at your application and email you their decision. You do not need to do anything, and your application stays on your account page.'
 				},
-				{ kind: 'paragraph', text: `We are sorry. ${help}` }
+				{ kind: 'paragraph', text: `We are sorry. ${help()}` }
 			],
 			reason
 		},

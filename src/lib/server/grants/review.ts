@@ -17,6 +17,8 @@ import { coolDownPeriod } from '../../grants/cool-down.ts';
 import { queueBudgetSpentEmails } from './budget-spent.ts';
 import { committedPenceSql, SMALLEST_AWARD_PENCE } from './rounds.ts';
 import { canTransition } from './transitions.ts';
+import { branchOfficeText } from '../../branch-contact.ts';
+import { branchSettingsNow } from '../settings/branch-settings.ts';
 
 type Mailer = Pick<Config, 'origin' | 'branchName'>;
 
@@ -47,13 +49,19 @@ export async function listGrantQueue(roundId: number, db = defaultDb) {
 			assisted: sql<boolean>`${a.assistedBy} is not null`,
 			/** Nothing uploaded (and not because retention erased it): reviewers ask for it. */
 			noEvidence: sql<boolean>`${a.erasedAt} is null and not exists (select 1 from ${table.grantEvidence} where ${table.grantEvidence.applicationId} = ${a.id})`,
-			applicantName: table.users.name
+			applicantName: table.users.name,
+			/** The place in a drawn order, and on its reserve list (grants/drawn-order.ts). */
+			drawPosition: table.grantDrawPlaces.position,
+			reservePosition: table.grantDrawPlaces.reservePosition
 		})
 		.from(a)
 		.innerJoin(table.users, eq(table.users.id, a.userId))
+		.leftJoin(table.grantDrawPlaces, eq(table.grantDrawPlaces.applicationId, a.id))
 		.where(and(eq(a.roundId, roundId), sql`${a.status} <> 'draft'`))
 		.orderBy(
 			sql`case ${a.status} when 'submitted' then 0 when 'needs-info' then 1 when 'approved' then 2 else 3 end`,
+			// A drawn order, where there is one, comes before every other rule.
+			sql`coalesce(${table.grantDrawPlaces.position}, 1e9)`,
 			desc(sql`coalesce(json_extract(${a.flags}, '$.firstTime'), 0)`),
 			desc(sql`coalesce(json_extract(${a.flags}, '$.prepayment'), 0)`),
 			asc(a.submittedAt)
@@ -114,7 +122,7 @@ function emailBlocks(decision: Decision): Block[] {
 				{ kind: 'notice', text: decision.reason },
 				{
 					kind: 'paragraph',
-					text: 'If you think we have got something wrong, reply to this email or call the branch office and we will look at it again.'
+					text: `If you think we have got something wrong, reply to this email or call ${branchOfficeText(branchSettingsNow())} and we will look at it again.`
 				}
 			];
 		case 'request-info':

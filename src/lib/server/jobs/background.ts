@@ -2,6 +2,8 @@
 // `npm run worker`. Jobs claim their work atomically, so any number of processes may run them;
 // every run is logged and kept as the job's heartbeat (job-runs.ts) for /healthz.
 import { drawDueBallots } from '../ballot/run-draw.ts';
+import { config } from '../config.ts';
+import { drawDueGrantRounds } from '../grants/drawn-order.ts';
 import { eraseExpiredAnswers } from '../bookings/retention.ts';
 import { eraseExpiredGrantData } from '../grants/retention.ts';
 import { expireOffers, offerFreePlacesEverywhere } from '../bookings/offers.ts';
@@ -10,9 +12,11 @@ import type { Config } from '../config.ts';
 import { createTransport } from '../email/transports/index.ts';
 import { startEmailWorker } from '../email/worker.ts';
 import { createJobRecorder, type JobSchedule } from './job-runs.ts';
+import { readBranchSettings } from '../settings/branch-settings.ts';
 
 const PERIODIC_JOBS: [name: string, run: () => Promise<number>][] = [
 	['ballot-draws', () => drawDueBallots()],
+	['grant-draws', () => drawDueGrantRounds(config)],
 	['offer-expiry', () => expireOffers()],
 	['waiting-list', () => offerFreePlacesEverywhere()],
 	['reminders', () => queueDueReminders()],
@@ -53,6 +57,8 @@ function startPeriodicJobs(intervalMs: number, recordJobRun: ReturnType<typeof c
 	let timer: ReturnType<typeof setTimeout> | null = null;
 	let stopped = false;
 	const pass = async () => {
+		// Reminder emails carry the branch's details: an admin's change in another process shows.
+		await readBranchSettings().catch(() => undefined);
 		for (const [job, run] of PERIODIC_JOBS) {
 			const started = performance.now();
 			let items = 0;

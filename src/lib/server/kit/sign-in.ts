@@ -5,8 +5,10 @@ import type { User } from '../db/schema/index.ts';
 import { createSession, replaceSession, sessionExpiresAt } from '../auth/session.ts';
 import { setSessionCookie } from './session-cookie.ts';
 
-export async function startSession(cookies: Cookies, user: User) {
-	const { token, session } = await createSession(user.id);
+/** `request` names the device in the person's list of where they are signed in. */
+export async function startSession(cookies: Cookies, user: User, request?: Request) {
+	const userAgent = request?.headers.get('user-agent') ?? null;
+	const { token, session } = await createSession(user.id, { userAgent });
 	setSessionCookie(cookies, token, sessionExpiresAt(session, user));
 	return session;
 }

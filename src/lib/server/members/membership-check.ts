@@ -9,6 +9,8 @@ import { db, table } from '../db/index.ts';
 import { membershipKey, tidy } from './matching-keys.ts';
 import { findListedMember } from './membership-list.ts';
 import { matchesMembershipList, type MembershipClaim } from './standing.ts';
+import { branchOfficeText } from '../../branch-contact.ts';
+import { branchSettingsNow } from '../settings/branch-settings.ts';
 
 export type MembershipCheckField = keyof MembershipClaim;
 
@@ -20,8 +22,8 @@ export type MembershipCheck =
 			errors: Partial<Record<MembershipCheckField, string>>;
 	  };
 
-const MISMATCH =
-	'These details do not match the branch membership list. Check them and try again, or contact the branch office.';
+const mismatch = () =>
+	`These details do not match the branch membership list. Check them and try again, or contact ${branchOfficeText(branchSettingsNow())}.`;
 
 function claimProblems(claim: MembershipClaim) {
 	const errors: Partial<Record<MembershipCheckField, string>> = {};
@@ -53,7 +55,7 @@ export async function checkMembership(
 		ok: false as const,
 		status: 429 as const,
 		errors: {
-			membershipNumber: `You have tried too many times. Try again in ${describeWait(retryAfterMs)}, or contact the branch office.`
+			membershipNumber: `You have tried too many times. Try again in ${describeWait(retryAfterMs)}, or contact ${branchOfficeText(branchSettingsNow())}.`
 		}
 	});
 	const wait = await rateLimitWait(limitKey, LIMITS.codeChecksPerUser, now);
@@ -73,7 +75,7 @@ export async function checkMembership(
 			now
 		);
 		if (!attempt.allowed) return tooMany(attempt.retryAfterMs);
-		return { ok: false, status: 400, errors: { membershipNumber: MISMATCH } };
+		return { ok: false, status: 400, errors: { membershipNumber: mismatch() } };
 	}
 
 	// Linked only if no other account holds the number (the unique index backs this up), and
@@ -127,8 +129,7 @@ export async function checkMembership(
 		ok: false,
 		status: 409,
 		errors: {
-			membershipNumber:
-				'This membership number is already linked to another account. If that account is not yours, contact the branch office and we will sort it out.'
+			membershipNumber: `This membership number is already linked to another account. If that account is not yours, contact ${branchOfficeText(branchSettingsNow())} and we will sort it out.`
 		}
 	};
 }

@@ -30,7 +30,7 @@ describe('importing the membership list', () => {
 			admin.id,
 			now
 		);
-		expect(outcome).toEqual({ ok: true, counts: { rows: 2, added: 2, updated: 0 } });
+		expect(outcome).toEqual({ ok: true, counts: { rows: 2, added: 2, updated: 0, unchanged: 0 } });
 		expect(await findListedMember('B2')).toEqual({
 			membershipNumber: 'B2',
 			surname: 'Hughes',
@@ -52,7 +52,7 @@ describe('importing the membership list', () => {
 			admin.id,
 			later
 		);
-		expect(outcome).toEqual({ ok: true, counts: { rows: 2, added: 1, updated: 1 } });
+		expect(outcome).toEqual({ ok: true, counts: { rows: 2, added: 1, updated: 1, unchanged: 0 } });
 		const rows = await db
 			.select({
 				number: table.membersRegister.membershipNumber,
@@ -88,9 +88,25 @@ describe('importing the membership list', () => {
 			(_, i) => `B${300000 + i},Surname${i},B15 2TT,2015-03-01,2026-12-31`
 		);
 		const outcome = await importMembershipListFile(csv(...lines), admin.id, now);
-		expect(outcome).toEqual({ ok: true, counts: { rows: 50_000, added: 50_000, updated: 0 } });
+		expect(outcome).toEqual({
+			ok: true,
+			counts: { rows: 50_000, added: 50_000, updated: 0, unchanged: 0 }
+		});
 		expect((await readMembershipListSummary()).size).toBe(50_000);
 	}, 60_000);
+
+	it('reports an unchanged list as unchanged, and changes nothing', async () => {
+		const file = csv(
+			'B1,Okafor,B15 2TT,2015-03-01,2026-12-31',
+			'B2,Hughes,B2 5AL,2020-09-01,2026-11-30'
+		);
+		await importMembershipListFile(file, admin.id, now);
+		expect(await importMembershipListFile(file, admin.id, later)).toEqual({
+			ok: true,
+			counts: { rows: 2, added: 0, updated: 0, unchanged: 2 }
+		});
+		expect((await findListedMember('B1'))?.importedAt).toEqual(now);
+	});
 
 	it('writes an audit entry with the admin and the counts, and no personal data', async () => {
 		await importMembershipListFile(csv('B1,Okafor,B15 2TT,2015-03-01,2026-12-31'), admin.id, now);
@@ -101,7 +117,7 @@ describe('importing the membership list', () => {
 		expect(entries).toHaveLength(1);
 		expect(entries[0]).toMatchObject({
 			actorUserId: admin.id,
-			detail: { rows: 1, added: 1, updated: 0 },
+			detail: { rows: 1, added: 1, updated: 0, unchanged: 0 },
 			createdAt: now
 		});
 		expect(JSON.stringify(entries[0])).not.toMatch(/Okafor|B15|B1\b/);
@@ -122,7 +138,11 @@ describe('the membership list summary', () => {
 		);
 		expect(await readMembershipListSummary()).toEqual({
 			size: 2,
-			lastImport: { at: later, by: 'Grace Mensah', counts: { rows: 2, added: 1, updated: 1 } }
+			lastImport: {
+				at: later,
+				by: 'Grace Mensah',
+				counts: { rows: 2, added: 1, updated: 0, unchanged: 1 }
+			}
 		});
 	});
 });

@@ -15,7 +15,8 @@ export const MEMBERSHIP_LIST_IMPORTED = 'members-register-imported';
 // 500 rows of 6 values stays far below SQLite's limit on values in one statement.
 const ROWS_PER_STATEMENT = 500;
 
-export type ImportCounts = { rows: number; added: number; updated: number };
+/** `unchanged` is absent from imports recorded before it was counted. */
+export type ImportCounts = { rows: number; added: number; updated: number; unchanged?: number };
 
 /**
  * Adds new members and updates known ones (by membership number) in one batch: all of it
@@ -29,6 +30,9 @@ export async function importMembershipList(
 ): Promise<ImportCounts> {
 	const importId = generateSecret(16);
 	const registerSize = sql`(select count(*) from ${table.membersRegister})`;
+	const added = sql`(${registerSize} - json_extract(${table.auditLog.detail}, '$.sizeBefore'))`;
+	// Rows this import added or changed carry its time; rows it repeated keep their earlier one.
+	const written = sql`(select count(*) from ${table.membersRegister} where ${table.membersRegister.importedAt} = ${now.getTime()})`;
 	const upserts = chunk(rows, ROWS_PER_STATEMENT).map((part) =>
 		db
 			.insert(table.membersRegister)
@@ -50,7 +54,10 @@ export async function importMembershipList(
 					joinedOn: sql`excluded.joined_on`,
 					subsPaidTo: sql`excluded.subs_paid_to`,
 					importedAt: sql`excluded.imported_at`
-				}
+				},
+				// A row the file repeats exactly is left alone, so it is counted as unchanged.
+				setWhere: sql`(${table.membersRegister.surname}, ${table.membersRegister.postcode}, ${table.membersRegister.joinedOn}, ${table.membersRegister.subsPaidTo})
+					is not (excluded.surname, excluded.postcode, excluded.joined_on, excluded.subs_paid_to)`
 			})
 	);
 	// The audit entry is written first with the list's size before the import and completed
@@ -71,8 +78,9 @@ export async function importMembershipList(
 			.set({
 				detail: sql`json_object(
 					'rows', ${rows.length},
-					'added', ${registerSize} - json_extract(${table.auditLog.detail}, '$.sizeBefore'),
-					'updated', ${rows.length} - (${registerSize} - json_extract(${table.auditLog.detail}, '$.sizeBefore'))
+					'added', ${added},
+					'updated', ${written} - ${added},
+					'unchanged', ${rows.length} - ${written}
 				)`
 			})
 			.where(eq(table.auditLog.subjectId, importId))

@@ -8,6 +8,8 @@ import { addDays, daysBetween, formatPlainDate, londonDate } from '../../plain-d
 import { db, table } from '../db/index.ts';
 import type { RegisteredMember, User } from '../db/schema/index.ts';
 import { membershipKey, postcodeKey, surnameKey } from './matching-keys.ts';
+import { branchOfficeText } from '../../branch-contact.ts';
+import { branchSettingsNow } from '../settings/branch-settings.ts';
 
 /** Subs may be paid up to a date at most this many days before today. */
 export const SUBS_GRACE_DAYS = 28;
@@ -51,7 +53,8 @@ export type Standing = {
 export function assessStanding(
 	user: Pick<User, 'membershipNumber' | 'memberVerifiedAt'> | null,
 	entry: RegisterEntry | null,
-	now: Date
+	now: Date,
+	office = branchOfficeText(branchSettingsNow())
 ): Standing {
 	const today = londonDate(now);
 	const verified = Boolean(user?.membershipNumber && user.memberVerifiedAt);
@@ -60,10 +63,9 @@ export function assessStanding(
 		standingProblem =
 			'You have not confirmed your membership yet: enter your membership number, surname and postcode.';
 	} else if (!entry) {
-		standingProblem =
-			'Your membership number is not on the branch membership list at the moment. Contact the branch office to check your membership.';
+		standingProblem = `Your membership number is not on the branch membership list at the moment. Contact ${office} to check your membership.`;
 	} else if (daysBetween(entry.subsPaidTo, today) > SUBS_GRACE_DAYS) {
-		standingProblem = `The membership list shows your subs paid up to ${formatPlainDate(entry.subsPaidTo)}, more than 4 weeks ago. Contact the branch office to bring them up to date.`;
+		standingProblem = `The membership list shows your subs paid up to ${formatPlainDate(entry.subsPaidTo)}, more than 4 weeks ago. Contact ${office} to bring them up to date.`;
 	}
 	const inGoodStanding = standingProblem === null;
 

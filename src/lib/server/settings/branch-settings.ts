@@ -2,7 +2,7 @@
 // an admin and stored in the database. Everything that prints such a fact reads it from here.
 import { db, table } from '../db/index.ts';
 import { auditInsert } from '../audit.ts';
-import { config } from '../config.ts';
+import { config, useSavedBranchName } from '../config.ts';
 import {
 	branchSettingKeys,
 	branchSettingWrites,
@@ -16,7 +16,7 @@ export const BRANCH_SETTING_CHANGED = 'branch-setting-changed';
 /** A setting nobody has saved yet: the environment's value where there is one, else empty. */
 export function defaultBranchSettings(): BranchSettings {
 	return {
-		name: config.branchName,
+		name: config.branchNameFromEnvironment,
 		address: '',
 		phone: '',
 		email: '',
@@ -52,8 +52,9 @@ export async function readBranchSettings(): Promise<BranchSettings> {
 	const rows = await db
 		.select({ key: table.branchSettings.key, value: table.branchSettings.value })
 		.from(table.branchSettings);
-	cached = { settings: fromRows(rows), loadedAt: now };
-	return cached.settings;
+	const settings = fromRows(rows);
+	remember(settings);
+	return settings;
 }
 
 /**
@@ -67,6 +68,12 @@ export function branchSettingsNow(): BranchSettings {
 /** Forgets the cached copy, for a process whose database changed underneath it (tests, reset). */
 export function forgetBranchSettings() {
 	cached = null;
+	useSavedBranchName(null);
+}
+
+function remember(settings: BranchSettings) {
+	cached = { settings, loadedAt: Date.now() };
+	useSavedBranchName(settings.name);
 }
 
 /**
@@ -103,6 +110,6 @@ export async function saveBranchSettings(
 		)
 	];
 	await db.batch([first, ...rest]);
-	cached = { settings: { ...before, ...changes }, loadedAt: Date.now() };
+	remember({ ...before, ...changes });
 	return changed;
 }

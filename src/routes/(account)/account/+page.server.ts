@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { changePassword } from '$lib/server/account/change-password';
 import { requestEmailChange } from '$lib/server/account/change-email';
 import { accountOverview } from '$lib/server/account/overview';
+import { listSignedInDevices } from '$lib/server/auth/signed-in-devices';
 import { requireUser } from '$lib/server/kit/guards';
 import { rememberVerification } from '$lib/server/kit/verification-cookie';
 import { formText } from '$lib/server/forms';
@@ -12,10 +13,11 @@ type Errors = Record<string, string | undefined>;
 type Values = Record<string, string>;
 
 export const load = async (event) => {
-	const { user } = requireUser(event);
+	const { user, session } = requireUser(event);
 	const notice = event.url.searchParams;
 	return {
 		account: await accountOverview(user),
+		devices: await listSignedInDevices(user, session.id),
 		notices: {
 			passwordChanged: notice.has('passwordChanged'),
 			emailChanged: notice.has('emailChanged'),

@@ -5,11 +5,14 @@ import { startSession } from '$lib/server/kit/sign-in';
 import { rememberVerification } from '$lib/server/kit/verification-cookie';
 import { formText } from '$lib/server/forms';
 import { readForm } from '$lib/server/kit/read-form';
+import { setupIsOpen } from '$lib/server/setup/first-admin';
 
-export const load = ({ locals, url }) => {
+export const load = async ({ locals, url }) => {
+	// A new database has nobody to sign in as: its first admin is made at /setup.
+	if (await setupIsOpen()) redirect(303, '/setup');
 	const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'));
 	if (locals.viewer?.user.emailVerifiedAt) redirect(303, redirectTo);
-	return { redirectTo };
+	return { redirectTo, forBooking: /^\/events\/[^/]+\/book/.test(redirectTo) };
 };
 
 export const actions = {
@@ -34,7 +37,7 @@ export const actions = {
 			const errors: Record<string, string> = { email: result.error };
 			return fail(result.throttled ? 429 : 400, { values: { email }, errors });
 		}
-		await startSession(cookies, result.user);
+		await startSession(cookies, result.user, request);
 		redirect(303, redirectTo);
 	}
 };

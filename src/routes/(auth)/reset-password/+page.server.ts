@@ -37,7 +37,7 @@ export const actions = {
 			return fail(400, { linkProblem: null, errors });
 		}
 		const [user] = await db.select().from(table.users).where(eq(table.users.id, result.userId));
-		await startSession(cookies, user);
+		await startSession(cookies, user, request);
 		redirect(303, '/account?passwordChanged=1');
 	}
 };

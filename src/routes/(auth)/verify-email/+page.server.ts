@@ -23,7 +23,10 @@ export const load = async ({ cookies, url }) => {
 	return {
 		email: (await verificationAddress(requestId)) ?? pendingVerificationAddress(cookies),
 		redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo')),
-		resent: url.searchParams.has('resent')
+		resent: url.searchParams.has('resent'),
+		forBooking: /^\/events\/[^/]+\/book/.test(
+			safeRedirectTarget(url.searchParams.get('redirectTo'))
+		)
 	};
 };
 
@@ -36,7 +39,7 @@ export const actions = {
 			return fail(result.status, { values: { code }, errors: { code: result.error } });
 		const [user] = await db.select().from(table.users).where(eq(table.users.id, result.userId));
 		forgetVerification(cookies);
-		await startSession(cookies, user);
+		await startSession(cookies, user, request);
 		redirect(303, safeRedirectTarget(formText(form, 'redirectTo')));
 	},
 	resend: async ({ cookies, url }) => {

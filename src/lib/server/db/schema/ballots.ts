@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { BookingAnswers } from './bookings.ts';
 import { events } from './events.ts';
+import { grantApplications, grantRounds } from './grants.ts';
 import { users } from './users.ts';
 
 export type DrawnEntry = { number: number; priority: boolean };
@@ -76,3 +77,39 @@ export const ballotEntries = sqliteTable(
 
 export type EventBallot = typeof eventBallots.$inferSelect;
 export type BallotEntry = typeof ballotEntries.$inferSelect;
+
+/**
+ * A grant round decided in a drawn order: its committed seed, and once drawn at the close, the
+ * order. A round without a row takes applications in the order they arrive.
+ */
+export const grantRoundDraws = sqliteTable('grant_round_draws', {
+	roundId: integer('round_id')
+		.primaryKey()
+		.references(() => grantRounds.id, { onDelete: 'cascade' }),
+	seed: text('seed').notNull(),
+	commitment: text('commitment').notNull(),
+	drawnAt: integer('drawn_at', { mode: 'timestamp_ms' }),
+	drawClaim: text('draw_claim'),
+	/** Application ids in drawn order, each with its group (prepayment meter or first time). */
+	drawnOrder: text('drawn_order', { mode: 'json' }).$type<DrawnEntry[]>(),
+	createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull()
+});
+
+/** Each drawn application's place in the order, and whether the budget reaches it. */
+export const grantDrawPlaces = sqliteTable(
+	'grant_draw_places',
+	{
+		applicationId: integer('application_id')
+			.primaryKey()
+			.references(() => grantApplications.id, { onDelete: 'cascade' }),
+		roundId: integer('round_id')
+			.notNull()
+			.references(() => grantRounds.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		/** Beyond what the budget could fund at the draw: its number on the reserve list. */
+		reservePosition: integer('reserve_position')
+	},
+	(t) => [uniqueIndex('grant_draw_places_position').on(t.roundId, t.position)]
+);
+
+export type GrantRoundDraw = typeof grantRoundDraws.$inferSelect;

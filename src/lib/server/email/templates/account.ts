@@ -70,3 +70,40 @@ export function passwordResetEmail(
 		)
 	};
 }
+
+/**
+ * The answer to a reset asked for an address with no account. Sending it means a known and an
+ * unknown address cost the request the same work, so its timing tells a stranger nothing; and
+ * someone who signed up with another address learns why no link came.
+ */
+export function noAccountResetEmail(
+	email: string,
+	options: Branding & { requestId: string | number }
+): OutgoingEmail {
+	return {
+		idempotencyKey: `password-reset/${options.requestId}`,
+		to: { email },
+		template: 'password-reset-no-account',
+		...renderEmail(
+			{
+				subject: `Reset your ${options.branchName} password`,
+				preview: 'There is no account with this email address.',
+				heading: 'There is no account with this email address',
+				blocks: [
+					{ kind: 'paragraph', text: 'Hello,' },
+					{
+						kind: 'paragraph',
+						text: `Someone asked to reset the password for a ${options.branchName} account with this email address, but there is no account with it.`
+					},
+					{
+						kind: 'paragraph',
+						text: 'If it was you, you may have signed up with a different email address: try that one. Or create an account on the website.'
+					},
+					{ kind: 'paragraph', text: 'If you did not ask for this, ignore this email.' }
+				],
+				reason: `You got this email because a password reset was requested on the ${options.branchName} website for this address.`
+			},
+			options
+		)
+	};
+}

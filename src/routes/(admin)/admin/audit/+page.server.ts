@@ -1,19 +1,17 @@
 import { requireRole } from '$lib/server/kit/guards';
 import { searchAuditLog } from '$lib/server/audit-search';
+import { viewAuditEntry } from '$lib/server/audit-view';
+import { readAuditFilter } from '$lib/server/kit/audit-filter';
 
 export const load = async (event) => {
-	requireRole(event, 'admin');
-	const q = event.url.searchParams;
-	const filter = {
-		person: q.get('person')?.slice(0, 200) ?? '',
-		event: q.get('event')?.slice(0, 200) ?? '',
-		from: q.get('from')?.slice(0, 20) ?? '',
-		to: q.get('to')?.slice(0, 20) ?? ''
-	};
+	const { user } = requireRole(event, 'admin');
+	const filter = readAuditFilter(event.url.searchParams);
 	const found = await searchAuditLog(filter);
+	const canSeeGrants = user.roles.includes('welfare');
 	return {
 		filter,
-		rows: found.ok ? found.rows : [],
+		csvSearch: event.url.search,
+		rows: found.ok ? found.rows.map((row) => viewAuditEntry(row, canSeeGrants)) : [],
 		limit: found.ok ? found.limit : 0,
 		errors: found.ok ? {} : found.errors
 	};

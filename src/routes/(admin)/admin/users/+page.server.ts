@@ -2,7 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/kit/guards';
 import { listAccounts, ROLE_NAMES, setUserRoles } from '$lib/server/auth/roles';
 import { resetTwoFactor } from '$lib/server/auth/two-factor';
-import { formId } from '$lib/server/forms';
+import { formId, formText } from '$lib/server/forms';
 import { readForm } from '$lib/server/kit/read-form';
 
 const PAGE_SIZE = 50;
@@ -27,6 +27,11 @@ export const actions = {
 		const userId = formId(form, 'userId');
 		const roles = form.getAll('roles').filter((value) => typeof value === 'string');
 		if (!userId) return fail(400, { errors: { search: 'Choose a person from the table' } });
+		// Changing your own roles signs you out: say so, and change them only on a second press.
+		const changing = [...user.roles].sort().join() !== [...new Set(roles)].sort().join();
+		const refused = user.roles.includes('admin') && !roles.includes('admin');
+		if (userId === user.id && changing && !refused && formText(form, 'confirm') !== 'yes')
+			return { confirmSelf: { userId, roles } };
 		const result = await setUserRoles({ actorUserId: user.id, userId, roles });
 		if (!result.ok) {
 			return fail(result.status, {

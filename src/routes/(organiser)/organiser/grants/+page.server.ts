@@ -1,9 +1,9 @@
 import { requireRole } from '$lib/server/kit/guards';
-import { listGrantQueue } from '$lib/server/grants/review';
 import { listRounds } from '$lib/server/grants/round-editor';
 import { grantBudget, latestRound } from '$lib/server/grants/rounds';
 import { STAFF_STATUS_LABELS } from '$lib/server/grants/transitions';
-import { grantStatuses, type GrantStatus } from '$lib/server/db/schema';
+import { listWelfareQueue, QUEUE_PAGE_SIZE } from '$lib/server/grants/welfare-queue';
+import { queueSearch, readQueueQuery } from '$lib/server/grants/queue-query';
 
 export const load = async (event) => {
 	requireRole(event, 'welfare');
@@ -14,12 +14,22 @@ export const load = async (event) => {
 		opensAt: r.opensAt,
 		closesAt: r.closesAt
 	}));
-	if (!round) return { round: null, rounds, budget: null, queue: [], filter: null, counts: {} };
-	const queue = await listGrantQueue(round.id);
-	const asked = event.url.searchParams.get('status');
-	const filter = grantStatuses.includes(asked as GrantStatus) ? (asked as GrantStatus) : null;
-	const counts: Record<string, number> = {};
-	for (const row of queue) counts[row.status] = (counts[row.status] ?? 0) + 1;
+	const query = readQueueQuery(event.url.searchParams);
+	if (!round)
+		return {
+			round: null,
+			rounds,
+			budget: null,
+			queue: [],
+			query,
+			counts: {},
+			pages: 0,
+			search: ''
+		};
+	const [queue, budget] = await Promise.all([
+		listWelfareQueue(round.id, query),
+		grantBudget(round.id)
+	]);
 	return {
 		rounds,
 		round: {
@@ -29,11 +39,13 @@ export const load = async (event) => {
 			standardAwardPence: round.standardAwardPence,
 			coolDownMonths: round.coolDownMonths
 		},
-		budget: await grantBudget(round.id),
-		filter,
-		counts,
-		queue: queue
-			.filter((row) => !filter || row.status === filter)
-			.map((row) => ({ ...row, statusLabel: STAFF_STATUS_LABELS[row.status] }))
+		budget,
+		query,
+		/** Carried to each decision page, so its next and previous follow this view. */
+		search: queueSearch({ ...query, page: 1 }),
+		counts: queue.counts,
+		matching: queue.matching,
+		pages: Math.max(1, Math.ceil(queue.matching / QUEUE_PAGE_SIZE)),
+		queue: queue.rows.map((row) => ({ ...row, statusLabel: STAFF_STATUS_LABELS[row.status] }))
 	};
 };

@@ -17,6 +17,9 @@ import { canTransition, STAFF_STATUS_LABELS } from '$lib/server/grants/transitio
 import { londonDate, parseIsoDate } from '$lib/plain-date';
 import type { GrantRound } from '$lib/server/db/schema';
 import type { RequestEvent } from './$types';
+import { explainFlags } from '$lib/server/grants/flag-reasons';
+import { queueSearch, readQueueQuery } from '$lib/server/grants/queue-query';
+import { queueNeighbours } from '$lib/server/grants/welfare-queue';
 
 /** '2026-12-01' from a date input, if it names a real day. */
 const readDate = (value: string) => (parseIsoDate(value) ? value : null);
@@ -32,6 +35,9 @@ async function applicationFor(event: Pick<RequestEvent, 'locals' | 'url' | 'para
 export const load = async (event) => {
 	const { application, applicant, round } = await applicationFor(event);
 	const read = await readApplication(application, config.grantDataKey.key);
+	const query = readQueueQuery(event.url.searchParams);
+	const place = await queueNeighbours(round.id, application.id, query);
+	const search = queueSearch({ ...query, page: 1 });
 	const s = application.status;
 	return {
 		id: application.id,
@@ -66,7 +72,11 @@ export const load = async (event) => {
 			markPaid: canTransition(s, 'paid', 'welfare')
 		},
 		today: londonDate(new Date()),
-		done: event.url.searchParams.get('done')
+		done: event.url.searchParams.get('done'),
+		reasons: place ? await explainFlags(place.row, application, round) : [],
+		queueSearch: search,
+		previousHref: place?.previousId ? `/organiser/grants/${place.previousId}${search}` : null,
+		nextHref: place?.nextId ? `/organiser/grants/${place.nextId}${search}` : null
 	};
 };
 

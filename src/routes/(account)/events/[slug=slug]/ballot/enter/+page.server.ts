@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/kit/guards';
 import { readForm } from '$lib/server/kit/read-form';
 import { enterBallot } from '$lib/server/ballot/entries';
-import { ballotEntryPage, readEntryForm } from '$lib/server/ballot/entry-page';
+import { ballotEntryPage, readEntryForm, readOwnAnswers } from '$lib/server/ballot/entry-page';
 
 export const load = async (event) => {
 	const { user } = requireUser(event);
@@ -15,13 +15,16 @@ export const load = async (event) => {
 export const actions = {
 	default: async (event) => {
 		const { user } = requireUser(event);
-		const values = readEntryForm(await readForm(event.request));
+		const form = await readForm(event.request);
+		const values = readEntryForm(form);
+		const answers = readOwnAnswers(form);
 		const page = await ballotEntryPage(event.params.slug, user);
 		if (!page) error(404, 'Event not found');
-		const outcome = await enterBallot(page.event.id, user.id, values);
+		const outcome = await enterBallot(page.event.id, user.id, values, new Date(), answers);
 		if (!outcome.ok)
 			return fail(outcome.status, {
 				values,
+				answers,
 				errors: outcome.errors ?? {},
 				reason: outcome.reason ?? null
 			});

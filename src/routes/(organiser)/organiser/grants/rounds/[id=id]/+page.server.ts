@@ -4,6 +4,8 @@ import { updateRound } from '$lib/server/grants/round-editor';
 import { readRoundForm, roundFormValues, validateRoundForm } from '$lib/server/grants/round-form';
 import { findRound, grantBudget } from '$lib/server/grants/rounds';
 import { readForm } from '$lib/server/kit/read-form';
+import { formText } from '$lib/server/forms';
+import { chooseDrawnOrder, findRoundDraw } from '$lib/server/grants/drawn-order';
 import type { RequestEvent } from './$types';
 
 async function roundFor(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -21,6 +23,9 @@ export const load = async (event) => {
 		round: { id: round.id, name: round.name },
 		committedPence: budget.committedPence,
 		values: roundFormValues(round),
+		draw: await findRoundDraw(round.id).then(
+			(d) => d && { commitment: d.commitment, drawnAt: d.drawnAt }
+		),
 		saved: event.url.searchParams.get('saved')
 	};
 };
@@ -34,5 +39,14 @@ export const actions = {
 		const saved = await updateRound(round, checked.draft, user.id);
 		if (!saved.ok) return fail(409, { values, errors: saved.errors });
 		return { values: roundFormValues((await findRound(round.id))!), errors: {}, saved: true };
+	},
+	order: async (event) => {
+		const { user, round } = await roundFor(event);
+		const order = formText(await readForm(event.request), 'order');
+		if (order !== 'arrival' && order !== 'drawn')
+			return fail(400, { orderError: 'Select how applications are decided' });
+		const chosen = await chooseDrawnOrder(round, order === 'drawn', user.id);
+		if (!chosen.ok) return fail(409, { orderError: chosen.error });
+		return { orderSaved: true };
 	}
 };

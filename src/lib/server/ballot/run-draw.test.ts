@@ -1,116 +1,27 @@
 import ICAL from 'ical.js';
 import { and, eq } from 'drizzle-orm';
-import { beforeEach, describe, expect, it } from 'vitest';
 import { bookPlace } from '../bookings/book.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
-import type { Event } from '../db/schema/index.ts';
+import { emptyDatabase } from '../testing/fixtures.ts';
 import { cancelEvent, updateEvent } from '../organiser/event-editor.ts';
+import { createEvent, createMember, createMemberInGoodStanding } from '../testing/fixtures.ts';
 import {
-	createEvent,
-	createMember,
-	createMemberInGoodStanding,
-	emptyDatabase
-} from '../testing/fixtures.ts';
-import { saveAllocation, findEventBallot } from './allocation.ts';
+	after,
+	ballotEvent,
+	bookingsOf,
+	closes,
+	during,
+	entrants,
+	mailTo
+} from '../testing/ballot-fixtures.ts';
+import { findEventBallot, saveAllocation } from './allocation.ts';
 import { checkPublishedDraw } from './draw.ts';
-import { enterBallot, withdrawEntry } from './entries.ts';
 import { drawBallot, drawDueBallots } from './run-draw.ts';
-
-const opens = new Date('2027-01-05T09:00:00Z');
-const closes = new Date('2027-01-12T12:00:00Z');
-const drawAt = new Date('2027-01-12T12:05:00Z');
-const during = new Date('2027-01-08T10:00:00Z');
-const after = new Date('2027-01-12T12:10:00Z');
-const noAnswers = { accessNeeds: [], accessNotes: '', dietary: '', employer: '', guests: '0' };
 
 beforeEach(async () => {
 	await emptyDatabase();
 	await db.delete(table.outbox);
-});
-
-async function ballotEvent(fields: Partial<Event> = {}, priority = false) {
-	const event = await createEvent({
-		category: 'course',
-		capacity: 3,
-		guestsAllowed: 2,
-		startsAt: new Date('2027-02-01T09:00:00Z'),
-		...fields
-	});
-	const saved = await saveAllocation(
-		event,
-		{ mode: 'ballot', entriesOpenAt: opens, entriesCloseAt: closes, drawAt, priority },
-		event.createdBy ?? (await createMember()).id,
-		new Date('2027-01-01T00:00:00Z')
-	);
-	expect(saved).toEqual({ ok: true });
-	const [fresh] = await db.select().from(table.events).where(eq(table.events.id, event.id));
-	return fresh;
-}
-
-async function entrants(event: Event, n: number, guests = '0') {
-	const members = await Promise.all(
-		Array.from({ length: n }, () => createMemberInGoodStanding(during))
-	);
-	for (const m of members) {
-		const entered = await enterBallot(event.id, m.id, { ...noAnswers, guests }, during);
-		expect(entered.ok).toBe(true);
-	}
-	return members;
-}
-
-const mailTo = (email: string) =>
-	db.select().from(table.outbox).where(eq(table.outbox.recipient, email));
-const bookingsOf = (eventId: number) =>
-	db.select().from(table.bookings).where(eq(table.bookings.eventId, eventId));
-
-describe('entering a ballot', () => {
-	it('numbers entries, confirms each by email without a calendar invitation, and takes one per member', async () => {
-		const event = await ballotEvent();
-		const [a, b] = await entrants(event, 2);
-		const [mail] = await mailTo(a.email);
-		expect(mail.template).toBe('ballot-entered');
-		expect(mail.textBody).toContain('Entry number');
-		expect(mail.calendarIcs).toBeNull();
-		const [second] = await mailTo(b.email);
-		expect(second.textBody).toMatch(/Entry number\s*:?\s*2/);
-		const again = await enterBallot(event.id, a.id, noAnswers, during);
-		expect(again).toMatchObject({ ok: false, status: 409 });
-	});
-
-	it('refuses booking a place directly until the draw, and refuses entries outside the window', async () => {
-		const event = await ballotEvent();
-		const m = await createMemberInGoodStanding(during);
-		const booked = await bookPlace(
-			{ eventId: event.id, userId: m.id, answers: {}, guests: 0 },
-			during
-		);
-		expect(booked).toMatchObject({ ok: false, reason: expect.stringContaining('by ballot') });
-		expect(
-			await enterBallot(event.id, m.id, noAnswers, new Date(opens.getTime() - 1))
-		).toMatchObject({ ok: false });
-		expect(await enterBallot(event.id, m.id, noAnswers, closes)).toMatchObject({
-			ok: false,
-			reason: 'Entries have closed.'
-		});
-	});
-
-	it('applies the booking rules: a lapsed member may not enter a course ballot', async () => {
-		const event = await ballotEvent();
-		const lapsed = await createMember({ emailVerifiedAt: during });
-		const entered = await enterBallot(event.id, lapsed.id, noAnswers, during);
-		expect(entered).toMatchObject({ ok: false, status: 403 });
-	});
-
-	it('withdraws until the close, and not at the moment of the close', async () => {
-		const event = await ballotEvent();
-		const [a, b] = await entrants(event, 2);
-		expect(await withdrawEntry(event.id, a.id, new Date(closes.getTime() - 1))).toMatchObject({
-			ok: true
-		});
-		expect(await withdrawEntry(event.id, b.id, closes)).toMatchObject({ ok: false });
-		const drawn = await drawBallot(event.id, null, after);
-		expect(drawn).toMatchObject({ ok: true, winners: 1 });
-	});
 });
 
 describe('the draw', () => {
