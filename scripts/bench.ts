@@ -14,6 +14,7 @@ import {
 } from '../tests/load/booking-burst.ts';
 import { measureBallotDraw } from './bench/ballot-draw.ts';
 import { drainWithTwoWorkers } from './bench/burst-drain.ts';
+import { measureDoor } from './bench/door.ts';
 import { measureLoad, type LoadFigures } from './bench/http-load.ts';
 import { measurePasswordWork, measureSignIns } from './bench/logins.ts';
 import { measureOutboxDrain } from './bench/outbox-drain.ts';
@@ -78,6 +79,9 @@ for (const [name, url] of targets) {
 		`${name}: ${figures.requestsPerSecond} req/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, errors ${figures.errors}, non-2xx ${figures.non2xx}`
 	);
 }
+console.log('Door mode: a 500-booking roster, and 500 check-ins sent at once…');
+const door = await measureDoor(served.origin, env.DATABASE_URL);
+console.log(JSON.stringify(door));
 console.log('The welfare queue at 2,000 applications…');
 const { cookie } = await prepareWelfareQueue(env.DATABASE_URL);
 const welfareQueue = await measureWelfareQueue(served.origin, cookie, {
@@ -188,6 +192,7 @@ const report = renderReport({
 	memory,
 	passwordWork,
 	signIns,
+	door,
 	burst: burstFigures,
 	paced: pacedFigures,
 	ballotDraw,

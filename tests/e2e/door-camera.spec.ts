@@ -90,7 +90,7 @@ test('a ticket scanned by the camera lets its holder in; cancelled or forged, it
 
 	const forger = await phoneWithCamera(forgedVideo, token);
 	try {
-		await expect(await scanAtTheDoor(forger.context, event.id)).toContainText(
+		await expect(await scanAtTheDoor(forger.context, event.id, / of 0 in/)).toContainText(
 			'Ticket not genuine',
 			{ timeout: 20_000 }
 		);

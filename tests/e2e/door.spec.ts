@@ -106,3 +106,25 @@ test('a walk-in with no account is booked and checked in at a full event only ov
 	await expect(page.getByText(/2 of 2 in|1 of 2 in/)).toBeVisible();
 	await device.close();
 });
+
+test('on a phone, the Remove confirmation appears in the row it was asked from and takes focus', async ({
+	browser
+}) => {
+	const names = Array.from(
+		{ length: 12 },
+		(_, i) => `Row ${String(i + 1).padStart(2, '0')} Person`
+	);
+	const { event, token } = await eventAtTheDoor('Door Remove On Phone', names);
+	const device = await doorDevice(browser, token);
+	const page = await device.newPage();
+	await page.setViewportSize({ width: 375, height: 667 });
+	await page.goto(`/organiser/events/${event.id}/attendees`);
+	await page.getByRole('button', { name: 'Remove Row 11 Person' }).click();
+	const confirm = page.getByRole('alert').filter({ hasText: 'Remove Row 11 Person?' });
+	await expect(confirm).toBeFocused();
+	await expect(confirm).toBeInViewport();
+	const row = page.locator('li').filter({ hasText: 'Row 11 Person' }).first();
+	await expect(row.getByRole('heading', { name: 'Remove Row 11 Person?' })).toBeVisible();
+	await expectNoAxeViolations(page);
+	await device.close();
+});

@@ -45,18 +45,43 @@ async function seedParameterValues(request: APIRequestContext) {
 	const { client } = openE2eDatabase();
 	try {
 		const now = Date.now();
-		// The course with the most free places, so one more place taken changes nobody's booking.
-		const course = await client.execute(
-			`select e.id from events e where e.category = 'course' and e.status = 'published'
-			order by coalesce(e.capacity, 1000000) - (select count(*) from bookings b
-				where b.event_id = e.id and b.status in ('confirmed', 'offered')) desc limit 1`
-		);
+		// A course that ended yesterday, managed by the demo organiser, with the member's place
+		// checked in at its one session: its release letter and certificate both exist.
+		const DAY = 24 * 3_600_000;
+		const organiser = await client.execute({
+			sql: 'select id from users where email = ?',
+			args: [staffFor.organiser.email]
+		});
+		const course = await client.execute({
+			sql: `insert into events (slug, title, category, summary, description, capacity, status, starts_at, ends_at, created_at, updated_at)
+				values (?, 'Route guard course', 'course', 'A course.', 'All about it.', 20, 'published', ?, ?, ?, ?) returning id`,
+			args: [`route-guard-course-${now}`, now - 2 * DAY, now - DAY, now, now]
+		});
 		const courseId = Number(course.rows[0].id);
-		const uid = newBookingUid();
+		const session = await client.execute({
+			sql: 'insert into event_sessions (event_id, starts_at, ends_at) values (?, ?, ?) returning id',
+			args: [courseId, now - 2 * DAY, now - DAY]
+		});
 		await client.execute({
+			sql: 'insert into event_organisers (event_id, user_id, added_at) values (?, ?, ?)',
+			args: [courseId, Number(organiser.rows[0].id), now]
+		});
+		const uid = newBookingUid();
+		const booking = await client.execute({
 			sql: `insert into bookings (event_id, user_id, status, answers, uid, created_at, status_changed_at, checked_in_at)
-				values (?, ?, 'confirmed', '{}', ?, ?, ?, ?)`,
-			args: [courseId, member.id, uid, now, now, now]
+				values (?, ?, 'confirmed', '{}', ?, ?, ?, ?) returning id`,
+			args: [courseId, member.id, uid, now, now, now - 2 * DAY]
+		});
+		await client.execute({
+			sql: `insert into check_ins (booking_id, session_id, checked_in_at, device_id, client_id, recorded_at)
+				values (?, ?, ?, 'route guard', ?, ?)`,
+			args: [
+				Number(booking.rows[0].id),
+				Number(session.rows[0].id),
+				now - 2 * DAY,
+				`rg-${uid}`,
+				now
+			]
 		});
 		const event = await client.execute({
 			sql: `select slug from events where status = 'published' and booking = 'required'
@@ -185,6 +210,75 @@ test('every protected route refuses strangers and the wrong people, and opens fo
 		}
 	}
 	console.log(report.join('\n'));
+});
+
+test('a door link opens the door of its one event and nothing else, until it is revoked', async ({
+	browser,
+	playwright,
+	baseURL
+}) => {
+	const { eventAtTheDoor, doorDevice } = await import('./support/door.ts');
+	const { event, people, token } = await eventAtTheDoor('Door Link Evening', ['Hal Volunteer']);
+	const other = await eventAtTheDoor('Door Link Elsewhere', ['Ivy Elsewhere']);
+	const organiser = await doorDevice(browser, token);
+	const links = await organiser.newPage();
+	await links.goto(`/organiser/events/${event.id}/door/links`);
+	await links.getByLabel('Who is it for?').fill('Front door, Priya');
+	await links.getByRole('button', { name: 'Make a door link' }).click();
+	const url = await links.locator('.made code').innerText();
+	const pin = await links.locator('.made .pin').innerText();
+	const path = new URL(url).pathname;
+
+	const volunteer = await browser.newContext();
+	const page = await volunteer.newPage();
+	await page.goto(path);
+	await page.getByLabel('PIN').fill(pin === '000000' ? '111111' : '000000');
+	await page.getByRole('button', { name: 'Open the door list' }).click();
+	await expect(page.getByRole('alert').first()).toContainText('That PIN is not right');
+	await page.getByLabel('PIN').fill(pin);
+	await page.getByRole('button', { name: 'Open the door list' }).click();
+	await expect(page.getByText('every check-in sent')).toBeVisible();
+	await page.getByLabel('Name or membership number').fill('Hal');
+	await page.getByRole('button', { name: 'Hal Volunteer' }).click();
+	await expect(page.locator('[data-verdict]')).toContainText('✓ Hal Volunteer');
+
+	// The roster it gets holds no email address or access needs.
+	const roster = await page.request.get(`${path}/roster`);
+	expect(roster.status()).toBe(200);
+	const text = await roster.text();
+	expect(text).toContain('Hal Volunteer');
+	expect(text).not.toContain(people[0].email);
+	expect(text).not.toMatch(/accessNeeds|@/);
+
+	// Nothing beyond it: every staff, account and other event's door route sends it to sign in.
+	const asVolunteer = await playwright.request.newContext({
+		baseURL,
+		maxRedirects: 0,
+		storageState: await volunteer.storageState()
+	});
+	for (const route of routes) {
+		const { path: filled } = fill(route.pattern, {
+			'events/[id=id]': String(other.event.id),
+			'[id=id]': String(other.event.id),
+			'[uid]': other.people[0].uid,
+			'[slug=slug]': 'x',
+			'[reference]': 'x',
+			'[evidenceId=id]': '1',
+			'[step]': 'household'
+		});
+		const answer = await asVolunteer.get(filled);
+		expect(answer.status(), filled).toBe(303);
+	}
+	const elsewhere = await asVolunteer.get(`/organiser/events/${other.event.id}/door/roster`);
+	expect(elsewhere.status()).toBe(303);
+
+	await links.reload();
+	await links.getByRole('button', { name: 'Revoke the link for Front door, Priya' }).click();
+	expect((await asVolunteer.get(`${path}/roster`)).status()).toBe(404);
+	expect((await asVolunteer.get(path)).status()).toBe(404);
+	await asVolunteer.dispose();
+	await volunteer.close();
+	await organiser.close();
 });
 
 test('the first-run setup page is gone once the database has an admin', async ({ request }) => {

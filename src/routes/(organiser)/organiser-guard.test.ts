@@ -2,12 +2,16 @@
 // changes anything: anonymous people sign in, members get 403, and an organiser who does not
 // manage the event gets 404, as if it did not exist.
 import { isHttpError, isRedirect } from '@sveltejs/kit';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '$lib/server/auth/authorization';
 import { db, table } from '$lib/server/db';
 import type { StaffRole } from '$lib/server/db/schema';
 import { testViewer } from '$lib/server/testing/viewers';
 import { createBooking, createEvent, createMember } from '$lib/server/testing/fixtures';
+import { createDoorLink } from '$lib/server/door/door-links';
+import * as doorPage from '../door/[token]/+page.server';
+import * as doorRoster from '../door/[token]/roster/+server';
 
 type Handler = (event: unknown) => unknown;
 type RouteModule = { load?: Handler; actions?: Record<string, Handler> };
@@ -30,10 +34,27 @@ let bookingUid = '';
 let manager: Viewer = null;
 
 beforeAll(async () => {
-	// A course with a checked-in place, so the release letter and certificate have a subject.
-	const event = await createEvent({ category: 'course' });
+	// A course that has ended, with a place checked in at its one session, so the release
+	// letter and certificate have a subject.
+	const event = await createEvent({
+		category: 'course',
+		startsAt: new Date(Date.now() - 86_400_000)
+	});
 	eventId = event.id;
-	bookingUid = (await createBooking(event, { checkedInAt: new Date() })).uid;
+	const booking = await createBooking(event, { checkedInAt: new Date() });
+	bookingUid = booking.uid;
+	const [session] = await db
+		.select()
+		.from(table.eventSessions)
+		.where(eq(table.eventSessions.eventId, eventId));
+	await db.insert(table.checkIns).values({
+		bookingId: booking.id,
+		sessionId: session.id,
+		checkedInAt: session.startsAt,
+		deviceId: 'test',
+		clientId: `guard-${booking.uid}`,
+		recordedAt: new Date()
+	});
 	const user = await createMember({ roles: ['organiser'] });
 	await db.insert(table.eventOrganisers).values({ eventId, userId: user.id, addedAt: new Date() });
 	manager = viewer(['organiser'], user.id);
@@ -115,7 +136,12 @@ describe('organiser pages', () => {
 				'/organiser/events/[id=id]/attendees/door-register load',
 				'/organiser/events/[id=id]/attendees.csv GET',
 				'/organiser/events/[id=id]/attendees/[uid]/release-letter load',
-				'/organiser/events/[id=id]/attendees/[uid]/certificate load'
+				'/organiser/events/[id=id]/attendees/[uid]/certificate load',
+				'/organiser/events/[id=id]/door load',
+				'/organiser/events/[id=id]/door/roster GET',
+				'/organiser/events/[id=id]/door/roster POST',
+				'/organiser/events/[id=id]/door/links ?/create',
+				'/organiser/events/[id=id]/door/links ?/revoke'
 			])
 		);
 	});
@@ -156,3 +182,50 @@ describe('organiser pages', () => {
 		expect(await outcome(create.handler, viewer(['welfare']), create.route)).toBe('error 403');
 	});
 });
+
+describe('door links', () => {
+	const asVolunteer = (token: string, pass?: string, cookieName?: string) => ({
+		locals: { viewer: null },
+		url: new URL(`http://localhost/door/${token}`),
+		params: { token },
+		request: new Request(`http://localhost/door/${token}/roster`),
+		cookies: { get: (name: string) => (name === cookieName ? pass : undefined) }
+	});
+
+	it('open only their own event’s door, and only once the PIN was entered', async () => {
+		const event = await createEvent({ startsAt: new Date(Date.now() - 3_600_000) });
+		const other = await createEvent({ startsAt: new Date(Date.now() - 3_600_000) });
+		const { doorPassFor } = await import('$lib/server/door/door-links');
+		const mine = await createDoorLink(event, 'Front door', manager!.user.id);
+		const theirs = await createDoorLink(other, 'Back door', manager!.user.id);
+		const token = mine.path.split('/')[2];
+		const pass = doorPassFor(mine.link);
+		const cookie = `door-pass-${mine.link.id}`;
+		const call = (handler: Handler, event: unknown) => outcomeOf(() => handler(event));
+		expect(await call(doorRoster.GET as Handler, asVolunteer(token))).toBe('error 403');
+		expect(await call(doorRoster.GET as Handler, asVolunteer(token, pass, cookie))).toBe('allowed');
+		// Another link's pass is no use here, nor this pass on another link.
+		const otherToken = theirs.path.split('/')[2];
+		expect(
+			await call(
+				doorRoster.GET as Handler,
+				asVolunteer(otherToken, pass, `door-pass-${theirs.link.id}`)
+			)
+		).toBe('error 403');
+		expect(await call(doorRoster.GET as Handler, asVolunteer('nonsense', pass, cookie))).toBe(
+			'error 404'
+		);
+		const page = (await doorPage.load(asVolunteer(token) as never)) as { unlocked: boolean };
+		expect(page.unlocked).toBe(false);
+	});
+});
+
+async function outcomeOf(run: () => unknown) {
+	try {
+		await run();
+		return 'allowed';
+	} catch (thrown) {
+		if (isHttpError(thrown)) return `error ${thrown.status}`;
+		throw thrown;
+	}
+}

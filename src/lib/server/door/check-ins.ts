@@ -139,3 +139,15 @@ export async function undoCheckIn(
 	]);
 	return true;
 }
+
+/** Which sessions each booking of the event was checked in at, by booking uid. */
+export async function sessionsAttended(eventId: number) {
+	const rows = await db
+		.select({ uid: b.uid, sessionId: c.sessionId })
+		.from(c)
+		.innerJoin(b, eq(b.id, c.bookingId))
+		.where(eq(b.eventId, eventId));
+	const attended = new Map<string, number[]>();
+	for (const row of rows) attended.set(row.uid, [...(attended.get(row.uid) ?? []), row.sessionId]);
+	return attended;
+}

@@ -1,0 +1,91 @@
+// Certificates of attendance: issued only once the course's last session has ended and the
+// member attended enough sessions (every one, unless the organiser set "at least N"). Each has
+// a code for its public verification address, which confirms name, course and dates only.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { count, eq } from 'drizzle-orm';
+import { config } from '../config.ts';
+import { db, table } from '../db/index.ts';
+import { loadCourseDocument, type CourseDocument } from '../bookings/course-documents.ts';
+
+const codeKey = createHmac('sha256', config.grantDataKey.key)
+	.update('branchdesk certificate codes')
+	.digest();
+
+function signatureOf(bookingUid: string) {
+	return createHmac('sha256', codeKey)
+		.update(bookingUid)
+		.digest()
+		.subarray(0, 9)
+		.toString('base64url');
+}
+
+export function certificateCode(bookingUid: string) {
+	return `${bookingUid}-${signatureOf(bookingUid)}`;
+}
+
+function bookingOfCode(code: string) {
+	const match = /^([a-z2-9]{8,40})-([A-Za-z0-9_-]{12})$/.exec(code);
+	if (!match) return null;
+	const [expected, given] = [Buffer.from(signatureOf(match[1])), Buffer.from(match[2])];
+	return expected.length === given.length && timingSafeEqual(expected, given) ? match[1] : null;
+}
+
+export type Certificate = CourseDocument & {
+	attended: number;
+	needed: number;
+	issuedOn: Date;
+	code: string;
+	verifyUrl: string;
+};
+
+/** The sessions a course needs attended: the organiser's "at least N", else every one. */
+export function sessionsNeeded(attendanceNeeded: number | null, sessions: number) {
+	return attendanceNeeded === null ? sessions : Math.min(Math.max(attendanceNeeded, 1), sessions);
+}
+
+/** The certificate, or null when the course has not ended or the member fell short of the rule. */
+export async function loadCertificate(
+	bookingUid: string,
+	owner: { userId: number } | { eventId: number },
+	now = new Date()
+): Promise<Certificate | null> {
+	const document = await loadCourseDocument(bookingUid, owner);
+	const last = document?.sessions.at(-1);
+	if (!document || !last || last.endsAt.getTime() > now.getTime()) return null;
+	const [row] = await db
+		.select({ attended: count(table.checkIns.id), needed: table.events.attendanceNeeded })
+		.from(table.bookings)
+		.innerJoin(table.events, eq(table.events.id, table.bookings.eventId))
+		.leftJoin(table.checkIns, eq(table.checkIns.bookingId, table.bookings.id))
+		.where(eq(table.bookings.uid, bookingUid))
+		.groupBy(table.bookings.id);
+	const needed = sessionsNeeded(row.needed, document.sessions.length);
+	if (row.attended < needed) return null;
+	const code = certificateCode(bookingUid);
+	return {
+		...document,
+		attended: row.attended,
+		needed,
+		issuedOn: last.endsAt,
+		code,
+		verifyUrl: `${config.origin}/certificates/${code}`
+	};
+}
+
+/** What the verification address shows: name, course and dates, and nothing else. */
+export async function verifyCertificate(code: string, now = new Date()) {
+	const uid = bookingOfCode(code);
+	if (!uid) return null;
+	const [booking] = await db
+		.select({ userId: table.bookings.userId })
+		.from(table.bookings)
+		.where(eq(table.bookings.uid, uid));
+	const certificate = booking && (await loadCertificate(uid, { userId: booking.userId }, now));
+	if (!certificate) return null;
+	return {
+		name: certificate.member.name,
+		course: certificate.event.title,
+		sessions: certificate.sessions,
+		issuedOn: certificate.issuedOn
+	};
+}
