@@ -34,7 +34,9 @@ try {
 	} else {
 		const { user } = result;
 		const kind = await markRealUnlessDemo(db, 'create-admin');
-		const signIn = `${config.origin}/login?redirectTo=%2Fadmin`;
+		// The address the server is configured with; run with the server's ORIGIN (or PORT) set.
+		const guessed = !process.env.ORIGIN?.trim() && !process.env.PORT?.trim();
+		const signIn = `${config.origin}/login?redirectTo=%2Fadmin${guessed ? ' (or the same path at your ORIGIN, if the server has one set)' : ''}`;
 		if (result.outcome === 'created') {
 			console.log(`Created an admin account for ${user.name} <${user.email}>.
 

@@ -37,19 +37,18 @@ export function branchOfficeText(branch: BranchContactDetails) {
 
 export type TextPiece = { text: string; href?: string };
 
-/** Splits a message so the office phone number and email address in it can be links. */
-export function linkOfficeContact(message: string, branch: BranchContactDetails): TextPiece[] {
-	const targets = [
-		branch.phone && { text: branch.phone, href: telHref(branch.phone) },
-		branch.email && { text: branch.email, href: mailtoHref(branch.email) }
-	].filter((t): t is { text: string; href: string } => Boolean(t));
-	let pieces: TextPiece[] = [{ text: message }];
-	for (const target of targets) {
-		pieces = pieces.flatMap((piece) => {
-			if (piece.href) return [piece];
-			const parts = piece.text.split(target.text);
-			return parts.flatMap((part, i) => (i === 0 ? [{ text: part }] : [target, { text: part }]));
-		});
-	}
-	return pieces.filter((piece) => piece.text);
+// A UK phone number as people write it (0121 496 0000, +44 121 496 0000) and an email address.
+const PHONE_OR_EMAIL =
+	/(\+44[\d ]{9,13}\d|\b0\d[\d ]{8,12}\d\b|[^\s@<>(),;:]+@[^\s@<>(),;:]+\.[a-z]{2,})/gi;
+
+/** Splits a message so the phone numbers and email addresses in it can be links. */
+export function linkContactDetails(message: string): TextPiece[] {
+	return message
+		.split(PHONE_OR_EMAIL)
+		.map((part, i) => {
+			// split() puts what the pattern captured at the odd positions.
+			if (i % 2 === 0) return { text: part };
+			return { text: part, href: part.includes('@') ? mailtoHref(part) : telHref(part) };
+		})
+		.filter((piece) => piece.text);
 }

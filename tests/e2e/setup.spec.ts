@@ -2,7 +2,7 @@
 // signed-in admin with two-factor, whose branch settings then show up everywhere they belong.
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/accessibility.ts';
-import { DESKTOP, PHONE } from './support/screenshots.ts';
+import { DESKTOP, PHONE, screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
 import { codeFor } from './support/staff.ts';
 import {
 	addEventsFor,
@@ -63,6 +63,7 @@ test('the setup code makes the first admin, with two-factor, who fills in the br
 	await expect(page).toHaveURL(`${branch.origin}/setup`);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText("Set up your branch's desk");
 	await expectAccessibleAtBothWidths(page);
+	await screenshotAtPhoneAndDesktop(page, 'setup');
 
 	await page.getByLabel('Setup code').fill('abcd-efgh-ijkm-npqr-stuv');
 	await page.getByLabel('Your full name').fill(ADMIN.name);
@@ -104,10 +105,12 @@ test('the setup code makes the first admin, with two-factor, who fills in the br
 	]);
 	await expect(page.getByLabel('Office phone')).toHaveValue('call us');
 	await expectAccessibleAtBothWidths(page);
+	await screenshotAtPhoneAndDesktop(page, 'branch-settings-errors');
 
 	for (const [label, value] of Object.entries(SETTINGS)) await page.getByLabel(label).fill(value);
 	await page.getByRole('button', { name: 'Save branch settings' }).click();
 	await expect(page).toHaveURL(`${branch.origin}/admin`);
+	await screenshotAtPhoneAndDesktop(page, 'admin-checklist');
 
 	// The setup page is gone once an admin exists.
 	const gone = await page.request.get(`${branch.origin}/setup`);

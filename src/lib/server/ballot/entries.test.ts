@@ -1,3 +1,6 @@
+import { eq } from 'drizzle-orm';
+import { checkQuestionForm, emptyQuestionForm } from '../booking-questions/question-form.ts';
+import { addQuestion, listEventQuestions } from '../booking-questions/questions.ts';
 import { bookPlace } from '../bookings/book.ts';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
@@ -68,5 +71,38 @@ describe('entering a ballot', () => {
 		expect(await withdrawEntry(event.id, b.id, closes)).toMatchObject({ ok: false });
 		const drawn = await drawBallot(event.id, null, after);
 		expect(drawn).toMatchObject({ ok: true, winners: 1 });
+	});
+
+	it("asks the organisers' own questions, and the drawn place carries the answers", async () => {
+		const event = await ballotEvent({ capacity: 1 });
+		const organiser = await createMember();
+		const checked = checkQuestionForm({
+			...emptyQuestionForm,
+			type: 'short-text',
+			wording: 'Workplace',
+			required: 'yes'
+		});
+		if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+		await addQuestion(event.id, checked.draft, organiser.id, during);
+		const [question] = await listEventQuestions(event.id);
+		const member = await createMemberInGoodStanding(during);
+		const missing = await enterBallot(event.id, member.id, noAnswers, during);
+		expect(missing).toMatchObject({ ok: false, status: 400 });
+		expect(Object.keys((missing as { errors: object }).errors)).toEqual([`q-${question.id}`]);
+		const entered = await enterBallot(event.id, member.id, noAnswers, during, {
+			[`q-${question.id}`]: ['Tyseley depot']
+		});
+		expect(entered.ok).toBe(true);
+		await drawBallot(event.id, null, after);
+		const [booking] = await db
+			.select()
+			.from(table.bookings)
+			.where(eq(table.bookings.userId, member.id));
+		expect(JSON.stringify(booking.answers)).toContain('Tyseley depot');
+		const [entry] = await db
+			.select()
+			.from(table.ballotEntries)
+			.where(eq(table.ballotEntries.userId, member.id));
+		expect(entry.answers).toBeNull();
 	});
 });

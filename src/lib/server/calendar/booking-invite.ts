@@ -1,13 +1,15 @@
 // iTIP invitations (RFC 5546) for one member's place at one session: REQUEST to add or update
 // it in their calendar, CANCEL to take it out. One calendar object per message, one stable UID
-// per booking and session, SEQUENCE from the event, times as UTC instants.
-import ical, {
+// per booking and session, SEQUENCE from the event, times in Europe/London with its VTIMEZONE.
+import {
 	ICalAttendeeRole,
 	ICalAttendeeStatus,
 	ICalCalendarMethod,
 	ICalEventStatus
 } from 'ical-generator';
+import { calendarText, londonCalendar, londonWallClock } from './london-calendar.ts';
 import type { CalendarMethod } from '../db/schema/index.ts';
+import { LONDON } from '../../london-time.ts';
 import {
 	calendarParameterText,
 	calendarName,
@@ -51,7 +53,8 @@ export function bookingSessionUid(
 
 export function buildBookingInvite(input: InviteInput) {
 	const { event, session } = input;
-	const calendar = ical({
+	const stamp = input.now ?? new Date();
+	const calendar = londonCalendar({
 		method: input.method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
 		prodId: calendarProductId(input.branchName),
 		name: calendarName(input.branchName)
@@ -76,9 +79,10 @@ export function buildBookingInvite(input: InviteInput) {
 	calendar.createEvent({
 		id: bookingSessionUid(input.bookingId, session.id, input.calendarDomain),
 		sequence: input.sequence,
-		stamp: input.now ?? new Date(),
-		start: session.startsAt,
-		end: session.endsAt,
+		stamp,
+		start: londonWallClock(session.startsAt),
+		end: londonWallClock(session.endsAt),
+		timezone: LONDON,
 		summary: `${text(event.title)}${part}`,
 		description,
 		location: place || (onlineUrl ? (cancelling ? 'Online' : onlineUrl) : null),
@@ -98,5 +102,5 @@ export function buildBookingInvite(input: InviteInput) {
 			}
 		]
 	});
-	return { method: input.method, ics: calendar.toString() };
+	return { method: input.method, ics: calendarText(calendar, stamp) };
 }

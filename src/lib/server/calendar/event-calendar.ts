@@ -1,7 +1,8 @@
 // Public calendar files (METHOD:PUBLISH): one event's .ics and the branch's subscribable feed.
-// Times are written as UTC instants (DTSTART:…Z), which every calendar converts to local time
-// and which stay right across the Europe/London clock changes.
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+// Times are Europe/London wall-clock times with the zone's VTIMEZONE (london-calendar.ts).
+import { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { LONDON } from '../../london-time.ts';
+import { calendarText, londonCalendar, londonWallClock } from './london-calendar.ts';
 import type { Event, EventSession } from '../db/schema/index.ts';
 import { bookingSessionUid, CALENDAR_DECLINE_NOTE } from './booking-invite.ts';
 import { calendarName, calendarProductId, plainCalendarText as text } from './calendar-text.ts';
@@ -29,19 +30,18 @@ export function eventLocation(event: Event, audience: 'public' | 'attendee') {
 }
 
 function publishedCalendar(site: CalendarSite, name: string) {
-	return ical({
+	return londonCalendar({
 		name: calendarName(name),
 		method: ICalCalendarMethod.PUBLISH,
-		prodId: calendarProductId(site.branchName),
-		// Hint for calendars that show a subscribed feed in its own zone.
-		x: { 'X-WR-TIMEZONE': 'Europe/London' }
+		prodId: calendarProductId(site.branchName)
 	});
 }
 
 export function buildPublicCalendar(
 	items: { event: Event; sessions: EventSession[] }[],
 	site: CalendarSite,
-	name: string
+	name: string,
+	now = new Date()
 ) {
 	const calendar = publishedCalendar(site, name);
 	for (const { event, sessions } of items) {
@@ -52,8 +52,10 @@ export function buildPublicCalendar(
 			calendar.createEvent({
 				id: sessionUid(event.id, session.id, site.calendarDomain),
 				sequence: event.sequence,
-				start: session.startsAt,
-				end: session.endsAt,
+				stamp: now,
+				start: londonWallClock(session.startsAt),
+				end: londonWallClock(session.endsAt),
+				timezone: LONDON,
 				summary: `${text(event.title)}${part}`,
 				description: `${text(event.summary)}${notes}\n\n${url}`,
 				location: eventLocation(event, 'public'),
@@ -62,7 +64,7 @@ export function buildPublicCalendar(
 			});
 		});
 	}
-	return calendar.toString();
+	return calendarText(calendar, now);
 }
 
 /**
@@ -73,7 +75,8 @@ export function buildPublicCalendar(
 export function buildMemberCalendar(
 	items: { booking: { uid: string }; event: Event; sessions: EventSession[] }[],
 	site: CalendarSite,
-	name: string
+	name: string,
+	now = new Date()
 ) {
 	const calendar = publishedCalendar(site, name);
 	for (const { booking, event, sessions } of items) {
@@ -82,8 +85,10 @@ export function buildMemberCalendar(
 			calendar.createEvent({
 				id: bookingSessionUid(booking.uid, session.id, site.calendarDomain),
 				sequence: event.sequence,
-				start: session.startsAt,
-				end: session.endsAt,
+				stamp: now,
+				start: londonWallClock(session.startsAt),
+				end: londonWallClock(session.endsAt),
+				timezone: LONDON,
 				summary: `${text(event.title)}${part}`,
 				description: `${text(event.summary)}\n\n${CALENDAR_DECLINE_NOTE}\n\n${site.origin}/account/bookings`,
 				location: eventLocation(event, 'attendee'),
@@ -92,5 +97,5 @@ export function buildMemberCalendar(
 			});
 		});
 	}
-	return calendar.toString();
+	return calendarText(calendar, now);
 }

@@ -4,9 +4,10 @@ import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { StaffRole } from '../db/schema/index.ts';
 import { memberAccess, staffAccess, type Access } from '../auth/authorization.ts';
 import { isStaff } from '../auth/session.ts';
+import { pendingVerification } from './verification-cookie.ts';
 import { config } from '../config.ts';
 
-type Guarded = Pick<RequestEvent, 'locals' | 'url'>;
+type Guarded = Pick<RequestEvent, 'locals' | 'url'> & Partial<Pick<RequestEvent, 'cookies'>>;
 
 const NEXT_STEP: Record<Exclude<Access, 'allow' | 'forbidden'>, string> = {
 	'sign-in': '/login',
@@ -19,7 +20,13 @@ function enforce(event: Guarded, access: Access) {
 	if (access === 'allow') return;
 	if (access === 'forbidden') error(403, 'You do not have permission to see this page');
 	const back = encodeURIComponent(event.url.pathname + event.url.search);
-	redirect(303, `${NEXT_STEP[access]}?redirectTo=${back}`);
+	// Someone who created an account here but has not entered the emailed code yet is asked for
+	// the code, not for a sign-in they cannot complete without it.
+	const step =
+		access === 'sign-in' && event.cookies && pendingVerification(event.cookies)
+			? NEXT_STEP['verify-email']
+			: NEXT_STEP[access];
+	redirect(303, `${step}?redirectTo=${back}`);
 }
 
 export function requireUser(event: Guarded) {

@@ -12,7 +12,7 @@ export const load = async ({ locals, url }) => {
 	if (await setupIsOpen()) redirect(303, '/setup');
 	const redirectTo = safeRedirectTarget(url.searchParams.get('redirectTo'));
 	if (locals.viewer?.user.emailVerifiedAt) redirect(303, redirectTo);
-	return { redirectTo };
+	return { redirectTo, forBooking: /^\/events\/[^/]+\/book/.test(redirectTo) };
 };
 
 export const actions = {

@@ -23,7 +23,10 @@ export const load = async ({ cookies, url }) => {
 	return {
 		email: (await verificationAddress(requestId)) ?? pendingVerificationAddress(cookies),
 		redirectTo: safeRedirectTarget(url.searchParams.get('redirectTo')),
-		resent: url.searchParams.has('resent')
+		resent: url.searchParams.has('resent'),
+		forBooking: /^\/events\/[^/]+\/book/.test(
+			safeRedirectTarget(url.searchParams.get('redirectTo'))
+		)
 	};
 };
 

@@ -49,7 +49,8 @@ const paragraphHtml = (text: string) =>
 function blockHtml(block: Block): string {
 	switch (block.kind) {
 		case 'paragraph':
-			return `<p style="margin:0 0 16px">${paragraphHtml(block.text)}</p>`;
+			// Long links wrap on a phone instead of widening the message.
+			return `<p style="margin:0 0 16px;overflow-wrap:anywhere;word-break:break-word">${paragraphHtml(block.text)}</p>`;
 		case 'code':
 			return `<p style="margin:0 0 4px">${escapeHtml(block.label)}</p><p style="margin:0 0 16px;font-size:32px;font-weight:700;letter-spacing:6px;font-family:Menlo,Consolas,monospace">${escapeHtml(block.text)}</p>`;
 		case 'button':
@@ -58,7 +59,7 @@ function blockHtml(block: Block): string {
 			return `<table role="presentation" style="border-collapse:collapse;margin:0 0 16px">${block.rows
 				.map(
 					([label, value]) =>
-						`<tr><th scope="row" style="text-align:left;vertical-align:top;padding:4px 16px 4px 0">${escapeHtml(label)}</th><td style="padding:4px 0">${paragraphHtml(value)}</td></tr>`
+						`<tr><th scope="row" style="text-align:left;vertical-align:top;padding:4px 16px 4px 0">${escapeHtml(label)}</th><td style="padding:4px 0;overflow-wrap:anywhere;word-break:break-word">${paragraphHtml(value)}</td></tr>`
 				)
 				.join('')}</table>`;
 		case 'notice':
