@@ -56,7 +56,7 @@ test('a welfare officer sees what needs a look, filters by it and steps through 
 	await page.goto('/organiser');
 	await expect(page.getByRole('heading', { name: 'Past events' })).toBeVisible();
 	await expect(page.getByRole('region', { name: 'Who came, by kind of event' })).toContainText(
-		'Course'
+		'Training course'
 	);
 	await expectAccessibleAtBothWidths(page);
 	for (const path of ['/admin/users', '/admin/members']) {

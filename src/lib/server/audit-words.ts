@@ -20,6 +20,9 @@ export const AUDIT_PHRASES: Record<string, Phrase> = {
 	'account-registered': () => 'created an account',
 	'account-deleted': () => 'deleted their account',
 	'admin-created': ({ subject }) => `made ${subject} an admin from the command line`,
+	'first-admin-created': ({ subject }) => `set up the branch with ${subject} as its first admin`,
+	'signed-out-other-devices': () => 'signed out of their other devices',
+	'password-reset-no-account': () => 'asked for a password reset for an address with no account',
 	login: () => 'signed in',
 	logout: () => 'signed out',
 	'login-failed': () => 'failed to sign in',
@@ -71,6 +74,8 @@ export const AUDIT_PHRASES: Record<string, Phrase> = {
 	'ballot.drawn': ({ subject }) => `drew the ballot for ${subject}`,
 	// Grants
 	'grant-round.created': ({ subject }) => `set up the grant round ${subject}`,
+	'grant-round.order-set': ({ subject }) => `chose how applications are ordered in ${subject}`,
+	'grant-round.order-drawn': ({ subject }) => `drew the order of applications in ${subject}`,
 	'grant.approve': ({ subject, detail }) =>
 		`approved application ${subject}${typeof detail?.awardPence === 'number' ? ` for £${(detail.awardPence / 100).toFixed(2)}` : ''}`,
 	'grant.decline': ({ subject }) => `declined application ${subject}`,

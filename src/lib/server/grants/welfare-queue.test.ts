@@ -29,7 +29,7 @@ describe('the welfare queue at 2,000 applications', () => {
 			Object.entries(RULE_BREAKERS).map(([i, flags]) => [ids[Number(i)], [...flags]])
 		);
 		expect(flagged).toEqual(expected);
-	});
+	}, 30_000);
 
 	it('filters, counts, sorts and pages by flag', async () => {
 		const household = await listWelfareQueue(roundId, { ...everything, flag: 'household' });
