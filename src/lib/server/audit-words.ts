@@ -71,6 +71,11 @@ export const AUDIT_PHRASES: Record<string, Phrase> = {
 	'door.check-ins-sent': ({ subject }) => `sent check-ins from the door for ${subject}`,
 	'door.check-ins-sent-by-door-link': ({ subject }) =>
 		`sent check-ins from a door link for ${subject}`,
+	'door-link.created': ({ subject }) => `made the door link ${subject}`,
+	'door-link.revoked': ({ subject }) => `revoked the door link ${subject}`,
+	'door-link.opened': ({ subject }) => `opened the door link ${subject} with its PIN`,
+	'door-link.pin-refused': ({ subject }) => `tried a wrong PIN on the door link ${subject}`,
+	'door-link.locked': ({ subject }) => `locked the door link ${subject} after too many wrong PINs`,
 	'ballot.drawn': ({ subject }) => `drew the ballot for ${subject}`,
 	// Grants
 	'grant-round.created': ({ subject }) => `set up the grant round ${subject}`,
