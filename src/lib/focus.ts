@@ -6,7 +6,7 @@ const ARRIVAL_TARGETS = [
 	'.error-summary',
 	'main [role="alert"]',
 	'[data-takes-focus]',
-	'main .notice[role="status"], main .success[role="status"], main .confirmation[role="status"]',
+	'main .notice[role="status"], main .success[role="status"], main .confirmation[role="status"], main .status-notice[role="status"]',
 	'main h1'
 ];
 

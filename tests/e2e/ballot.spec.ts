@@ -128,7 +128,7 @@ test('members enter a ballot, one withdraws, the draw gives the places and anyon
 		} else {
 			await expect(waiting).toBeVisible();
 			const mail = await waitForMail(request, member.email, 'ballot-waitlisted', {
-				event: event.id
+				booking: await bookingUidOf(event.id, member.id)
 			});
 			expect(mail.subject).toBe('Ballot result: Ballot Reps Course');
 		}

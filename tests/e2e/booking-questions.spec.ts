@@ -29,7 +29,7 @@ async function memberBooks(
 	const page = await (await browser.newContext()).newPage();
 	await page.goto('/login');
 	await signIn(page, member.email, MEMBER_PASSWORD);
-	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
 	await page.goto(`/events/${slug}/book`);
 	if (checkErrors) {
 		await page.getByRole('button', { name: 'Confirm booking' }).click();
@@ -102,7 +102,7 @@ test('an organiser asks their own questions, sees the answers, and sensitive one
 	const memberPage = await (await browser.newContext()).newPage();
 	await memberPage.goto('/login');
 	await signIn(memberPage, nadia.email, MEMBER_PASSWORD);
-	await expect(memberPage.getByRole('button', { name: 'Sign out' })).toBeVisible();
+	await expect(memberPage.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
 	await memberPage.goto('/account/bookings');
 	await memberPage.getByText('Your answers').click();
 	await expect(memberPage.locator('.answers')).toContainText('Asthma: I may need to step outside');

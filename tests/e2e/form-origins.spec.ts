@@ -21,7 +21,7 @@ for (const host of ['127.0.0.1', lanAddress].filter(Boolean)) {
 		await page.getByLabel('Password').fill(MEMBER_PASSWORD);
 		await page.getByRole('button', { name: 'Sign in' }).click();
 		await expect(page).toHaveURL(`${desk}/account`);
-		await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+		await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
 	});
 }
 

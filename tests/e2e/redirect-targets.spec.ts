@@ -107,7 +107,7 @@ test('a tab in the return address does not take the browser to another site afte
 	const member = await createMemberInGoodStanding('Redirect Tab');
 	await page.goto(`/login?redirectTo=%2F%09%2F${EVIL_HOST}`);
 	await signIn(page, member.email, MEMBER_PASSWORD);
-	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
 	expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
 	expect(new URL(page.url()).pathname).toBe('/account');
 });

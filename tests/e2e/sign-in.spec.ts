@@ -36,7 +36,7 @@ test('a member signs up, verifies, signs out and in, resets the password, and ol
 	const cookie = (await page.context().cookies()).find((c) => c.name === 'session')!;
 	expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', secure: false });
 
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 	await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
 	await signIn(page, email, PASSWORD);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your account');
@@ -47,7 +47,7 @@ test('a member signs up, verifies, signs out and in, resets the password, and ol
 	await signIn(otherPage, email, PASSWORD);
 	await expect(otherPage.getByRole('heading', { level: 1 })).toHaveText('Your account');
 
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 	await page.goto('/forgot-password');
 	await page.getByLabel('Email').fill(email);
 	await page.getByRole('button', { name: 'Send reset link' }).click();

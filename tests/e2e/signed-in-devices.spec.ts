@@ -22,7 +22,7 @@ test('a member sees where they are signed in and signs out everywhere else', asy
 	const phonePage = await phone.newPage();
 	await phonePage.goto('/login');
 	await signIn(phonePage, member.email, MEMBER_PASSWORD);
-	await expect(phonePage.getByRole('button', { name: 'Sign out' })).toBeVisible();
+	await expect(phonePage.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
 
 	const laptop = await browser.newContext({ userAgent: FIREFOX_ON_WINDOWS });
 	const page = await laptop.newPage();

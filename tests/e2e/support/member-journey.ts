@@ -10,7 +10,7 @@ export async function signedInMember(browser: Browser, name: string) {
 	const user = await createMemberInGoodStanding(name);
 	const page = await (await browser.newContext()).newPage();
 	await signIn(page, user.email, MEMBER_PASSWORD);
-	await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
 	return { user, page };
 }
 
