@@ -89,11 +89,23 @@ export async function submittedGrantApplication(userId: number) {
 	const [round] = (await client.execute('select id from grant_rounds order by id desc limit 1'))
 		.rows;
 	const reference = `WFG-${Date.now().toString(36).toUpperCase().slice(-6)}`;
-	await client.execute({
-		sql: `insert into grant_applications (reference, round_id, user_id, status, submitted_at, created_at, updated_at)
-			values (?, ?, ?, 'submitted', ?, ?, ?)`,
-		args: [reference, Number(round.id), userId, Date.now(), Date.now(), Date.now()]
-	});
+	const now = Date.now();
+	// The application and its history line in one batch, as a real submission writes them.
+	await client.batch(
+		[
+			{
+				sql: `insert into grant_applications (reference, round_id, user_id, status, submitted_at, created_at, updated_at)
+					values (?, ?, ?, 'submitted', ?, ?, ?)`,
+				args: [reference, Number(round.id), userId, now, now, now]
+			},
+			{
+				sql: `insert into grant_application_history (application_id, kind, from_status, to_status, actor_user_id, created_at)
+					values (last_insert_rowid(), 'status', 'draft', 'submitted', ?, ?)`,
+				args: [userId, now]
+			}
+		],
+		'write'
+	);
 	client.close();
 	return reference;
 }
