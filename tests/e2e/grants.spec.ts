@@ -206,7 +206,7 @@ test('a member applies over several visits, a welfare officer asks a question, a
 	);
 	await expectNoAxeViolations(staff);
 	await screenshotAtPhoneAndDesktop(staff, 'grant-review-queue');
-	await staff.getByRole('link', { name: reference }).click();
+	await staff.getByRole('link', { name: reference }).first().click();
 	await expect(heading(staff)).toHaveText(`${reference}: Amina Yusuf`);
 	await expect(staff.getByText('Prepayment meter').first()).toBeVisible();
 	await expectNoAxeViolations(staff);

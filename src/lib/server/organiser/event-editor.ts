@@ -136,6 +136,15 @@ async function waitingCount(eventId: number) {
 	return Number(row.n);
 }
 
+/** The most guests any live booking of the event brings: fewer may not be allowed. */
+async function mostGuestsBooked(eventId: number) {
+	const [row] = await db
+		.select({ n: sql<number>`coalesce(max(${table.bookings.guests}), 0)` })
+		.from(table.bookings)
+		.where(and(eq(table.bookings.eventId, eventId), sql`${table.bookings.status} <> 'cancelled'`));
+	return Number(row.n);
+}
+
 async function placesTaken(eventId: number) {
 	const [row] = await db.select({ n: placesTakenSql(eventId) }).from(sql`(select 1)`);
 	return Number(row.n);
@@ -171,6 +180,15 @@ export async function updateEvent(
 			ok: false,
 			errors: {
 				capacity: `Capacity cannot be less than ${taken}: that many places are already confirmed or offered`
+			}
+		};
+	}
+	const mostGuests = await mostGuestsBooked(event.id);
+	if (draft.guestsAllowed < mostGuests) {
+		return {
+			ok: false,
+			errors: {
+				guestsAllowed: `Guests allowed cannot be less than ${mostGuests}: a booking already brings that many guests`
 			}
 		};
 	}
