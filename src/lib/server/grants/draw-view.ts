@@ -5,6 +5,7 @@ import { checkPublishedDraw } from '../ballot/draw.ts';
 import { db as defaultDb } from '../db/index.ts';
 import type { GrantApplication, GrantRound } from '../db/schema/index.ts';
 import { formatDayAndTime } from '../../london-time.ts';
+import type { OfficerDrawPlace } from '../../grants/draw-place.ts';
 import { drawCheckPath } from './draw-emails.ts';
 import { drawnOrderNotice, findRoundDraw } from './drawn-order.ts';
 import { findDrawPlace } from './reserve-list.ts';
@@ -50,5 +51,27 @@ export async function publishedGrantDraw(roundId: number, db = defaultDb) {
 		commitment: draw.commitment,
 		published: published && { seed: published.seed, order: published.order },
 		check: published && checkPublishedDraw(published)
+	};
+}
+
+/** Where an application stands in a drawn round, for the decision page; null without a draw. */
+export async function officerDrawPlace(
+	applicationId: number,
+	round: Pick<GrantRound, 'id' | 'closesAt'>,
+	db = defaultDb
+): Promise<OfficerDrawPlace | null> {
+	const draw = await findRoundDraw(round.id, db);
+	if (!draw) return null;
+	const checkPath = drawCheckPath(round.id);
+	if (!draw.drawnAt)
+		return { checkPath, state: 'waiting', drawsOn: formatDayAndTime(round.closesAt) };
+	const place = await findDrawPlace(applicationId, db);
+	if (!place) return { checkPath, state: 'outside' };
+	return {
+		checkPath,
+		state: 'placed',
+		position: place.position,
+		reserve: place.reservePosition,
+		funded: place.fundedAt !== null
 	};
 }
