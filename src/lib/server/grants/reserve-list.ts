@@ -64,7 +64,7 @@ export function fundReservesWrites(db: Database, round: Round, mailer: Mailer, n
 		db.run(sql`insert into outbox
 			(idempotency_key, recipient, recipient_name, template, subject, text_body, html_body,
 			 status, attempts, next_attempt_at, created_at)
-			select 'grant-reserve-funded/' || a.id, lower(u.email), u.name, 'grant-reserve-funded',
+			select 'grant/' || a.reference || '/reserve-funded', lower(u.email), u.name, 'grant-reserve-funded',
 			 ${fill(email.subject)}, ${fill(email.text)}, ${fill(email.html)},
 			 'pending', 0, ${now.getTime()}, ${now.getTime()}
 			from grant_draw_places p join grant_applications a on a.id = p.application_id
