@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createTestEvent } from './support/events.ts';
 import { finishedCourse } from './support/finished-course.ts';
+import { waitForMail } from './support/mailbox.ts';
 import { answerUpToEvidence, sendApplication } from './support/grant-application.ts';
 import { screenshotsWithoutSidewaysScroll, signedInMember } from './support/member-journey.ts';
 import { port } from './support/server.ts';
@@ -14,6 +15,30 @@ test.describe.configure({ timeout: 120_000 });
 
 const LONG_TITLE =
 	'Health and safety representatives’ stage one course: risk assessment, inspections and workplace consultation';
+
+/** How many lines each place the grant reference is written takes, at each width: all 1. */
+async function expectReferenceWhole(page: Page, reference: string) {
+	for (const width of [320, 360, 390, 1280]) {
+		await page.setViewportSize({ width, height: 900 });
+		const lines = await page.evaluate((ref) => {
+			const found: number[] = [];
+			const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const at = node.textContent!.indexOf(ref);
+				if (at < 0) continue;
+				const range = document.createRange();
+				range.setStart(node, at);
+				range.setEnd(node, at + ref.length);
+				const rects = [...range.getClientRects()].filter((r) => r.width > 1);
+				// Text that is not shown (a closed menu, a hidden announcer) takes no lines.
+				if (rects.length) found.push(new Set(rects.map((r) => Math.round(r.top))).size);
+			}
+			return found;
+		}, reference);
+		expect(lines.length, `${page.url()} shows ${reference}`).toBeGreaterThan(0);
+		expect(lines, `${reference} on ${page.url()} at ${width} px`).toEqual(lines.map(() => 1));
+	}
+}
 
 async function visit(page: Page, path: string, name: string) {
 	await page.goto(path);
@@ -93,16 +118,43 @@ test('every question of the grant application, Check your answers and the sent a
 		'evidence',
 		'payment'
 	];
+	let reference = '';
 	for (const step of steps) {
 		await visit(page, `/grants/winter-fuel/apply/${step}`, `grant-step-${step}`);
+		reference = (await page.locator('.caption .nowrap').innerText()).trim();
+		await expectReferenceWhole(page, reference);
 	}
-	const reference = await sendApplication(request, token);
+	await visit(page, '/grants/winter-fuel/apply/check', 'grant-check');
+	expect(await sendApplication(request, token)).toBe(reference);
 	for (const [path, name] of [
 		['/account/grants', 'grants'],
 		[`/account/grants/${reference}`, 'grant-application']
 	]) {
 		await visit(page, path, name);
+		await expectReferenceWhole(page, reference);
 	}
+});
+
+test('the offer email wraps its long link on a phone', async ({ browser, request }) => {
+	const event = await createTestEvent({ title: LONG_TITLE, capacity: 1 });
+	const first = await signedInMember(browser, 'Olu Offer-Giver');
+	await first.page.goto(`/events/${event.slug}/book`);
+	await first.page.getByRole('button', { name: 'Confirm booking' }).click();
+	await expect(first.page.getByText('Your place is booked.')).toBeVisible();
+	const second = await signedInMember(browser, 'Priya Offered');
+	await second.page.goto(`/events/${event.slug}/book`);
+	await second.page.getByRole('button', { name: 'Join the waiting list' }).click();
+	await expect(second.page.getByRole('status')).toContainText('waiting list');
+	await first.page.goto('/account/bookings');
+	await first.page.getByRole('link', { name: /^Cancel booking/ }).click();
+	await first.page.getByRole('button', { name: 'Yes, cancel my booking' }).click();
+	await expect(first.page.getByText('Your booking is cancelled.')).toBeVisible();
+
+	const offer = await waitForMail(request, second.user.email, 'booking-offer');
+	expect(offer.text).toContain('Accept it by');
+	const reader = await (await browser.newContext()).newPage();
+	await reader.setContent(offer.html);
+	await screenshotsWithoutSidewaysScroll(reader, 'offer-email');
 });
 
 test('a finished course’s certificate page fits every width', async ({ browser }) => {
