@@ -130,6 +130,22 @@ test('Back on a page reached by Change returns to Check your answers', async ({
 	await page.getByRole('link', { name: 'Back' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Check your answers');
 
+	// Uploading on the evidence page reached by Change, even without scripts, keeps the way back.
+	const plain = await browser.newContext({ javaScriptEnabled: false });
+	await plain.addCookies(await page.context().cookies());
+	const plainPage = await plain.newPage();
+	await plainPage.goto(`${APPLY}/check`);
+	await plainPage.getByRole('link', { name: 'Change evidence' }).click();
+	await upload(plainPage, 'payslip.pdf', PDF('A payslip'));
+	await expect(plainPage.getByRole('status')).toContainText('payslip.pdf has been uploaded');
+	await expect(plainPage.getByRole('link', { name: 'Back' })).toHaveAttribute(
+		'href',
+		`${APPLY}/check`
+	);
+	await plainPage.getByRole('button', { name: 'Save and continue' }).click();
+	await expect(plainPage.getByRole('heading', { level: 1 })).toHaveText('Check your answers');
+	await plain.close();
+
 	// Reached in order, Back still goes to the question before.
 	await page.goto(`${APPLY}/circumstances`);
 	await expect(page.getByRole('link', { name: 'Back' })).toHaveAttribute(
