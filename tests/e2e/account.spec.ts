@@ -1,9 +1,4 @@
 import { expect, test, type Page } from '@playwright/test';
-import { strFromU8, unzipSync } from 'fflate';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import {
 	addToMembershipList,
@@ -11,13 +6,11 @@ import {
 	latestCode,
 	MEMBER_PASSWORD,
 	registerAndVerify,
-	signedInAdmin,
 	signIn,
 	signOut,
 	uniqueEmail
 } from './support/members.ts';
 import { PHONE, screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
-import { createAccount, signInAsStaff } from './support/staff.ts';
 
 const today = new Date().toISOString().slice(0, 10);
 const yearsAgo = (n: number) => `${Number(today.slice(0, 4)) - n}${today.slice(4)}`;
@@ -186,42 +179,6 @@ test('a member changes their email address by entering a code sent to the new on
 	await expect(page).toHaveURL(/\/account$/);
 });
 
-test('a member downloads their data as a zip holding a page to read and the JSON, without secrets', async ({
-	page,
-	request
-}) => {
-	const email = uniqueEmail('leanne');
-	await registerAndVerify(page, request, { name: 'Leanne Price', email });
-	await expect(page.locator('#your-data')).toContainText('your-data.html, a page to read');
-	await expect(page.locator('#your-data')).toContainText('an evidence folder');
-	await screenshotAtPhoneAndDesktop(page, 'account-your-data');
-	const [download] = await Promise.all([
-		page.waitForEvent('download'),
-		page.getByRole('link', { name: 'Download my data (zip file)' }).click()
-	]);
-	expect(download.suggestedFilename()).toMatch(/^my-branch-data-\d{4}-\d\d-\d\d\.zip$/);
-	const bytes = await readFile(await download.path());
-	expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
-	const files = unzipSync(new Uint8Array(bytes));
-	const named = (end: string) => Object.keys(files).find((name) => name.endsWith(end))!;
-	const readable = strFromU8(files[named('/your-data.html')]);
-	expect(readable).toContain('<h1>Your data from');
-	expect(readable).toContain('Leanne Price');
-	const text = strFromU8(files[named('/your-data.json')]);
-	const data = JSON.parse(text);
-	expect(data.account).toMatchObject({ name: 'Leanne Price', email });
-	expect(data.sessions.length).toBeGreaterThan(0);
-	expect(text + readable).not.toMatch(/argon2|passwordHash|secretHash|totpSecret/);
-
-	// The unzipped page opens in a browser from the folder and reads well on a phone.
-	const folder = await mkdtemp(join(tmpdir(), 'my-data-'));
-	await writeFile(join(folder, 'your-data.html'), readable);
-	await page.goto(pathToFileURL(join(folder, 'your-data.html')).href);
-	await expect(page.getByRole('heading', { name: 'Your bookings' })).toBeVisible();
-	await expectNoAxeViolations(page);
-	await screenshotAndFitPhone(page, 'account-data-page-unzipped');
-});
-
 test('a member deletes their account after confirming, and can no longer sign in', async ({
 	page,
 	request
@@ -264,86 +221,4 @@ test('the privacy notice says what is held, for how long and who sees it, linked
 	);
 	await expectNoAxeViolations(page);
 	await screenshotAndFitPhone(page, 'privacy');
-});
-
-function membershipCsv(rows: string[]) {
-	return Buffer.from(
-		['Membership number,Surname,Postcode,Joined on,Subs paid to', ...rows].join('\n')
-	);
-}
-
-async function importFile(page: Page, name: string, buffer: Buffer) {
-	await page.getByLabel('Membership list (CSV file)').setInputFiles({
-		name,
-		mimeType: 'text/csv',
-		buffer
-	});
-	await page.getByRole('button', { name: 'Import membership list' }).click();
-}
-
-test('an admin imports the membership list, sees every bad line, and is told when a file is too big', async ({
-	page,
-	context
-}) => {
-	// Two uploads of 10 MB and more, on a shared machine.
-	test.setTimeout(120_000);
-	await signedInAdmin(context);
-	await page.goto('/admin/members');
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Membership list');
-
-	const prefix = uniqueMembershipNumber();
-	await importFile(
-		page,
-		'members.csv',
-		membershipCsv([
-			`${prefix}1,Okafor,B15 2TT,2015-03-01,31/12/${nextYear.slice(0, 4)}`,
-			`${prefix}2,Hughes,B2 5AL,31/02/2020,${nextYear}`,
-			`${prefix}3,,B2 5AL,2020-01-01,${nextYear}`
-		])
-	);
-	await expect(page.getByRole('alert')).toContainText('Nothing has been imported');
-	await expect(page.getByText("Line 3: joined on '31/02/2020' is not a real date")).toBeVisible();
-	await expect(page.getByText('Line 4: surname is missing')).toBeVisible();
-	await expectNoAxeViolations(page);
-	await screenshotAndFitPhone(page, 'admin-members-problems');
-
-	await page.setViewportSize({ width: 1280, height: 900 });
-	await importFile(
-		page,
-		'members.csv',
-		membershipCsv([
-			`${prefix}1,Okafor,B15 2TT,2015-03-01,31/12/${nextYear.slice(0, 4)}`,
-			`${prefix}2,Hughes,B2 5AL,2020-02-01,${nextYear}`
-		])
-	);
-	await expect(page.getByRole('status')).toContainText(
-		'2 rows: 2 members added, 0 members updated, 0 members unchanged'
-	);
-	await expect(page.getByText(/Last imported .* by Ada Admin/)).toBeVisible();
-	await expectNoAxeViolations(page);
-	await screenshotAndFitPhone(page, 'admin-members');
-
-	await page.setViewportSize({ width: 1280, height: 900 });
-	const overLimit = Buffer.alloc(10 * 1024 * 1024 + 512 * 1024, 'x');
-	await importFile(page, 'huge.csv', overLimit);
-	await expect(page.getByRole('alert')).toContainText(
-		'The file is 11 MB. Upload a file of 10 MB or less'
-	);
-
-	// Beyond the server's own body limit the request is refused before the form is read.
-	await importFile(page, 'enormous.csv', Buffer.alloc(12 * 1024 * 1024, 'x'));
-	await expect(page.getByRole('alert')).toContainText('Upload a file of 10 MB or less');
-});
-
-test('an admin signs in with two-factor and imports the membership list', async ({ page }) => {
-	const admin = await createAccount({ name: 'Grace Mensah', roles: ['admin'], twoFactor: true });
-	await signInAsStaff(page, admin, '/admin/members');
-	await expect(page).toHaveURL(/\/admin\/members$/);
-	const number = uniqueMembershipNumber();
-	await importFile(
-		page,
-		'members.csv',
-		membershipCsv([`${number},Patel,B1 1AA,2019-05-01,${nextYear}`])
-	);
-	await expect(page.getByRole('status')).toContainText('1 row: 1 member added');
 });
