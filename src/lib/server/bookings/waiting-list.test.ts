@@ -5,7 +5,7 @@ import { db, table } from '../db/index.ts';
 import { createEvent, createMemberInGoodStanding, emptyDatabase } from '../testing/fixtures.ts';
 import { bookPlace, waitingPositionOf } from './book.ts';
 import { cancelBooking } from './cancel.ts';
-import { acceptOffer, declineOffer, expireOffers } from './offers.ts';
+import { declineOffer, expireOffers } from './offers.ts';
 import { offerExpiresAt } from './offer-window.ts';
 
 const HOUR = 3_600_000;
@@ -68,7 +68,9 @@ describe('cancelling and the waiting list', () => {
 		if (!first.ok || !second.ok) throw new Error('booking failed');
 		await cancelBooking({ bookingUid: first.booking.uid, userId: a.id }, now);
 		const later = new Date(now.getTime() + HOUR);
-		expect(await acceptOffer(second.booking.uid, b.id, later)).toEqual({ ok: true });
+		expect(await bookPlace({ offer: second.booking.uid, userId: b.id }, later)).toMatchObject({
+			ok: true
+		});
 		const confirmations = (await mailTo(b.email)).filter((m) => m.template === 'booking-confirmed');
 		expect(confirmations).toHaveLength(1);
 		expect(confirmations[0].calendarMethod).toBe('REQUEST');
@@ -84,7 +86,7 @@ describe('cancelling and the waiting list', () => {
 		await cancelBooking({ bookingUid: first.booking.uid, userId: a.id }, now);
 
 		const tooLate = new Date(now.getTime() + 25 * HOUR);
-		expect(await acceptOffer(second.booking.uid, b.id, tooLate)).toMatchObject({
+		expect(await bookPlace({ offer: second.booking.uid, userId: b.id }, tooLate)).toMatchObject({
 			ok: false,
 			reason: expect.stringMatching(/^This offer expired at/)
 		});
@@ -92,7 +94,9 @@ describe('cancelling and the waiting list', () => {
 		expect((await mailTo(b.email)).map((m) => m.template)).toContain('booking-offer-expired');
 		const [next] = await db.select().from(table.bookings).where(eq(table.bookings.userId, c.id));
 		expect(next.status).toBe('offered');
-		expect(await acceptOffer(second.booking.uid, b.id, tooLate)).toMatchObject({ ok: false });
+		expect(await bookPlace({ offer: second.booking.uid, userId: b.id }, tooLate)).toMatchObject({
+			ok: false
+		});
 	});
 
 	it('passes a declined offer to the next person', async () => {
