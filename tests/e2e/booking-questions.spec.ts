@@ -144,7 +144,17 @@ test('an organiser asks their own questions, sees the answers, and sensitive one
 		twoFactor: true
 	});
 	const cookie = `session=${await sessionFor(stranger.email)}`;
-	for (const path of ['', '/attendees', '/attendees.csv', '/attendees?answer=1%3ANights']) {
+	// The event page, its attendee list, spreadsheet, door register and each attendee's own pages.
+	const paths = [
+		'',
+		'/attendees',
+		'/attendees.csv',
+		'/attendees?answer=1%3ANights',
+		'/attendees/door-register',
+		`/attendees/${nadia.id}/certificate`,
+		`/attendees/${nadia.id}/release-letter`
+	];
+	for (const path of paths) {
 		const answer = await request.get(`/organiser/events/${event.id}${path}`, {
 			headers: { cookie },
 			maxRedirects: 0

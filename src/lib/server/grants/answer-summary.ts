@@ -42,9 +42,7 @@ export function summariseAnswers(
 			label: 'Income or benefit',
 			value:
 				[
-					a.monthlyIncomePence === undefined
-						? null
-						: `${pounds(a.monthlyIncomePence)} a month`,
+					a.monthlyIncomePence === undefined ? null : `${pounds(a.monthlyIncomePence)} a month`,
 					a.meansTestedBenefit ?? null
 				]
 					.filter(Boolean)

@@ -72,11 +72,8 @@ export async function listWelfareQueue(roundId: number, query: QueueQuery, db = 
 	const shown = arrangeQueue(entries, query);
 	const offset = (Math.max(1, query.page) - 1) * QUEUE_PAGE_SIZE;
 	const rows = await toQueueRows(shown.slice(offset, offset + QUEUE_PAGE_SIZE), db);
-	return {
-		rows,
-		counts: { ...countQueue(entries), matching: shown.length },
-		matching: shown.length
-	};
+	const counts: Record<string, number> = { ...countQueue(entries), matching: shown.length };
+	return { rows, counts, matching: shown.length };
 }
 
 /** The application's own row, and the ones before and after it in the queue as filtered. */
