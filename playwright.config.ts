@@ -34,7 +34,7 @@ export default defineConfig({
 		{
 			name: 'chromium',
 			use: { ...devices['Desktop Chrome'] },
-			testIgnore: 'grant-round-states.spec.ts'
+			testIgnore: ['grant-round-states.spec.ts', 'grant-drawn-order.spec.ts']
 		},
 		// Changes the grant round every other spec uses, so it runs once they have all finished.
 		{
@@ -42,6 +42,13 @@ export default defineConfig({
 			use: { ...devices['Desktop Chrome'] },
 			testMatch: 'grant-round-states.spec.ts',
 			dependencies: ['chromium']
+		},
+		// Adds a round that opens after the demo's (the one every grant spec applies to): last of all.
+		{
+			name: 'drawn-round',
+			use: { ...devices['Desktop Chrome'] },
+			testMatch: 'grant-drawn-order.spec.ts',
+			dependencies: ['after-all']
 		}
 	],
 	// The README's start command on an empty database, served at the plain-http URL it prints:

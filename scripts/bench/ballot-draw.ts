@@ -35,15 +35,12 @@ export function measureBallotDraw(env: NodeJS.ProcessEnv): Promise<BallotDrawFig
 	});
 }
 
-async function run(): Promise<BallotDrawFigures> {
-	const { client } = await import('../../src/lib/server/db/index.ts');
-	const { migrateDatabase } = await import('../../src/lib/server/db/migrate.ts');
+type Client = (typeof import('../../src/lib/server/db/index.ts'))['client'];
+
+/** A published 30-place course a month ahead whose ballot closed a moment ago. */
+async function createBallotCourse(client: Client, now: number, stamp: string) {
 	const { commitmentOf, newDrawSeed } = await import('../../src/lib/server/ballot/draw.ts');
-	const { drawBallot } = await import('../../src/lib/server/ballot/run-draw.ts');
-	await migrateDatabase(client);
-	const now = Date.now();
 	const start = now + 30 * DAY;
-	const stamp = String(now);
 	const event = await client.execute({
 		sql: `insert into events (slug, title, category, summary, description, venue_name, capacity, status,
 			allocation, starts_at, ends_at, created_at, updated_at) values (?, 'Ballot bench course', 'course',
@@ -61,9 +58,13 @@ async function run(): Promise<BallotDrawFigures> {
 			values (?, ?, ?, ?, 0, ?, ?, ?)`,
 		args: [eventId, now - DAY, now - 1000, now - 1000, seed, commitmentOf(seed), now]
 	});
+	return eventId;
+}
+
+/** Each entrant: a membership list row in good standing, a verified account and an entry. */
+async function writeEntries(client: Client, eventId: number, now: number, stamp: string) {
 	const today = new Date(now).toISOString().slice(0, 10);
 	const members = Array.from({ length: ENTRIES }, (_, i) => `BB${stamp}-${i}`);
-	const written = performance.now();
 	for (let from = 0; from < ENTRIES; from += 500) {
 		const chunk = members.slice(from, from + 500);
 		await client.batch(
@@ -87,6 +88,18 @@ async function run(): Promise<BallotDrawFigures> {
 			'write'
 		);
 	}
+}
+
+async function run(): Promise<BallotDrawFigures> {
+	const { client } = await import('../../src/lib/server/db/index.ts');
+	const { migrateDatabase } = await import('../../src/lib/server/db/migrate.ts');
+	const { drawBallot } = await import('../../src/lib/server/ballot/run-draw.ts');
+	await migrateDatabase(client);
+	const now = Date.now();
+	const stamp = String(now);
+	const eventId = await createBallotCourse(client, now, stamp);
+	const written = performance.now();
+	await writeEntries(client, eventId, now, stamp);
 	const entriesWrittenMs = Math.round(performance.now() - written);
 	const drawing = performance.now();
 	const outcome = await drawBallot(eventId, null, new Date());

@@ -220,6 +220,8 @@ test('keyboard users can skip to the content and always see where focus is', asy
 test('every view of the catalogue passes axe and fits a 320 px phone without sideways scrolling', async ({
 	page
 }) => {
+	// Twenty-two axe scans: on two busy cores that outlasts the default minute.
+	test.slow();
 	// Enough events, far ahead of the demo ones, for the listing to need a second page.
 	for (let i = 1; i <= 20; i++) {
 		await createTestEvent({

@@ -3,7 +3,7 @@
 // fixed once entries open, and nothing changes after the draw. Saving also moves the event's
 // updated_at, so a booking that read the event before the switch to a ballot is not written
 // (the booking writer checks it) and is tried again against the ballot.
-import { and, count, eq, ne, sql } from 'drizzle-orm';
+import { and, count, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { auditInsertWhen } from '../audit.ts';
 import { db, table } from '../db/index.ts';
 import type { Event, EventBallot } from '../db/schema/index.ts';
@@ -54,6 +54,40 @@ function refusal(
 	return null;
 }
 
+/** The ballot row the choice needs (a first ballot gets its seed), written only if `saved`. */
+function ballotWrite(event: Event, choice: AllocationChoice, seed: string, saved: SQL, now: Date) {
+	if (choice.mode !== 'ballot')
+		return db.run(sql`delete from event_ballots where event_id = ${event.id} and ${saved}`);
+	return db.run(sql`insert into event_ballots
+			(event_id, entries_open_at, entries_close_at, draw_at, priority, seed, commitment, updated_at)
+			select ${event.id}, ${choice.entriesOpenAt.getTime()}, ${choice.entriesCloseAt.getTime()},
+				${choice.drawAt.getTime()}, ${choice.priority ? 1 : 0}, ${seed}, ${commitmentOf(seed)}, ${now.getTime()}
+			where ${saved}
+			on conflict (event_id) do update set entries_open_at = excluded.entries_open_at,
+				entries_close_at = excluded.entries_close_at, draw_at = excluded.draw_at,
+				priority = excluded.priority, updated_at = excluded.updated_at
+			where event_ballots.drawn_at is null`);
+}
+
+function allocationAudit(event: Event, choice: AllocationChoice, actorUserId: number) {
+	return {
+		actorUserId,
+		action: 'event.allocation-set',
+		subjectType: 'event',
+		subjectId: event.slug,
+		detail:
+			choice.mode === 'ballot'
+				? {
+						allocation: 'ballot',
+						entriesOpenAt: choice.entriesOpenAt.toISOString(),
+						entriesCloseAt: choice.entriesCloseAt.toISOString(),
+						drawAt: choice.drawAt.toISOString(),
+						priority: choice.priority
+					}
+				: { allocation: 'first-come' }
+	};
+}
+
 /** Saves the organiser's choice; a ballot gets its secret seed and commitment the first time. */
 export async function saveAllocation(
 	event: Event,
@@ -69,19 +103,6 @@ export async function saveAllocation(
 	const unused = sql`not exists (select 1 from ballot_entries where event_id = ${event.id})
 		and not exists (select 1 from bookings where event_id = ${event.id})`;
 	const saved = sql`exists (select 1 from events where id = ${event.id} and updated_at = ${now.getTime()})`;
-	const seed = ballot?.seed ?? newDrawSeed();
-	const ballotWrite =
-		choice.mode === 'ballot'
-			? db.run(sql`insert into event_ballots
-					(event_id, entries_open_at, entries_close_at, draw_at, priority, seed, commitment, updated_at)
-					select ${event.id}, ${choice.entriesOpenAt.getTime()}, ${choice.entriesCloseAt.getTime()},
-						${choice.drawAt.getTime()}, ${choice.priority ? 1 : 0}, ${seed}, ${commitmentOf(seed)}, ${now.getTime()}
-					where ${saved}
-					on conflict (event_id) do update set entries_open_at = excluded.entries_open_at,
-						entries_close_at = excluded.entries_close_at, draw_at = excluded.draw_at,
-						priority = excluded.priority, updated_at = excluded.updated_at
-					where event_ballots.drawn_at is null`)
-			: db.run(sql`delete from event_ballots where event_id = ${event.id} and ${saved}`);
 	const [changed] = await db.batch([
 		db
 			.update(table.events)
@@ -95,28 +116,8 @@ export async function saveAllocation(
 				)
 			)
 			.returning({ id: table.events.id }),
-		ballotWrite,
-		auditInsertWhen(
-			db,
-			saved,
-			{
-				actorUserId,
-				action: 'event.allocation-set',
-				subjectType: 'event',
-				subjectId: event.slug,
-				detail:
-					choice.mode === 'ballot'
-						? {
-								allocation: 'ballot',
-								entriesOpenAt: choice.entriesOpenAt.toISOString(),
-								entriesCloseAt: choice.entriesCloseAt.toISOString(),
-								drawAt: choice.drawAt.toISOString(),
-								priority: choice.priority
-							}
-						: { allocation: 'first-come' }
-			},
-			now
-		)
+		ballotWrite(event, choice, ballot?.seed ?? newDrawSeed(), saved, now),
+		auditInsertWhen(db, saved, allocationAudit(event, choice, actorUserId), now)
 	]);
 	if (changed.length === 0)
 		return {

@@ -102,6 +102,50 @@ export const entriesFingerprintSql = (eventId: number) =>
 	sql`(select count(*) || ':' || coalesce(sum(id), 0) || ':' || coalesce(sum(guests), 0)
 		from ballot_entries where event_id = ${eventId} and status = 'entered')`;
 
+type Entrant = Awaited<ReturnType<typeof readEntrants>>[number];
+
+/** Who is still in the draw: the booking rules at the draw, and nobody already booked. */
+function sortEntrants(
+	rows: Entrant[],
+	event: Event,
+	ballot: EventBallot,
+	booked: Set<number>,
+	recent: Set<number>,
+	now: Date
+) {
+	const eligible: PlannedEntry[] = [];
+	const ineligible: DrawPlan['ineligible'] = [];
+	for (const row of rows) {
+		const entry: PlannedEntry = {
+			id: row.id,
+			userId: row.userId,
+			number: row.number,
+			guests: row.guests,
+			answers: row.answers,
+			priority: ballot.priority && !recent.has(row.userId),
+			member: { email: row.user.email, name: row.user.name }
+		};
+		const verdict = bookingEligibility(
+			{
+				emailVerified: Boolean(row.user.emailVerifiedAt),
+				standing: assessStanding(row.user, row.entry, now)
+			},
+			event
+		);
+		if (row.user.deletedAt)
+			ineligible.push({ ...entry, why: 'The account was closed.', deleted: true });
+		else if (booked.has(row.userId))
+			ineligible.push({
+				...entry,
+				why: 'You already have a booking for this event.',
+				deleted: false
+			});
+		else if (!verdict.allowed) ineligible.push({ ...entry, why: verdict.reason, deleted: false });
+		else eligible.push(entry);
+	}
+	return { eligible, ineligible };
+}
+
 export async function planDraw(
 	eventId: number,
 	trigger: DrawTrigger,
@@ -124,36 +168,7 @@ export async function planDraw(
 	const rows = await readEntrants(eventId);
 	const places = await readPlaces(eventId);
 	const recent = ballot.priority ? await recentCourseGoers(eventId, now) : new Set<number>();
-	const eligible: PlannedEntry[] = [];
-	const ineligible: DrawPlan['ineligible'] = [];
-	for (const row of rows) {
-		const entry: PlannedEntry = {
-			id: row.id,
-			userId: row.userId,
-			number: row.number,
-			guests: row.guests,
-			answers: row.answers,
-			priority: ballot.priority && !recent.has(row.userId),
-			member: { email: row.user.email, name: row.user.name }
-		};
-		const verdict = bookingEligibility(
-			{
-				emailVerified: Boolean(row.user.emailVerifiedAt),
-				standing: assessStanding(row.user, row.entry, now)
-			},
-			event
-		);
-		if (row.user.deletedAt)
-			ineligible.push({ ...entry, why: 'The account was closed.', deleted: true });
-		else if (places.booked.has(row.userId))
-			ineligible.push({
-				...entry,
-				why: 'You already have a booking for this event.',
-				deleted: false
-			});
-		else if (!verdict.allowed) ineligible.push({ ...entry, why: verdict.reason, deleted: false });
-		else eligible.push(entry);
-	}
+	const { eligible, ineligible } = sortEntrants(rows, event, ballot, places.booked, recent, now);
 	const free = event.capacity === null ? null : Math.max(0, event.capacity - places.taken);
 	const seen = {
 		entries: `${rows.length}:${rows.reduce((s, r) => s + r.id, 0)}:${rows.reduce((s, r) => s + r.guests, 0)}`,

@@ -11,7 +11,8 @@ import { loadBookingContext } from '../bookings/booking-context.ts';
 import { decideBooking } from '../bookings/eligibility.ts';
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
-import type { BallotEntry, EventBallot } from '../db/schema/index.ts';
+import type { BallotEntry, BookingAnswers, Event, EventBallot } from '../db/schema/index.ts';
+import type { OutgoingEmail } from '../email/message.ts';
 import { queueEmailIf } from '../email/outbox.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
 import { findEventBallot } from './allocation.ts';
@@ -65,6 +66,56 @@ export type EntryOutcome =
 			fix?: { label: string; href: string };
 	  };
 
+/** The entry, numbered next, and its email with the number filled in: only while open. */
+async function writeEntry(
+	eventId: number,
+	userId: number,
+	entry: { guests: number; answers: BookingAnswers },
+	email: OutgoingEmail,
+	now: Date
+) {
+	const mine = sql`exists (select 1 from ballot_entries where event_id = ${eventId}
+		and user_id = ${userId} and status = 'entered' and created_at = ${now.getTime()})`;
+	const [inserted] = await db.batch([
+		db.run(sql`insert into ballot_entries
+			(event_id, user_id, entry_number, guests, answers, status, created_at, status_changed_at)
+			select ${eventId}, ${userId}, next.n, ${entry.guests}, ${JSON.stringify(entry.answers)},
+				'entered', ${now.getTime()}, ${now.getTime()}
+			from (select coalesce(max(entry_number), 0) + 1 as n from ballot_entries where event_id = ${eventId}) next
+			where ${windowOpen(eventId, now)}
+			on conflict do nothing`),
+		queueEmailIf(db, email, mine, {
+			now,
+			fill: {
+				placeholder: ENTRY_NUMBER_PLACEHOLDER,
+				value: sql`(select cast(entry_number as text) from ballot_entries where event_id = ${eventId} and user_id = ${userId} and status = 'entered')`
+			}
+		})
+	]);
+	return inserted;
+}
+
+/** The entry's answers, read as a booking's are: the built-in questions and the organiser's own. */
+async function readEntryAnswers(
+	event: Event,
+	input: AnswerInput,
+	questionInput: Record<string, string[]>
+) {
+	const parsed = parseAnswers(input, event.bookingQuestions, event.guestsAllowed);
+	const own = parseQuestionAnswers(
+		await listEventQuestions(event.id, { askedOnly: true }),
+		questionInput
+	);
+	if (!parsed.ok || !own.ok) {
+		const errors = { ...(parsed.ok ? {} : parsed.errors), ...(own.ok ? {} : own.errors) };
+		return { ok: false as const, errors: errors as Record<string, string> };
+	}
+	const answers = own.answers.length
+		? { ...parsed.answers, questions: own.answers }
+		: parsed.answers;
+	return { ok: true as const, answers, guests: parsed.guests };
+}
+
 export async function enterBallot(
 	eventId: number,
 	userId: number,
@@ -93,41 +144,15 @@ export async function enterBallot(
 	);
 	if (!decision.allowed)
 		return { ok: false, status: 403, reason: decision.reason, fix: decision.fix };
-	const parsed = parseAnswers(input, event.bookingQuestions, event.guestsAllowed);
-	const own = parseQuestionAnswers(
-		await listEventQuestions(eventId, { askedOnly: true }),
-		questionInput
-	);
-	if (!parsed.ok || !own.ok) {
-		const errors = { ...(parsed.ok ? {} : parsed.errors), ...(own.ok ? {} : own.errors) };
-		return { ok: false, status: 400, errors: errors as Record<string, string> };
-	}
-	const answers = own.answers.length
-		? { ...parsed.answers, questions: own.answers }
-		: parsed.answers;
+	const read = await readEntryAnswers(event, input, questionInput);
+	if (!read.ok) return { ok: false, status: 400, errors: read.errors };
+	const { answers, guests } = read;
 
-	const mine = sql`exists (select 1 from ballot_entries where event_id = ${eventId}
-		and user_id = ${userId} and status = 'entered' and created_at = ${now.getTime()})`;
 	const email = entryConfirmedEmail(
 		{ config, event, sessions, member: { email: member.email, name: member.name }, ballot },
 		`${eventId}/${userId}/${now.getTime()}`
 	);
-	const [inserted] = await db.batch([
-		db.run(sql`insert into ballot_entries
-			(event_id, user_id, entry_number, guests, answers, status, created_at, status_changed_at)
-			select ${eventId}, ${userId}, next.n, ${parsed.guests}, ${JSON.stringify(answers)},
-				'entered', ${now.getTime()}, ${now.getTime()}
-			from (select coalesce(max(entry_number), 0) + 1 as n from ballot_entries where event_id = ${eventId}) next
-			where ${windowOpen(eventId, now)}
-			on conflict do nothing`),
-		queueEmailIf(db, email, mine, {
-			now,
-			fill: {
-				placeholder: ENTRY_NUMBER_PLACEHOLDER,
-				value: sql`(select cast(entry_number as text) from ballot_entries where event_id = ${eventId} and user_id = ${userId} and status = 'entered')`
-			}
-		})
-	]);
+	const inserted = await writeEntry(eventId, userId, { guests, answers }, email, now);
 	const entry = await findLiveEntry(eventId, userId);
 	if (inserted.rowsAffected === 0 || !entry) {
 		if (entry) return { ok: false, status: 409, reason: 'You have already entered this ballot.' };

@@ -3,16 +3,17 @@
 // a random order, prepayment-meter households and first-time applicants first, with the same
 // committed seed and HMAC order as an event ballot (ballot/draw.ts). The welfare queue follows
 // that order, and those the budget cannot reach at the draw are told their reserve-list number.
-import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { auditInsert, auditInsertWhen } from '../audit.ts';
 import { commitmentOf, newDrawSeed, orderEntries } from '../ballot/draw.ts';
 import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
 import { db as defaultDb, table } from '../db/index.ts';
 import type { GrantRound } from '../db/schema/index.ts';
 import { queueEmailIf } from '../email/outbox.ts';
-import { renderEmail } from '../email/templates/layout.ts';
 import { formatDay } from '../../london-time.ts';
+import { drawResultEmail } from './draw-emails.ts';
 import { grantBudget } from './rounds.ts';
 
 type Mailer = Pick<Config, 'origin' | 'branchName'>;
@@ -79,57 +80,8 @@ export async function chooseDrawnOrder(
 	return { ok: true };
 }
 
-function resultEmail(
-	mailer: Mailer,
-	round: GrantRound,
-	app: { reference: string; email: string; name: string },
-	place: { position: number; reserve: number | null }
-) {
-	const text =
-		place.reserve === null
-			? `The order for the ${round.name} has been drawn. Your application is number ${place.position}. Welfare officers decide applications in this order while the budget lasts, and will email you their decision.`
-			: `The order for the ${round.name} has been drawn. Your application is number ${place.position}, beyond what the budget can fund now, so it is number ${place.reserve} on the reserve list. If an application ahead of yours is declined or withdrawn, the money goes to the next on the reserve list, and we will email you.`;
-	return {
-		idempotencyKey: `grant/${app.reference}/drawn/${round.id}`,
-		template: place.reserve === null ? 'grant-drawn-order' : 'grant-reserve-list',
-		to: { email: app.email, name: app.name },
-		...renderEmail(
-			{
-				subject: `The order has been drawn: your winter fuel grant application (${app.reference})`,
-				preview:
-					place.reserve === null
-						? `Number ${place.position}`
-						: `Reserve list number ${place.reserve}`,
-				heading:
-					place.reserve === null
-						? `Your application is number ${place.position}`
-						: `You are number ${place.reserve} on the reserve list`,
-				blocks: [
-					{ kind: 'paragraph', text: `Hello ${app.name},` },
-					{ kind: 'paragraph', text },
-					{ kind: 'facts', rows: [['Application reference', app.reference]] },
-					{
-						kind: 'button',
-						text: 'See your application',
-						href: `${mailer.origin}/account/grants/${app.reference}`
-					}
-				],
-				reason: `You got this email because you applied for the ${mailer.branchName} winter fuel grant.`
-			},
-			mailer
-		)
-	};
-}
-
-/** Draws the order of a closed round, once; returns how many applications it placed, or null. */
-export async function drawGrantRound(
-	round: GrantRound,
-	mailer: Mailer,
-	now = new Date(),
-	db = defaultDb
-) {
-	const draw = await findRoundDraw(round.id, db);
-	if (!draw || draw.drawnAt || now < round.closesAt) return null;
+/** The eligible applications a draw orders: submitted or waiting for an answer at the close. */
+async function readDrawApplications(round: GrantRound, db: Database) {
 	const applications = await db
 		.select({
 			id: a.id,
@@ -147,13 +99,54 @@ export async function drawGrantRound(
 				sql`${a.submittedAt} < ${round.closesAt.getTime()}`
 			)
 		);
-	const entries = applications.map((app) => ({
+	return applications.map((app) => ({
 		...app,
 		number: app.id,
 		guests: 0,
 		priority: Boolean(app.flags.prepayment || app.flags.firstTime)
 	}));
-	const order = orderEntries(draw.seed, entries);
+}
+
+type Placed = {
+	app: Awaited<ReturnType<typeof readDrawApplications>>[number];
+	position: number;
+	reserve: number | null;
+};
+
+/** Each application's place and email, written only under this draw's own claim. */
+function placeWrites(
+	db: Database,
+	round: GrantRound,
+	places: Placed[],
+	claimed: SQL,
+	mailer: Mailer,
+	now: Date
+) {
+	return [
+		...places.map(({ app, position, reserve }) =>
+			db.run(sql`insert into grant_draw_places (application_id, round_id, position, reserve_position)
+				select ${app.id}, ${round.id}, ${position}, ${reserve} where ${claimed}`)
+		),
+		...places.map(({ app, position, reserve }) =>
+			queueEmailIf(db, drawResultEmail(mailer, round, app, { position, reserve }), claimed, { now })
+		)
+	];
+}
+
+/**
+ * Draws the order of a closed round, once, whoever asks (the job at the close, or an officer);
+ * returns how many applications it placed, or null when it did not draw.
+ */
+export async function drawGrantRound(
+	round: GrantRound,
+	mailer: Mailer,
+	now = new Date(),
+	db = defaultDb,
+	actorUserId: number | null = null
+) {
+	const draw = await findRoundDraw(round.id, db);
+	if (!draw || draw.drawnAt || now < round.closesAt) return null;
+	const order = orderEntries(draw.seed, await readDrawApplications(round, db));
 	const budget = await grantBudget(round.id, db);
 	const fundable = Math.floor(budget.leftPence / round.standardAwardPence);
 	const claim = randomBytes(16).toString('hex');
@@ -175,18 +168,12 @@ export async function drawGrantRound(
 				and(eq(table.grantRoundDraws.roundId, round.id), isNull(table.grantRoundDraws.drawnAt))
 			)
 			.returning({ roundId: table.grantRoundDraws.roundId }),
-		...places.map(({ app, position, reserve }) =>
-			db.run(sql`insert into grant_draw_places (application_id, round_id, position, reserve_position)
-				select ${app.id}, ${round.id}, ${position}, ${reserve} where ${claimed}`)
-		),
-		...places.map(({ app, position, reserve }) =>
-			queueEmailIf(db, resultEmail(mailer, round, app, { position, reserve }), claimed, { now })
-		),
+		...placeWrites(db, round, places, claimed, mailer, now),
 		auditInsertWhen(
 			db,
 			claimed,
 			{
-				actorUserId: null,
+				actorUserId,
 				action: 'grant-round.order-drawn',
 				subjectType: 'grant-round',
 				subjectId: round.id,
@@ -208,4 +195,25 @@ export async function drawDueGrantRounds(mailer: Mailer, now = new Date(), db = 
 	let drawn = 0;
 	for (const { round } of due) if ((await drawGrantRound(round, mailer, now, db)) !== null) drawn++;
 	return drawn;
+}
+
+/** An officer's "Draw the order now", once the round has closed. */
+export async function drawRoundNow(
+	round: GrantRound,
+	officerId: number,
+	mailer: Mailer,
+	now = new Date(),
+	db = defaultDb
+): Promise<{ ok: true; placed: number } | { ok: false; error: string }> {
+	const draw = await findRoundDraw(round.id, db);
+	if (!draw)
+		return { ok: false, error: 'This round decides applications in the order they arrive.' };
+	if (draw.drawnAt)
+		return { ok: false, error: 'The order has been drawn. It cannot be drawn again.' };
+	if (now < round.closesAt)
+		return { ok: false, error: 'The round is still open: the order is drawn once it closes.' };
+	const placed = await drawGrantRound(round, mailer, now, db, officerId);
+	return placed === null
+		? { ok: false, error: 'The order has just been drawn by someone else.' }
+		: { ok: true, placed };
 }

@@ -9,31 +9,21 @@ import type { Config } from '../config.ts';
 import { db as defaultDb, table } from '../db/index.ts';
 import type { GrantApplication, GrantRound, GrantStatus } from '../db/schema/index.ts';
 import { queueEmailIf } from '../email/outbox.ts';
-import type { Block } from '../email/templates/layout.ts';
 import { grantEmail, type GrantEmailKind } from '../email/templates/grants.ts';
 import { decryptBankDetails } from './bank-details.ts';
 import { formatPounds } from './eligibility.ts';
-import { coolDownPeriod } from '../../grants/cool-down.ts';
 import { queueBudgetSpentEmails } from './budget-spent.ts';
 import { committedPenceSql, SMALLEST_AWARD_PENCE } from './rounds.ts';
 import { canTransition } from './transitions.ts';
-import { branchOfficeText } from '../../branch-contact.ts';
-import { branchSettingsNow } from '../settings/branch-settings.ts';
+import { declineReasons, emailBlocks, refusal } from './decision-words.ts';
+import { findRoundDraw } from './drawn-order.ts';
+import { drawnApprovalGuard, drawnApprovalRefusal, fundReservesWrites } from './reserve-list.ts';
+import { formatDayAndTime } from '../../london-time.ts';
+import type { Database } from '../db/client.ts';
+
+export { declineReasons };
 
 type Mailer = Pick<Config, 'origin' | 'branchName'>;
-
-/** The reasons an officer chooses from, worded with the round's own cool-down. */
-export function declineReasons(round: Pick<GrantRound, 'coolDownMonths'>) {
-	return [
-		'Household income is over the limit and no means-tested benefit is received',
-		'Household savings are over the limit',
-		'Not responsible for the household’s fuel bills',
-		'Another member of the household has already had a grant this round',
-		`A grant was awarded within the last ${coolDownPeriod(round.coolDownMonths)}`,
-		'Not a member in good standing for at least 4 weeks',
-		'The information we asked for did not arrive'
-	];
-}
 
 const a = table.grantApplications;
 
@@ -104,59 +94,61 @@ const EMAIL_KIND: Record<Decision['kind'], GrantEmailKind> = {
 	'mark-paid': 'paid'
 };
 
-function emailBlocks(decision: Decision): Block[] {
+type Change = { set: Partial<typeof a.$inferInsert>; guard?: SQL; message: string };
+
+/** The columns a decision writes, the guard it needs, and its history line. */
+function decisionChange(
+	decision: Decision,
+	round: GrantRound,
+	drawn: boolean,
+	applicationId: number,
+	officerId: number,
+	now: Date
+): Change {
+	const set = { status: TARGET[decision.kind], updatedAt: now };
 	switch (decision.kind) {
-		case 'approve':
-			return [
-				{
-					kind: 'paragraph',
-					text: `Good news: a welfare officer has approved a grant of ${formatPounds(decision.awardPence)} towards your fuel bills. We will email you again when it has been paid, usually within 10 working days.`
-				}
-			];
+		case 'approve': {
+			const budget = sql`${committedPenceSql(round.id)} + ${decision.awardPence} <= (select ${table.grantRounds.budgetPence} from ${table.grantRounds} where ${table.grantRounds.id} = ${round.id})`;
+			return {
+				set: { ...set, awardPence: decision.awardPence, decidedBy: officerId, decidedAt: now },
+				guard: drawn
+					? and(budget, drawnApprovalGuard(round, applicationId, decision.awardPence))
+					: budget,
+				message: `Approved ${formatPounds(decision.awardPence)}`
+			};
+		}
 		case 'decline':
-			return [
-				{
-					kind: 'paragraph',
-					text: 'We are sorry: a welfare officer has declined your application.'
-				},
-				{ kind: 'notice', text: decision.reason },
-				{
-					kind: 'paragraph',
-					text: `If you think we have got something wrong, reply to this email or call ${branchOfficeText(branchSettingsNow())} and we will look at it again.`
-				}
-			];
+			return {
+				set: { ...set, decisionReason: decision.reason, decidedBy: officerId, decidedAt: now },
+				message: decision.reason
+			};
 		case 'request-info':
-			return [
-				{ kind: 'paragraph', text: 'A welfare officer needs more information before deciding:' },
-				{ kind: 'notice', text: decision.message },
-				{
-					kind: 'paragraph',
-					text: 'Answer on your application page. Your application waits until you do.'
-				}
-			];
+			return { set, message: decision.message };
 		case 'mark-paid':
-			return [
-				{
-					kind: 'paragraph',
-					text: `Your grant has been paid. It can take up to 3 working days to reach you. Payment reference: ${decision.paymentReference}.`
-				}
-			];
+			return {
+				set: { ...set, paidAt: decision.paidOn, paymentReference: decision.paymentReference },
+				message: `Paid, reference ${decision.paymentReference}`
+			};
 	}
 }
 
-/** Why a decision could not be made, in words for the officer. */
-function refusal(current: GrantApplication | undefined, decision: Decision): string {
-	if (!current) return 'This application no longer exists.';
-	if (
-		current.status !== 'submitted' &&
-		decision.kind === 'approve' &&
-		current.status === 'approved'
-	)
-		return 'Another welfare officer has just approved this application.';
-	if (decision.kind === 'approve' && current.status === 'submitted')
-		return 'Approving this would take the round over its budget: the money left is less than this award. Reduce the amount or decline.';
-	return `This application is now “${current.status}”, so it cannot be changed that way. Reload the page to see its latest state.`;
+/** Whether the decision may be tried at all; a drawn round approves only after its draw. */
+async function precheck(found: Reviewed, decision: Decision, db: Database) {
+	const { application, round } = found;
+	if (!canTransition(application.status, TARGET[decision.kind], 'welfare'))
+		return { error: refusal(application, decision), drawn: false };
+	if (decision.kind === 'approve' && decision.awardPence < SMALLEST_AWARD_PENCE)
+		return { error: 'Enter an award of more than £0', drawn: false };
+	const draw = await findRoundDraw(round.id, db);
+	if (draw && !draw.drawnAt && decision.kind === 'approve')
+		return {
+			error: `This round’s order is drawn at its close, ${formatDayAndTime(round.closesAt)}: approvals wait until then.`,
+			drawn: false
+		};
+	return { error: null, drawn: Boolean(draw?.drawnAt) };
 }
+
+type Reviewed = NonNullable<Awaited<ReturnType<typeof findApplicationForReview>>>;
 
 export async function decideApplication(
 	applicationId: number,
@@ -169,36 +161,10 @@ export async function decideApplication(
 	const found = await findApplicationForReview(applicationId, db);
 	if (!found) return { ok: false, error: 'This application no longer exists.' };
 	const { application, applicant, round } = found;
+	const checked = await precheck(found, decision, db);
+	if (checked.error) return { ok: false, error: checked.error };
 	const to = TARGET[decision.kind];
-	if (!canTransition(application.status, to, 'welfare')) {
-		return { ok: false, error: refusal(application, decision) };
-	}
-	if (decision.kind === 'approve' && decision.awardPence < SMALLEST_AWARD_PENCE) {
-		return { ok: false, error: 'Enter an award of more than £0' };
-	}
-
-	let set: Partial<typeof a.$inferInsert> = { status: to, updatedAt: now };
-	let guard: SQL | undefined;
-	let message: string | null = null;
-	switch (decision.kind) {
-		case 'approve':
-			set = { ...set, awardPence: decision.awardPence, decidedBy: officerId, decidedAt: now };
-			guard = sql`${committedPenceSql(round.id)} + ${decision.awardPence} <= (select ${table.grantRounds.budgetPence} from ${table.grantRounds} where ${table.grantRounds.id} = ${round.id})`;
-			message = `Approved ${formatPounds(decision.awardPence)}`;
-			break;
-		case 'decline':
-			set = { ...set, decisionReason: decision.reason, decidedBy: officerId, decidedAt: now };
-			message = decision.reason;
-			break;
-		case 'request-info':
-			message = decision.message;
-			break;
-		case 'mark-paid':
-			set = { ...set, paidAt: decision.paidOn, paymentReference: decision.paymentReference };
-			message = `Paid, reference ${decision.paymentReference}`;
-			break;
-	}
-
+	const change = decisionChange(decision, round, checked.drawn, application.id, officerId, now);
 	const changed = sql`exists (select 1 from ${a} where ${a.id} = ${application.id} and ${a.status} = ${to} and ${a.updatedAt} = ${now.getTime()})`;
 	const email = grantEmail(EMAIL_KIND[decision.kind], applicant, {
 		...mailer,
@@ -209,36 +175,38 @@ export async function decideApplication(
 	const [updated] = await db.batch([
 		db
 			.update(a)
-			.set(set)
-			.where(and(eq(a.id, application.id), eq(a.status, application.status), guard))
+			.set(change.set)
+			.where(and(eq(a.id, application.id), eq(a.status, application.status), change.guard))
 			.returning({ id: a.id }),
 		db.run(sql`insert into ${table.grantApplicationHistory}
 			(application_id, kind, from_status, to_status, message, actor_user_id, created_at)
 			select ${application.id}, ${decision.kind === 'request-info' ? 'message' : 'status'}, ${application.status}, ${to},
-			${message}, ${officerId}, ${now.getTime()} where ${changed}`),
-		auditInsertWhen(
-			db,
-			changed,
-			{
-				actorUserId: officerId,
-				action: `grant.${decision.kind}`,
-				subjectType: 'grant_application',
-				subjectId: application.id,
-				detail: {
-					reference: application.reference,
-					from: application.status,
-					to,
-					...(decision.kind === 'approve' ? { awardPence: decision.awardPence } : {})
-				}
-			},
-			now
-		),
+			${change.message}, ${officerId}, ${now.getTime()} where ${changed}`),
+		auditInsertWhen(db, changed, decisionAudit(application, decision, officerId), now),
 		queueEmailIf(db, email, changed, { now }),
+		...(checked.drawn ? fundReservesWrites(db, round, mailer, now) : []),
 		queueBudgetSpentEmails(db, round, decision.kind === 'approve' ? changed : sql`0`, mailer, now)
 	]);
 	if (updated.length === 1) return { ok: true };
 	const [current] = await db.select().from(a).where(eq(a.id, application.id));
+	if (checked.drawn && decision.kind === 'approve' && current?.status === 'submitted')
+		return { ok: false, error: await drawnApprovalRefusal(round, application.id, db) };
 	return { ok: false, error: refusal(current, decision) };
+}
+
+function decisionAudit(application: GrantApplication, decision: Decision, officerId: number) {
+	return {
+		actorUserId: officerId,
+		action: `grant.${decision.kind}`,
+		subjectType: 'grant_application',
+		subjectId: application.id,
+		detail: {
+			reference: application.reference,
+			from: application.status,
+			to: TARGET[decision.kind],
+			...(decision.kind === 'approve' ? { awardPence: decision.awardPence } : {})
+		}
+	};
 }
 
 /**

@@ -4,6 +4,7 @@
 import { drawDueBallots } from '../ballot/run-draw.ts';
 import { config } from '../config.ts';
 import { drawDueGrantRounds } from '../grants/drawn-order.ts';
+import { fundReservesEverywhere } from '../grants/reserve-list.ts';
 import { eraseExpiredAnswers } from '../bookings/retention.ts';
 import { eraseExpiredGrantData } from '../grants/retention.ts';
 import { expireOffers, offerFreePlacesEverywhere } from '../bookings/offers.ts';
@@ -17,6 +18,7 @@ import { readBranchSettings } from '../settings/branch-settings.ts';
 const PERIODIC_JOBS: [name: string, run: () => Promise<number>][] = [
 	['ballot-draws', () => drawDueBallots()],
 	['grant-draws', () => drawDueGrantRounds(config)],
+	['grant-reserves', () => fundReservesEverywhere(config)],
 	['offer-expiry', () => expireOffers()],
 	['waiting-list', () => offerFreePlacesEverywhere()],
 	['reminders', () => queueDueReminders()],

@@ -106,8 +106,10 @@ export const grantDrawPlaces = sqliteTable(
 			.notNull()
 			.references(() => grantRounds.id, { onDelete: 'cascade' }),
 		position: integer('position').notNull(),
-		/** Beyond what the budget could fund at the draw: its number on the reserve list. */
-		reservePosition: integer('reserve_position')
+		/** Beyond what the budget can fund: its number on the reserve list now (null: in budget). */
+		reservePosition: integer('reserve_position'),
+		/** When money freed by a decline or withdrawal ahead brought it off the reserve list. */
+		fundedAt: integer('funded_at', { mode: 'timestamp_ms' })
 	},
 	(t) => [uniqueIndex('grant_draw_places_position').on(t.roundId, t.position)]
 );

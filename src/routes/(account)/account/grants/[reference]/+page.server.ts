@@ -11,6 +11,8 @@ import {
 } from '$lib/server/grants/applications';
 import { STATUS_LABELS, OPEN_STATUSES } from '$lib/server/grants/transitions';
 import { findRound } from '$lib/server/grants/rounds';
+import { applicantDrawNotice } from '$lib/server/grants/draw-view';
+import { fundReserves } from '$lib/server/grants/reserve-list';
 import type { RequestEvent } from './$types';
 
 /** The member's own application; anyone else's is "not found", never "forbidden". */
@@ -25,6 +27,7 @@ export const load = async (event) => {
 	const { application } = await ownApplication(event);
 	const read = await readApplication(application, config.grantDataKey.key);
 	const request = [...read.history].reverse().find((h) => h.toStatus === 'needs-info');
+	const round = await findRound(application.roundId);
 	return {
 		reference: application.reference,
 		status: application.status,
@@ -35,6 +38,7 @@ export const load = async (event) => {
 		submittedAt: application.submittedAt,
 		request: application.status === 'needs-info' ? (request?.message ?? null) : null,
 		canWithdraw: OPEN_STATUSES.includes(application.status),
+		drawNotice: round && (await applicantDrawNotice(application, round)),
 		answers: read.answers,
 		evidence: read.evidence,
 		history: read.history,
@@ -67,6 +71,9 @@ export const actions = {
 	withdraw: async (event) => {
 		const { user, application } = await ownApplication(event);
 		const done = await withdrawApplication(application, user.id);
+		// In a drawn round the money held for this application goes to the next on the reserve list.
+		const round = done ? await findRound(application.roundId) : null;
+		if (round) await fundReserves(round, config);
 		if (!done)
 			return fail(409, {
 				errors: { withdraw: 'This application can no longer be withdrawn.' },

@@ -20,6 +20,7 @@ import type { RequestEvent } from './$types';
 import { explainFlags } from '$lib/server/grants/flag-reasons';
 import { queueSearch, readQueueQuery } from '$lib/server/grants/queue-query';
 import { queueNeighbours } from '$lib/server/grants/welfare-queue';
+import { officerDrawPlace } from '$lib/server/grants/draw-view';
 
 /** '2026-12-01' from a date input, if it names a real day. */
 const readDate = (value: string) => (parseIsoDate(value) ? value : null);
@@ -39,6 +40,8 @@ export const load = async (event) => {
 	const place = await queueNeighbours(round.id, application.id, query);
 	const search = queueSearch({ ...query, page: 1 });
 	const s = application.status;
+	const drawn = await officerDrawPlace(application.id, round);
+	const inOrder = !drawn || (drawn.state === 'placed' && drawn.reserve === null);
 	return {
 		id: application.id,
 		reference: application.reference,
@@ -64,9 +67,10 @@ export const load = async (event) => {
 		noEvidence: read.evidence.length === 0 && application.erasedAt === null,
 		history: read.history,
 		concerns: answerConcerns(application, round),
+		drawn,
 		declineReasons: declineReasons(round),
 		can: {
-			approve: canTransition(s, 'approved', 'welfare'),
+			approve: canTransition(s, 'approved', 'welfare') && inOrder,
 			decline: canTransition(s, 'declined', 'welfare'),
 			requestInfo: canTransition(s, 'needs-info', 'welfare'),
 			markPaid: canTransition(s, 'paid', 'welfare')

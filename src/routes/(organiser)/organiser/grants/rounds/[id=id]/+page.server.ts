@@ -5,7 +5,9 @@ import { readRoundForm, roundFormValues, validateRoundForm } from '$lib/server/g
 import { findRound, grantBudget } from '$lib/server/grants/rounds';
 import { readForm } from '$lib/server/kit/read-form';
 import { formText } from '$lib/server/forms';
-import { chooseDrawnOrder, findRoundDraw } from '$lib/server/grants/drawn-order';
+import { chooseDrawnOrder, drawRoundNow, findRoundDraw } from '$lib/server/grants/drawn-order';
+import { drawCheckPath } from '$lib/server/grants/draw-emails';
+import { config } from '$lib/server/config';
 import type { RequestEvent } from './$types';
 
 async function roundFor(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) {
@@ -24,7 +26,13 @@ export const load = async (event) => {
 		committedPence: budget.committedPence,
 		values: roundFormValues(round),
 		draw: await findRoundDraw(round.id).then(
-			(d) => d && { commitment: d.commitment, drawnAt: d.drawnAt }
+			(d) =>
+				d && {
+					commitment: d.commitment,
+					drawnAt: d.drawnAt,
+					closed: round.closesAt.getTime() <= Date.now(),
+					checkPath: drawCheckPath(round.id)
+				}
 		),
 		saved: event.url.searchParams.get('saved')
 	};
@@ -48,5 +56,11 @@ export const actions = {
 		const chosen = await chooseDrawnOrder(round, order === 'drawn', user.id);
 		if (!chosen.ok) return fail(409, { orderError: chosen.error });
 		return { orderSaved: true };
+	},
+	drawNow: async (event) => {
+		const { user, round } = await roundFor(event);
+		const drawn = await drawRoundNow(round, user.id, config);
+		if (!drawn.ok) return fail(409, { orderError: drawn.error });
+		return { drawnNow: drawn.placed };
 	}
 };

@@ -1,0 +1,1 @@
+ALTER TABLE `grant_draw_places` ADD `funded_at` integer;
