@@ -15,7 +15,7 @@ import { db } from '../db/index.ts';
 import type { DrawSummary } from '../db/schema/index.ts';
 import type { OutgoingEmail } from '../email/message.ts';
 import { queueTaggedEmailsIf } from '../email/outbox.ts';
-import { drawnToWaitingListEmail, leftOutOfDrawEmail } from './ballot-emails.ts';
+import { drawnToWaitingListEmails, leftOutOfDrawEmail } from './ballot-emails.ts';
 import { entriesFingerprintSql, type DrawPlan, type PlannedEntry } from './draw-plan.ts';
 
 /** Rows per statement: keeps each far inside SQLite's limit on bound values. */
@@ -57,6 +57,7 @@ function decide(plan: DrawPlan): Decided[] {
 		);
 		return { entry, status: 'won' as const, uid, position: null, why: null, emails };
 	});
+	const waitingListEmail = drawnToWaitingListEmails({ config, event, sessions, ballot });
 	const waiting = allocation.waiting.map((entry, i) => {
 		const uid = newBookingUid();
 		const told = {
@@ -65,7 +66,7 @@ function decide(plan: DrawPlan): Decided[] {
 			passedOver: i < allocation.passedOver,
 			bookingUid: uid
 		};
-		const email = drawnToWaitingListEmail(context(entry, uid), told);
+		const email = waitingListEmail(entry.member, told);
 		return {
 			entry,
 			status: 'waitlisted' as const,
