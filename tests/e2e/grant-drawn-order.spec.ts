@@ -99,6 +99,7 @@ test('a drawn round: the order drawn at the close, a reserve list, and a reserve
 		// The background job may have drawn it first; either way it is drawn once.
 		if (await drawNow.isVisible()) await drawNow.click();
 		await expect(page.getByText(/The order was drawn on/)).toBeVisible();
+		await expectNoAxeViolations(page);
 
 		const places = await sql(
 			`select a.reference, p.position, p.reserve_position as reserve from grant_draw_places p
