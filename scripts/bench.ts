@@ -1,7 +1,8 @@
 // npm run bench — builds, serves the production build on a database seeded with the demo data
 // and a realistic volume, loads it with autocannon beside a bare node:http baseline, bursts
 // bookings through two processes, drains the outbox, measures 1× … 10× the volume, and
-// writes the figures to BENCHMARKS.md.
+// writes the figures to BENCHMARKS.md. `npm run bench -- --only=welfare-queue` runs only the
+// welfare queue's step (seed, one server, the queue pages) and prints its figures.
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
@@ -47,6 +48,22 @@ const volume = await seedVolume(env.DATABASE_URL, 1);
 console.log(`Volume: ${JSON.stringify(volume.counts)}`);
 
 const served = await startProductionServer(portBase, env);
+if (process.argv.includes('--only=welfare-queue')) {
+	// The welfare queue's step alone, for working on that page without the whole bench.
+	const { cookie } = await prepareWelfareQueue(env.DATABASE_URL);
+	const figures = await measureWelfareQueue(served.origin, cookie, {
+		connections: 2,
+		durationSeconds
+	});
+	for (const r of figures)
+		console.log(`${r.name}: ${r.requestsPerSecond} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`);
+	console.log(
+		`Load average (1 min): ${loadAtStart.toFixed(2)} at start, ${loadavg()[0].toFixed(2)} now`
+	);
+	served.child.kill();
+	rmSync(folder, { recursive: true, force: true });
+	process.exit(0);
+}
 // A second server that renders every request, to show what the page itself costs.
 const rendered = await startProductionServer(portBase + 2, { ...env, CATALOGUE_CACHE_MS: '0' });
 

@@ -12,3 +12,11 @@ export function parsePounds(value: string) {
 	if (!/^\d{1,7}(\.\d{1,2})?$/.test(cleaned)) return null;
 	return Math.round(Number(cleaned) * 100);
 }
+
+/** Always with pence, as on a statement: £1,450.00. */
+export function formatPoundsAndPence(pence: number) {
+	return `£${(pence / 100).toLocaleString('en-GB', {
+		minimumFractionDigits: 2,
+		maximumFractionDigits: 2
+	})}`;
+}

@@ -1,5 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { expectNoAxeViolations } from './support/accessibility.ts';
 import {
 	addToMembershipList,
@@ -182,22 +186,40 @@ test('a member changes their email address by entering a code sent to the new on
 	await expect(page).toHaveURL(/\/account$/);
 });
 
-test('a member downloads their data as JSON, with their email and without secrets', async ({
+test('a member downloads their data as a zip holding a page to read and the JSON, without secrets', async ({
 	page,
 	request
 }) => {
 	const email = uniqueEmail('leanne');
 	await registerAndVerify(page, request, { name: 'Leanne Price', email });
+	await expect(page.locator('#your-data')).toContainText('your-data.html, a page to read');
+	await expect(page.locator('#your-data')).toContainText('an evidence folder');
+	await screenshotAtPhoneAndDesktop(page, 'account-your-data');
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
-		page.getByRole('link', { name: 'Download my data' }).click()
+		page.getByRole('link', { name: 'Download my data (zip file)' }).click()
 	]);
-	expect(download.suggestedFilename()).toMatch(/^my-branch-data-\d{4}-\d\d-\d\d\.json$/);
-	const text = await readFile(await download.path(), 'utf8');
+	expect(download.suggestedFilename()).toMatch(/^my-branch-data-\d{4}-\d\d-\d\d\.zip$/);
+	const bytes = await readFile(await download.path());
+	expect([...bytes.subarray(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
+	const files = unzipSync(new Uint8Array(bytes));
+	const named = (end: string) => Object.keys(files).find((name) => name.endsWith(end))!;
+	const readable = strFromU8(files[named('/your-data.html')]);
+	expect(readable).toContain('<h1>Your data from');
+	expect(readable).toContain('Leanne Price');
+	const text = strFromU8(files[named('/your-data.json')]);
 	const data = JSON.parse(text);
 	expect(data.account).toMatchObject({ name: 'Leanne Price', email });
 	expect(data.sessions.length).toBeGreaterThan(0);
-	expect(text).not.toMatch(/argon2|passwordHash|secretHash|totpSecret/);
+	expect(text + readable).not.toMatch(/argon2|passwordHash|secretHash|totpSecret/);
+
+	// The unzipped page opens in a browser from the folder and reads well on a phone.
+	const folder = await mkdtemp(join(tmpdir(), 'my-data-'));
+	await writeFile(join(folder, 'your-data.html'), readable);
+	await page.goto(pathToFileURL(join(folder, 'your-data.html')).href);
+	await expect(page.getByRole('heading', { name: 'Your bookings' })).toBeVisible();
+	await expectNoAxeViolations(page);
+	await screenshotAndFitPhone(page, 'account-data-page-unzipped');
 });
 
 test('a member deletes their account after confirming, and can no longer sign in', async ({

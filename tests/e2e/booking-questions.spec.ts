@@ -2,6 +2,7 @@
 // sensitive free-text question, members answer them, the attendee list filters by answer, the
 // spreadsheet has a column for each, another organiser sees none of it, and the sensitive answer
 // is erased 30 days after the event by the retention job run with its clock set then.
+import { strFromU8, unzipSync } from 'fflate';
 import { expect, test, type Browser } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -107,8 +108,11 @@ test('an organiser asks their own questions, sees the answers, and sensitive one
 	await memberPage.getByText('Your answers').click();
 	await expect(memberPage.locator('.answers')).toContainText('Asthma: I may need to step outside');
 	await expectAccessibleAtBothWidths(memberPage);
-	const data = await (await memberPage.request.get('/account/my-data.json')).text();
-	expect(data).toContain(SHIFT);
+	const zip = await (await memberPage.request.get('/account/my-data.zip')).body();
+	const files = unzipSync(new Uint8Array(zip));
+	const readable = Object.keys(files).find((name) => name.endsWith('/your-data.html'))!;
+	// The readable page shows the answer under the question's wording.
+	expect(strFromU8(files[readable])).toContain(`<dt>${SHIFT}</dt><dd>Nights</dd>`);
 	await memberPage.context().close();
 
 	// The attendee list filters by answer.
@@ -140,7 +144,17 @@ test('an organiser asks their own questions, sees the answers, and sensitive one
 		twoFactor: true
 	});
 	const cookie = `session=${await sessionFor(stranger.email)}`;
-	for (const path of ['', '/attendees', '/attendees.csv', '/attendees?answer=1%3ANights']) {
+	// The event page, its attendee list, spreadsheet, door register and each attendee's own pages.
+	const paths = [
+		'',
+		'/attendees',
+		'/attendees.csv',
+		'/attendees?answer=1%3ANights',
+		'/attendees/door-register',
+		`/attendees/${nadia.id}/certificate`,
+		`/attendees/${nadia.id}/release-letter`
+	];
+	for (const path of paths) {
 		const answer = await request.get(`/organiser/events/${event.id}${path}`, {
 			headers: { cookie },
 			maxRedirects: 0

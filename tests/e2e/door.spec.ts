@@ -117,14 +117,26 @@ test('on a phone, the Remove confirmation appears in the row it was asked from a
 	const { event, token } = await eventAtTheDoor('Door Remove On Phone', names);
 	const device = await doorDevice(browser, token);
 	const page = await device.newPage();
-	await page.setViewportSize({ width: 375, height: 667 });
+	await page.setViewportSize({ width: 390, height: 844 });
 	await page.goto(`/organiser/events/${event.id}/attendees`);
+	const row = page.locator('li').filter({ hasText: 'Row 11 Person' }).first();
+	// Remove stands apart from the harmless Resend beside it.
+	const resend = (await row.getByRole('button', { name: 'Resend invitation' }).boundingBox())!;
+	const remove = (await row.getByRole('button', { name: 'Remove Row 11 Person' }).boundingBox())!;
+	expect(remove.x - (resend.x + resend.width)).toBeGreaterThanOrEqual(32);
 	await page.getByRole('button', { name: 'Remove Row 11 Person' }).click();
 	const confirm = page.getByRole('alert').filter({ hasText: 'Remove Row 11 Person?' });
 	await expect(confirm).toBeFocused();
 	await expect(confirm).toBeInViewport();
-	const row = page.locator('li').filter({ hasText: 'Row 11 Person' }).first();
 	await expect(row.getByRole('heading', { name: 'Remove Row 11 Person?' })).toBeVisible();
+	// The way out and the destructive button are well apart, on one line or two.
+	const keep = (await confirm.getByRole('link', { name: 'Keep them' }).boundingBox())!;
+	const yes = (await confirm
+		.getByRole('button', { name: 'Yes, remove Row 11 Person' })
+		.boundingBox())!;
+	const apart = Math.max(yes.x - (keep.x + keep.width), yes.y - (keep.y + keep.height));
+	expect(apart).toBeGreaterThanOrEqual(24);
+	await page.screenshot({ path: 'test-results/door/remove-confirmation-390.png' });
 	await expectNoAxeViolations(page);
 	await device.close();
 });

@@ -7,15 +7,13 @@ import { newBookingUid } from '../../src/lib/server/bookings/booking-uid.ts';
 import { demoStaff } from '../../src/lib/server/demo/seed-demo.ts';
 import { answerUpToEvidence, sendApplication } from './support/grant-application.ts';
 import { createMemberInGoodStanding } from './support/members.ts';
-import { routeFiles } from './support/route-tree.ts';
+import { fillRouteWith as fill, protectedRoutes } from './support/route-tree.ts';
 import { openE2eDatabase } from './support/server.ts';
 import { sessionFor } from './support/sessions.ts';
 
 const GROUPS = ['(account)', '(admin)', '(organiser)'];
 
-const routes = routeFiles(['+page.svelte', '+server.ts'])
-	.filter((route) => route.group !== null && GROUPS.includes(route.group))
-	.map((route) => ({ group: route.group!, pattern: route.pattern }));
+const routes = protectedRoutes(GROUPS);
 
 /** Who may open a route: members for account pages; the named role for staff pages. */
 function requiredRole(group: string, pattern: string) {
@@ -136,21 +134,6 @@ async function seedParameterValues(request: APIRequestContext) {
 	}
 }
 
-/** A route with every parameter filled, and the parameters the test has no value for. */
-function fill(pattern: string, values: Record<string, string>) {
-	const parts = pattern.split('/');
-	const missing: string[] = [];
-	const path = parts
-		.map((part, i) => {
-			if (!/^\[\w+(=\w+)?\]$/.test(part)) return part;
-			const value = values[`${parts[i - 1]}/${part}`] ?? values[part];
-			if (value === undefined) missing.push(part);
-			return value ?? 'unknown';
-		})
-		.join('/');
-	return { path, missing };
-}
-
 test('every protected route refuses strangers and the wrong people, and opens for the right ones', async ({
 	playwright,
 	request,
@@ -210,75 +193,6 @@ test('every protected route refuses strangers and the wrong people, and opens fo
 		}
 	}
 	console.log(report.join('\n'));
-});
-
-test('a door link opens the door of its one event and nothing else, until it is revoked', async ({
-	browser,
-	playwright,
-	baseURL
-}) => {
-	const { eventAtTheDoor, doorDevice } = await import('./support/door.ts');
-	const { event, people, token } = await eventAtTheDoor('Door Link Evening', ['Hal Volunteer']);
-	const other = await eventAtTheDoor('Door Link Elsewhere', ['Ivy Elsewhere']);
-	const organiser = await doorDevice(browser, token);
-	const links = await organiser.newPage();
-	await links.goto(`/organiser/events/${event.id}/door/links`);
-	await links.getByLabel('Who is it for?').fill('Front door, Priya');
-	await links.getByRole('button', { name: 'Make a door link' }).click();
-	const url = await links.locator('.made code').innerText();
-	const pin = await links.locator('.made .pin').innerText();
-	const path = new URL(url).pathname;
-
-	const volunteer = await browser.newContext();
-	const page = await volunteer.newPage();
-	await page.goto(path);
-	await page.getByLabel('PIN').fill(pin === '000000' ? '111111' : '000000');
-	await page.getByRole('button', { name: 'Open the door list' }).click();
-	await expect(page.getByRole('alert').first()).toContainText('That PIN is not right');
-	await page.getByLabel('PIN').fill(pin);
-	await page.getByRole('button', { name: 'Open the door list' }).click();
-	await expect(page.getByText('every check-in sent')).toBeVisible();
-	await page.getByLabel('Name or membership number').fill('Hal');
-	await page.getByRole('button', { name: 'Hal Volunteer' }).click();
-	await expect(page.locator('[data-verdict]')).toContainText('✓ Hal Volunteer');
-
-	// The roster it gets holds no email address or access needs.
-	const roster = await page.request.get(`${path}/roster`);
-	expect(roster.status()).toBe(200);
-	const text = await roster.text();
-	expect(text).toContain('Hal Volunteer');
-	expect(text).not.toContain(people[0].email);
-	expect(text).not.toMatch(/accessNeeds|@/);
-
-	// Nothing beyond it: every staff, account and other event's door route sends it to sign in.
-	const asVolunteer = await playwright.request.newContext({
-		baseURL,
-		maxRedirects: 0,
-		storageState: await volunteer.storageState()
-	});
-	for (const route of routes) {
-		const { path: filled } = fill(route.pattern, {
-			'events/[id=id]': String(other.event.id),
-			'[id=id]': String(other.event.id),
-			'[uid]': other.people[0].uid,
-			'[slug=slug]': 'x',
-			'[reference]': 'x',
-			'[evidenceId=id]': '1',
-			'[step]': 'household'
-		});
-		const answer = await asVolunteer.get(filled);
-		expect(answer.status(), filled).toBe(303);
-	}
-	const elsewhere = await asVolunteer.get(`/organiser/events/${other.event.id}/door/roster`);
-	expect(elsewhere.status()).toBe(303);
-
-	await links.reload();
-	await links.getByRole('button', { name: 'Revoke the link for Front door, Priya' }).click();
-	expect((await asVolunteer.get(`${path}/roster`)).status()).toBe(404);
-	expect((await asVolunteer.get(path)).status()).toBe(404);
-	await asVolunteer.dispose();
-	await volunteer.close();
-	await organiser.close();
 });
 
 test('the first-run setup page is gone once the database has an admin', async ({ request }) => {

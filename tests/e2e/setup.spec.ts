@@ -141,6 +141,23 @@ test('the checklist shows what is done, and a test email goes out through the ou
 		await expect(nav.getByRole('link', { name })).toBeVisible();
 	}
 
+	// An empty staff desk says what to do first, instead of empty charts and a table of zeros.
+	await page.goto(`${branch.origin}/organiser`);
+	const steps = page.getByRole('region', { name: 'First steps' });
+	await expect(steps.getByRole('link', { name: 'Import the membership list' })).toHaveAttribute(
+		'href',
+		'/admin/members'
+	);
+	await expect(steps.getByRole('link', { name: 'Create an event' })).toHaveAttribute(
+		'href',
+		'/organiser/events/new'
+	);
+	await expect(page.getByRole('heading', { name: 'Past events' })).toHaveCount(0);
+	await expect(page.getByRole('main').getByRole('table')).toHaveCount(0);
+	await expect(page.getByRole('main').locator('svg')).toHaveCount(0);
+	await expectAccessibleAtBothWidths(page);
+	await screenshotAtPhoneAndDesktop(page, 'staff-desk-first-steps');
+
 	const mail: DevMail[] = await (
 		await page.request.get(`${branch.origin}/dev/mail.json?to=${encodeURIComponent(ADMIN.email)}`)
 	).json();

@@ -5,7 +5,7 @@ import type { Session, User } from '../../src/lib/server/db/schema/index.ts';
 import * as adminMembers from '../../src/routes/(admin)/admin/members/+page.server.ts';
 import * as account from '../../src/routes/(account)/account/+page.server.ts';
 import * as deletePage from '../../src/routes/(account)/account/delete/+page.server.ts';
-import * as myData from '../../src/routes/(account)/account/my-data.json/+server.ts';
+import * as myData from '../../src/routes/(account)/account/my-data.zip/+server.ts';
 
 const now = new Date('2026-11-22T10:00:00Z');
 
@@ -94,7 +94,7 @@ describe('the account pages', () => {
 	for (const [path, module] of [
 		['/account', account],
 		['/account/delete', deletePage],
-		['/account/my-data.json', myData]
+		['/account/my-data.zip', myData]
 	] as const) {
 		for (const [name, handler] of handlers(module)) {
 			it(`${path} ${name} sends visitors to sign in, and unverified accounts to verify`, async () => {

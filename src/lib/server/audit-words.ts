@@ -54,6 +54,10 @@ export const AUDIT_PHRASES: Record<string, Phrase> = {
 	'event.organiser-added': ({ subject, detail }) =>
 		`added ${text(detail, 'organiser') || 'an organiser'} as an organiser of ${subject}`,
 	'event.message-sent': ({ subject }) => `messaged the attendees of ${subject}`,
+	'event.attendance-rule-set': ({ subject, detail }) =>
+		text(detail, 'needed') && text(detail, 'needed') === text(detail, 'sessions')
+			? `set ${subject} to give certificates for attending every session`
+			: `set ${subject} to give certificates for attending at least ${text(detail, 'needed')} of ${text(detail, 'sessions')} sessions`,
 	'event.question-added': ({ subject, detail }) =>
 		`added the booking question${question(detail)} to ${subject}`,
 	'event.question-changed': ({ subject, detail }) =>

@@ -117,7 +117,9 @@ describe('configuration', () => {
 	});
 
 	it('has every setting it reads described in .env.example', () => {
-		const source = readFileSync('src/lib/server/config.ts', 'utf8');
+		const source = ['config.ts', 'config-email.ts']
+			.map((file) => readFileSync(`src/lib/server/${file}`, 'utf8'))
+			.join('\n');
 		const names = new Set([
 			...[...source.matchAll(/env\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1]),
 			...[...source.matchAll(/\(env, '([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1])

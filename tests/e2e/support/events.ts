@@ -82,3 +82,21 @@ export async function addConfirmedBooking(
 	client.close();
 	return uid;
 }
+
+/** Another session, the day after the event's first, and the event ending with it. */
+export async function addSessionNextDay(eventId: number) {
+	const { client } = openE2eDatabase();
+	try {
+		await client.execute({
+			sql: `insert into event_sessions (event_id, starts_at, ends_at)
+				select event_id, starts_at + ?, ends_at + ? from event_sessions where event_id = ?`,
+			args: [DAY, DAY, eventId]
+		});
+		await client.execute({
+			sql: 'update events set ends_at = ends_at + ? where id = ?',
+			args: [DAY, eventId]
+		});
+	} finally {
+		client.close();
+	}
+}

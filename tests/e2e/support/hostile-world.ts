@@ -4,7 +4,7 @@
 // welfare officer decides applications in a closed round of its own, whose small budget no
 // other spec spends.
 import type { APIRequestContext } from '@playwright/test';
-import { createTestEvent } from './events.ts';
+import { addSessionNextDay, createTestEvent } from './events.ts';
 import { createMemberInGoodStanding, uniqueEmail } from './members.ts';
 import { postForm } from './form-body.ts';
 import { openE2eDatabase } from './server.ts';
@@ -70,6 +70,14 @@ export async function buildWorld(request: APIRequestContext) {
 		category: 'day-of-action',
 		organiserId: organiser.id
 	});
+	// A two-day course, so the certificate attendance rule has something to be set on.
+	const course = await createTestEvent({
+		title: 'Hostile input course',
+		capacity: 10,
+		category: 'course',
+		organiserId: organiser.id
+	});
+	await addSessionNextDay(course.id);
 	for (const name of ['Hostile Booker One', 'Hostile Booker Two', 'Hostile Booker Three']) {
 		const booker = await createMemberInGoodStanding(name);
 		await postForm(
@@ -121,6 +129,7 @@ export async function buildWorld(request: APIRequestContext) {
 		bystander,
 		event,
 		doomed,
+		course,
 		bookingUids: uids.rows.map((r) => String(r.uid)),
 		round,
 		application,

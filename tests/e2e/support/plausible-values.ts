@@ -100,7 +100,8 @@ export function routeValues(world: World, pattern: string): Record<string, strin
 			: world.event.id;
 	return {
 		slug: [world.event.slug],
-		id: [String(id)],
+		// The attendees page's forms also meet a two-day course, which has an attendance rule.
+		id: pattern.endsWith('/attendees') ? [String(id), String(world.course.id)] : [String(id)],
 		reference: [
 			pattern.startsWith('/organiser/grants/assist/')
 				? world.assistedReference

@@ -82,3 +82,25 @@ function fieldNames(serverPath: string, serverSource: string) {
 	visit(page);
 	return [...names].sort();
 }
+
+/** Pages and endpoints in these route groups, e.g. ['(account)', '(organiser)']. */
+export function protectedRoutes(groups: string[]) {
+	return routeFiles(['+page.svelte', '+server.ts'])
+		.filter((route) => route.group !== null && groups.includes(route.group))
+		.map((route) => ({ group: route.group!, pattern: route.pattern }));
+}
+
+/** A route with every parameter filled, and the parameters the test has no value for. */
+export function fillRouteWith(pattern: string, values: Record<string, string>) {
+	const parts = pattern.split('/');
+	const missing: string[] = [];
+	const path = parts
+		.map((part, i) => {
+			if (!/^\[\w+(=\w+)?\]$/.test(part)) return part;
+			const value = values[`${parts[i - 1]}/${part}`] ?? values[part];
+			if (value === undefined) missing.push(part);
+			return value ?? 'unknown';
+		})
+		.join('/');
+	return { path, missing };
+}

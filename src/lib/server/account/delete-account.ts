@@ -6,7 +6,7 @@ import { auditInsert } from '../audit.ts';
 import { cancelBooking } from '../bookings/cancel.ts';
 import { db, table } from '../db/index.ts';
 import { grantErasureStatements } from '../grants/account-data.ts';
-import type { GrantStatus } from '../db/schema/index.ts';
+import type { GrantStatus, User } from '../db/schema/index.ts';
 import { formatPounds } from '../../money.ts';
 
 export const DELETED_NAME = 'Deleted member';
@@ -18,6 +18,9 @@ function staffBlock(roles: readonly string[]) {
 	return `Your account has staff roles (${roles.join(', ')}). Ask an admin to remove them first, then you can delete your account.`;
 }
 
+const futureEventIds = (now: Date) =>
+	db.select({ id: table.events.id }).from(table.events).where(gt(table.events.endsAt, now));
+
 export type AccountDeletion = { ok: true } | { ok: false; reason: string };
 
 export async function deleteAccount(userId: number, now = new Date()): Promise<AccountDeletion> {
@@ -28,10 +31,7 @@ export async function deleteAccount(userId: number, now = new Date()): Promise<A
 	if (!user) return { ok: true };
 	const blocked = staffBlock(user.roles);
 	if (blocked) return { ok: false, reason: blocked };
-	const futureEvents = db
-		.select({ id: table.events.id })
-		.from(table.events)
-		.where(gt(table.events.endsAt, now));
+	const futureEvents = futureEventIds(now);
 	// Places on events still to come go through the normal cancel path first, so each is offered
 	// to the next person waiting and every session's CANCEL invitation is queued (a course already
 	// under way too). The statement below catches any the cancel path could not reach.
@@ -47,6 +47,17 @@ export async function deleteAccount(userId: number, now = new Date()): Promise<A
 		);
 	for (const booking of live)
 		await cancelBooking({ bookingUid: booking.uid, userId, accountDeleted: true }, now);
+	await eraseAccount(user, now);
+	return { ok: true };
+}
+
+/**
+ * Erases what is personal in one write; the row and its past bookings stay, so attendance
+ * counts still add up.
+ */
+async function eraseAccount(user: User, now: Date) {
+	const userId = user.id;
+	const futureEvents = futureEventIds(now);
 	await db.batch([
 		db
 			.update(table.bookings)
@@ -77,29 +88,33 @@ export async function deleteAccount(userId: number, now = new Date()): Promise<A
 					not(and(eq(table.outbox.calendarMethod, 'CANCEL'), eq(table.outbox.status, 'pending'))!)
 				)
 			),
-		db
-			.update(table.users)
-			.set({
-				name: DELETED_NAME,
-				email: `deleted-${userId}@invalid`,
-				emailVerifiedAt: null,
-				passwordHash: null,
-				membershipNumber: null,
-				memberVerifiedAt: null,
-				roles: sql`'[]'`,
-				totpSecret: null,
-				totpEnrolledAt: null,
-				calendarFeedToken: null,
-				deletedAt: now
-			})
-			.where(eq(table.users.id, userId)),
+		anonymiseUser(userId, now),
 		auditInsert(
 			db,
 			{ actorUserId: userId, action: 'account-deleted', subjectType: 'user', subjectId: userId },
 			now
 		)
 	]);
-	return { ok: true };
+}
+
+/** The member's row with nothing left that names or reaches them. */
+function anonymiseUser(userId: number, now: Date) {
+	return db
+		.update(table.users)
+		.set({
+			name: DELETED_NAME,
+			email: `deleted-${userId}@invalid`,
+			emailVerifiedAt: null,
+			passwordHash: null,
+			membershipNumber: null,
+			memberVerifiedAt: null,
+			roles: sql`'[]'`,
+			totpSecret: null,
+			totpEnrolledAt: null,
+			calendarFeedToken: null,
+			deletedAt: now
+		})
+		.where(eq(table.users.id, userId));
 }
 
 /** What deleting does to a grant application, in the words the confirmation page uses. */

@@ -52,7 +52,8 @@ describe('the account page overview', () => {
 			headline: 'You are a verified member in good standing.',
 			membershipNumber: 'B1',
 			joinedOn: '8 November 2026',
-			subsPaidTo: '31 December 2026'
+			subsPaidTo: '31 December 2026',
+			goodStandingUntil: '28 January 2027'
 		});
 		expect(membership.explanation).toBeNull();
 		expect(membership.entitlements.map((e) => e.allowed)).toEqual([true, true, true, false]);

@@ -1,10 +1,15 @@
 // What the account page says about a member: their details, a pending email change, and their
 // membership in plain words with what each kind of booking still needs.
 import { and, desc, eq, gt, isNull, ne } from 'drizzle-orm';
-import { formatPlainDate } from '../../plain-date.ts';
+import { addDays, formatPlainDate } from '../../plain-date.ts';
 import { db, table } from '../db/index.ts';
 import type { User } from '../db/schema/index.ts';
-import { bookingEligibility, memberStanding, type Standing } from '../members/standing.ts';
+import {
+	bookingEligibility,
+	memberStanding,
+	SUBS_GRACE_DAYS,
+	type Standing
+} from '../members/standing.ts';
 import { listMemberBookings } from '../bookings/member-bookings.ts';
 
 /** How many coming bookings the account page lists before "all your bookings". */
@@ -92,6 +97,10 @@ export async function accountOverview(user: User, now = new Date()) {
 			membershipNumber: standing.membershipNumber,
 			joinedOn: standing.joinedOn ? formatPlainDate(standing.joinedOn) : null,
 			subsPaidTo: standing.subsPaidTo ? formatPlainDate(standing.subsPaidTo) : null,
+			/** The last day the four weeks' grace after subsPaidTo keeps the member in good standing. */
+			goodStandingUntil: standing.subsPaidTo
+				? formatPlainDate(addDays(standing.subsPaidTo, SUBS_GRACE_DAYS))
+				: null,
 			entitlements: entitlements(Boolean(user.emailVerifiedAt), standing)
 		}
 	};

@@ -76,20 +76,7 @@ export async function signUp(
 	if (existing?.emailVerifiedAt) {
 		// Tell the owner, not the visitor: the visitor gets a request id that matches nothing, and
 		// the page that follows, its resend button and its code checks behave as for a new address.
-		await db.batch([
-			queueEmail(db, accountExistsEmail(existing), now),
-			auditInsert(
-				db,
-				{
-					actorUserId: null,
-					action: 'sign-up-with-existing-address',
-					subjectType: 'user',
-					subjectId: existing.id
-				},
-				now
-			)
-		]);
-		wakeEmailWorker();
+		await tellAddressOwner(existing, now);
 		return { ok: true, verificationId: generateSecret(24), email };
 	}
 	const user =
@@ -107,6 +94,24 @@ export async function signUp(
 		now
 	);
 	return { ok: true, verificationId, email };
+}
+
+/** The owner of a known address hears that someone tried to sign up with it. */
+async function tellAddressOwner(owner: User, now: Date) {
+	await db.batch([
+		queueEmail(db, accountExistsEmail(owner), now),
+		auditInsert(
+			db,
+			{
+				actorUserId: null,
+				action: 'sign-up-with-existing-address',
+				subjectType: 'user',
+				subjectId: owner.id
+			},
+			now
+		)
+	]);
+	wakeEmailWorker();
 }
 
 function accountExistsEmail(user: User) {

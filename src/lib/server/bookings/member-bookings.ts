@@ -13,7 +13,7 @@ export type MemberBooking = {
 	waitlistPosition: number | null;
 	offerExpiresAt: Date | null;
 	createdAt: Date;
-	/** A course's certificate of attendance is offered once the member was checked in. */
+	/** When the member first arrived at the door, if they have. */
 	checkedInAt: Date | null;
 	/** The member's answers to the organisers' own questions, under the wording they saw. */
 	answers: { question: string; text: string }[];

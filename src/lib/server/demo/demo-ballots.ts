@@ -56,7 +56,13 @@ async function insertCourse(
 
 export async function seedDemoBallots(tx: Tx, now: Date, organiserId: number, memberIds: number[]) {
 	const entrants = memberIds.slice(-8);
+	await seedOpenBallot(tx, now, organiserId, entrants.slice(0, 5));
+	await seedDrawnBallot(tx, now, organiserId, entrants);
+	return 2;
+}
 
+/** Entries open now, five members already in, drawn in a few days with priority on. */
+async function seedOpenBallot(tx: Tx, now: Date, organiserId: number, entrants: number[]) {
 	const open = await insertCourse(tx, organiserId, {
 		slug: 'organising-weekend-school',
 		title: 'Organising weekend school',
@@ -79,7 +85,7 @@ export async function seedDemoBallots(tx: Tx, now: Date, organiserId: number, me
 		updatedAt: now
 	});
 	await tx.insert(table.ballotEntries).values(
-		entrants.slice(0, 5).map((userId, i) => ({
+		entrants.map((userId, i) => ({
 			eventId: open.id,
 			userId,
 			entryNumber: i + 1,
@@ -88,7 +94,10 @@ export async function seedDemoBallots(tx: Tx, now: Date, organiserId: number, me
 			statusChangedAt: new Date(now.getTime() - (5 - i) * 3_600_000)
 		}))
 	);
+}
 
+/** Drawn four days ago: the seed, the order, three winners booked and the rest waiting. */
+async function seedDrawnBallot(tx: Tx, now: Date, organiserId: number, entrants: number[]) {
 	const drawnAt = noonIn(now, -4, 12, 5);
 	const drawn = await insertCourse(tx, organiserId, {
 		slug: 'employment-law-for-reps',
@@ -121,27 +130,7 @@ export async function seedDemoBallots(tx: Tx, now: Date, organiserId: number, me
 		drawSummary: { winners: winners.length, waiting: waiting.length, ineligible: 0 },
 		updatedAt: drawnAt
 	});
-	await tx.insert(table.bookings).values([
-		...winners.map((e) => ({
-			uid: uids.get(e.number)!,
-			eventId: drawn.id,
-			userId: e.userId,
-			status: 'confirmed' as const,
-			answers: {},
-			createdAt: drawnAt,
-			statusChangedAt: drawnAt
-		})),
-		...waiting.map((e, i) => ({
-			uid: uids.get(e.number)!,
-			eventId: drawn.id,
-			userId: e.userId,
-			status: 'waitlisted' as const,
-			waitlistPosition: i + 1,
-			answers: {},
-			createdAt: drawnAt,
-			statusChangedAt: drawnAt
-		}))
-	]);
+	await insertDrawnPlaces(tx, drawn.id, drawnAt, { winners, waiting, uids });
 	const won = new Set(winners.map((w) => w.number));
 	await tx.insert(table.ballotEntries).values(
 		entries.map((e) => ({
@@ -156,5 +145,36 @@ export async function seedDemoBallots(tx: Tx, now: Date, organiserId: number, me
 			statusChangedAt: drawnAt
 		}))
 	);
-	return 2;
+}
+
+type Drawn = { userId: number; number: number };
+
+/** The winners' confirmed places and the waiting list in drawn order. */
+async function insertDrawnPlaces(
+	tx: Tx,
+	eventId: number,
+	drawnAt: Date,
+	{ winners, waiting, uids }: { winners: Drawn[]; waiting: Drawn[]; uids: Map<number, string> }
+) {
+	await tx.insert(table.bookings).values([
+		...winners.map((e) => ({
+			uid: uids.get(e.number)!,
+			eventId,
+			userId: e.userId,
+			status: 'confirmed' as const,
+			answers: {},
+			createdAt: drawnAt,
+			statusChangedAt: drawnAt
+		})),
+		...waiting.map((e, i) => ({
+			uid: uids.get(e.number)!,
+			eventId,
+			userId: e.userId,
+			status: 'waitlisted' as const,
+			waitlistPosition: i + 1,
+			answers: {},
+			createdAt: drawnAt,
+			statusChangedAt: drawnAt
+		}))
+	]);
 }

@@ -7,6 +7,18 @@ import { newBookingUid } from '../bookings/booking-uid.ts';
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
+/** `came`: the share of those booked who were checked in at the door. */
+const past = [
+	{ title: 'Branch AGM and social', category: 'celebration' as const, weeksAgo: 3, came: 0.8 },
+	{ title: 'Save our libraries rally', category: 'day-of-action' as const, weeksAgo: 5, came: 0.6 },
+	{
+		title: 'Organising at work: a day for new reps',
+		category: 'course' as const,
+		weeksAgo: 7,
+		came: 0.9
+	}
+];
+
 /** Three past events, one of each common kind, with bookings and door check-ins. */
 export async function seedPastEvents(
 	tx: Pick<Database, 'insert'>,
@@ -14,21 +26,6 @@ export async function seedPastEvents(
 	memberIds: number[],
 	now: Date
 ) {
-	const past = [
-		{ title: 'Branch AGM and social', category: 'celebration' as const, weeksAgo: 3, came: 0.8 },
-		{
-			title: 'Save our libraries rally',
-			category: 'day-of-action' as const,
-			weeksAgo: 5,
-			came: 0.6
-		},
-		{
-			title: 'Organising at work: a day for new reps',
-			category: 'course' as const,
-			weeksAgo: 7,
-			came: 0.9
-		}
-	];
 	for (const [n, spec] of past.entries()) {
 		const startsAt = new Date(now.getTime() - spec.weeksAgo * 7 * DAY);
 		const endsAt = new Date(startsAt.getTime() + 3 * HOUR);

@@ -78,6 +78,13 @@ export async function seedDemoApplications(
 	roundId: number,
 	now: Date
 ) {
+	const users = await seedApplicants(tx, now);
+	await seedLastWinter(tx, users[BREAKS.findIndex((b) => b.coolDown)].id, now);
+	await seedThisWinter(tx, roundId, users, now);
+}
+
+/** The applicants, each on the membership list; the new-member breaker joined twelve days ago. */
+async function seedApplicants(tx: Pick<Database, 'insert'>, now: Date) {
 	await tx.insert(table.membersRegister).values(
 		APPLICANTS.map((name, i) => ({
 			membershipNumber: DEMO_APPLICANT_NUMBERS[i],
@@ -101,7 +108,11 @@ export async function seedDemoApplications(
 			}))
 		)
 		.returning({ id: table.users.id });
-	// Last winter's round, closed, with the grant that puts one applicant inside the cool-down.
+	return users;
+}
+
+/** Last winter's round, closed, with the paid grant that puts one applicant inside the cool-down. */
+async function seedLastWinter(tx: Pick<Database, 'insert'>, userId: number, now: Date) {
 	const [lastWinter] = await tx
 		.insert(table.grantRounds)
 		.values({
@@ -124,7 +135,7 @@ export async function seedDemoApplications(
 		.values({
 			reference: 'WFG-DEMO25',
 			roundId: lastWinter.id,
-			userId: users[coolDown].id,
+			userId,
 			status: 'paid',
 			answers: answersFor(coolDown, {}),
 			awardPence: 10_000,
@@ -155,6 +166,15 @@ export async function seedDemoApplications(
 			step('submitted', 'approved', awardedAt),
 			step('approved', 'paid', new Date(awardedAt.getTime() + 3 * DAY))
 		]);
+}
+
+/** This winter's submitted applications, with their history lines and (but for one) evidence. */
+async function seedThisWinter(
+	tx: Pick<Database, 'insert'>,
+	roundId: number,
+	users: { id: number }[],
+	now: Date
+) {
 	const applications = await tx
 		.insert(table.grantApplications)
 		.values(

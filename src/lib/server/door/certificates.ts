@@ -6,6 +6,7 @@ import { count, eq } from 'drizzle-orm';
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import { loadCourseDocument, type CourseDocument } from '../bookings/course-documents.ts';
+import { certificateStatusOf } from './certificate-status.ts';
 
 const codeKey = createHmac('sha256', config.grantDataKey.key)
 	.update('branchdesk certificate codes')
@@ -38,11 +39,6 @@ export type Certificate = CourseDocument & {
 	verifyUrl: string;
 };
 
-/** The sessions a course needs attended: the organiser's "at least N", else every one. */
-export function sessionsNeeded(attendanceNeeded: number | null, sessions: number) {
-	return attendanceNeeded === null ? sessions : Math.min(Math.max(attendanceNeeded, 1), sessions);
-}
-
 /** The certificate, or null when the course has not ended or the member fell short of the rule. */
 export async function loadCertificate(
 	bookingUid: string,
@@ -50,8 +46,8 @@ export async function loadCertificate(
 	now = new Date()
 ): Promise<Certificate | null> {
 	const document = await loadCourseDocument(bookingUid, owner);
-	const last = document?.sessions.at(-1);
-	if (!document || !last || last.endsAt.getTime() > now.getTime()) return null;
+	if (!document || document.sessions.length === 0) return null;
+	const lastEndsAt = new Date(Math.max(...document.sessions.map((s) => s.endsAt.getTime())));
 	const [row] = await db
 		.select({ attended: count(table.checkIns.id), needed: table.events.attendanceNeeded })
 		.from(table.bookings)
@@ -59,14 +55,22 @@ export async function loadCertificate(
 		.leftJoin(table.checkIns, eq(table.checkIns.bookingId, table.bookings.id))
 		.where(eq(table.bookings.uid, bookingUid))
 		.groupBy(table.bookings.id);
-	const needed = sessionsNeeded(row.needed, document.sessions.length);
-	if (row.attended < needed) return null;
+	const status = certificateStatusOf(
+		{
+			sessions: document.sessions.length,
+			lastEndsAt,
+			attended: row.attended,
+			attendanceNeeded: row.needed
+		},
+		now
+	);
+	if (status.state !== 'ready') return null;
 	const code = certificateCode(bookingUid);
 	return {
 		...document,
-		attended: row.attended,
-		needed,
-		issuedOn: last.endsAt,
+		attended: status.attended,
+		needed: status.needed,
+		issuedOn: lastEndsAt,
 		code,
 		verifyUrl: `${config.origin}/certificates/${code}`
 	};

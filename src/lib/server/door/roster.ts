@@ -1,73 +1,73 @@
-// The roster a door device takes away: read in two queries, shaped for the phone.
-import { and, asc, eq, ne } from 'drizzle-orm';
+// The roster a door device takes away: one read of two statements (the event with its
+// sessions, the people with their check-ins), shaped for the phone.
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { db, table } from '../db/index.ts';
-import type { Roster, RosterPerson } from '../../door/roster-types.ts';
+import type { Roster, RosterCheckIn, RosterSession } from '../../door/roster-types.ts';
 import { ticketDigestOf } from './tickets.ts';
 import { recordCheckIns, type CheckInRequest } from './check-ins.ts';
 import type { AuditEntry } from '../audit.ts';
 
 const b = table.bookings;
+const c = table.checkIns;
+const e = table.events;
+
+// Each row carries its own list as JSON arrays, built by SQLite: no query per booking.
+function selectEvent(eventId: number) {
+	return db
+		.select({
+			id: e.id,
+			title: e.title,
+			capacity: e.capacity,
+			membersOnly: e.membersOnly,
+			sessions: sql<string>`(select json_group_array(json_array(s.id, s.title, s.starts_at, s.ends_at))
+				from (select * from event_sessions where event_id = ${eventId} order by starts_at) s)`
+		})
+		.from(e)
+		.where(eq(e.id, eventId));
+}
+
+function selectPeople(eventId: number) {
+	return db
+		.select({
+			uid: b.uid,
+			name: table.users.name,
+			membershipNumber: table.users.membershipNumber,
+			guests: b.guests,
+			status: b.status,
+			checkIns: sql<string>`json_group_array(json_array(${c.sessionId}, ${c.checkedInAt}, ${c.deviceId}))
+				filter (where ${c.id} is not null)`
+		})
+		.from(b)
+		.innerJoin(table.users, eq(table.users.id, b.userId))
+		.leftJoin(c, eq(c.bookingId, b.id))
+		.where(and(eq(b.eventId, eventId), ne(b.status, 'waitlisted')))
+		.groupBy(b.id)
+		.orderBy(asc(table.users.name));
+}
+
+type SessionTuple = [number, string | null, number, number];
+type CheckInTuple = [number, number, string];
+
+const toSession = ([id, title, startsAt, endsAt]: SessionTuple): RosterSession => ({
+	id,
+	title,
+	startsAt,
+	endsAt
+});
+
+const toCheckIn = ([session, at, device]: CheckInTuple): RosterCheckIn => ({ session, at, device });
 
 export async function loadRoster(eventId: number, now = new Date()): Promise<Roster | null> {
-	const [event] = await db.select().from(table.events).where(eq(table.events.id, eventId));
+	const [[event], people] = await db.batch([selectEvent(eventId), selectPeople(eventId)]);
 	if (!event) return null;
-	const [sessions, people, checkIns] = await db.batch([
-		db
-			.select()
-			.from(table.eventSessions)
-			.where(eq(table.eventSessions.eventId, eventId))
-			.orderBy(asc(table.eventSessions.startsAt)),
-		db
-			.select({
-				id: b.id,
-				uid: b.uid,
-				name: table.users.name,
-				membershipNumber: table.users.membershipNumber,
-				guests: b.guests,
-				status: b.status
-			})
-			.from(b)
-			.innerJoin(table.users, eq(table.users.id, b.userId))
-			.where(and(eq(b.eventId, eventId), ne(b.status, 'waitlisted')))
-			.orderBy(asc(table.users.name)),
-		db
-			.select({
-				bookingId: table.checkIns.bookingId,
-				session: table.checkIns.sessionId,
-				at: table.checkIns.checkedInAt,
-				device: table.checkIns.deviceId
-			})
-			.from(table.checkIns)
-			.innerJoin(b, eq(b.id, table.checkIns.bookingId))
-			.where(eq(b.eventId, eventId))
-	]);
-	const byBooking = new Map<number, RosterPerson['checkIns']>();
-	for (const c of checkIns) {
-		const list = byBooking.get(c.bookingId) ?? [];
-		list.push({ session: c.session, at: c.at.getTime(), device: c.device });
-		byBooking.set(c.bookingId, list);
-	}
+	const { sessions, ...about } = event;
 	return {
-		event: {
-			id: event.id,
-			title: event.title,
-			capacity: event.capacity,
-			membersOnly: event.membersOnly
-		},
-		sessions: sessions.map((s) => ({
-			id: s.id,
-			title: s.title,
-			startsAt: s.startsAt.getTime(),
-			endsAt: s.endsAt.getTime()
-		})),
-		people: people.map((p) => ({
-			uid: p.uid,
-			name: p.name,
-			membershipNumber: p.membershipNumber,
-			guests: p.guests,
-			status: p.status,
-			ticket: ticketDigestOf(p.uid, eventId),
-			checkIns: byBooking.get(p.id) ?? []
+		event: about,
+		sessions: (JSON.parse(sessions) as SessionTuple[]).map(toSession),
+		people: people.map(({ checkIns, ...person }) => ({
+			...person,
+			ticket: ticketDigestOf(person.uid, eventId),
+			checkIns: (JSON.parse(checkIns) as CheckInTuple[]).map(toCheckIn)
 		})),
 		readAt: now.getTime()
 	};

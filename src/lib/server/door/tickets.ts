@@ -20,9 +20,23 @@ export function ticketToken(bookingUid: string, eventId: number) {
 	return `BD1.${bookingUid}.${eventId}.${signatureOf(bookingUid, eventId)}`;
 }
 
+// Two hashes per booking are most of a roster's cost, and a digest never changes: door phones
+// fetching the same roster again reuse them. Bounded, so a long-running server stays small.
+const digests = new Map<string, string>();
+const MOST_DIGESTS_KEPT = 50_000;
+
 /** The roster's digest of this booking's ticket: ticket-format.ts's ticketDigest, by node:crypto. */
 export function ticketDigestOf(bookingUid: string, eventId: number) {
-	return createHash('sha256').update(signatureOf(bookingUid, eventId)).digest('hex').slice(0, 24);
+	const key = `${bookingUid}:${eventId}`;
+	const known = digests.get(key);
+	if (known) return known;
+	if (digests.size >= MOST_DIGESTS_KEPT) digests.clear();
+	const digest = createHash('sha256')
+		.update(signatureOf(bookingUid, eventId))
+		.digest('hex')
+		.slice(0, 24);
+	digests.set(key, digest);
+	return digest;
 }
 
 /** The ticket's booking and event if the server signed it; null for anything else. */

@@ -40,28 +40,37 @@ export function emailWorkerRunsHere() {
 	return workersHere > 0;
 }
 
+/**
+ * A claimed batch must be sent well inside its lease, or another process would take the
+ * unsent rest over and send them again: claim about a tenth of what the lease allows.
+ */
+function claimBatchSize(options: WorkerOptions) {
+	return (
+		options.batchSize ??
+		Math.max(1, Math.min(20, Math.floor(((options.leaseMs / 1000) * options.ratePerSecond) / 10)))
+	);
+}
+
+/** Waits `ms`, or less if wakeEmailWorker is called meanwhile. */
+function sleep(ms: number) {
+	return new Promise<void>((resolve) => {
+		const timer = setTimeout(done, ms);
+		function done() {
+			clearTimeout(timer);
+			if (wake === done) wake = null;
+			resolve();
+		}
+		wake = done;
+	});
+}
+
 export function startEmailWorker(options: WorkerOptions) {
 	let running = true;
 	workersHere += 1;
 	// 3% under the provider's rate, so network jitter does not push two requests into one slot.
 	const interval = (1000 / options.ratePerSecond) * 1.03;
 	let nextSendAt = 0;
-	// A claimed batch must be sent well inside its lease, or another process would take the
-	// unsent rest over and send them again: claim about a tenth of what the lease allows.
-	const batchSize =
-		options.batchSize ??
-		Math.max(1, Math.min(20, Math.floor(((options.leaseMs / 1000) * options.ratePerSecond) / 10)));
-
-	const sleep = (ms: number) =>
-		new Promise<void>((resolve) => {
-			const timer = setTimeout(done, ms);
-			function done() {
-				clearTimeout(timer);
-				if (wake === done) wake = null;
-				resolve();
-			}
-			wake = done;
-		});
+	const batchSize = claimBatchSize(options);
 
 	const pace = async () => {
 		const wait = nextSendAt - Date.now();

@@ -62,6 +62,26 @@ export async function exportGrantApplications(userId: number, key: Buffer, db = 
 	}));
 }
 
+/** The files themselves, for the download: each named by its application and its place there. */
+export async function exportEvidenceFiles(userId: number, db = defaultDb) {
+	const e = table.grantEvidence;
+	const a = table.grantApplications;
+	const rows = await db
+		.select({ reference: a.reference, filename: e.filename, data: e.data })
+		.from(e)
+		.innerJoin(a, eq(a.id, e.applicationId))
+		.where(eq(a.userId, userId))
+		.orderBy(asc(a.createdAt), asc(e.id));
+	return rows.map((row, i) => ({
+		reference: row.reference,
+		filename: row.filename,
+		path: `evidence/${row.reference}/${i + 1}-${row.filename}`,
+		bytes: new Uint8Array(row.data)
+	}));
+}
+
+export type EvidenceFileCopy = Awaited<ReturnType<typeof exportEvidenceFiles>>[number];
+
 const OPEN = ['draft', 'submitted', 'needs-info'] as const;
 
 /** Statements for the account-deletion batch. */

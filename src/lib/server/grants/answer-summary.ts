@@ -10,7 +10,8 @@ const yesNo = (v: boolean | undefined) => (v === undefined ? 'Not answered' : v 
 
 export function summariseAnswers(
 	a: GrantAnswers,
-	payment: { bank: { accountName: string; sortCode: string; accountNumber: string } | null }
+	payment: { bank: { accountName: string; sortCode: string; accountNumber: string } | null },
+	pounds = formatPounds
 ): AnswerRow[] {
 	const address = [a.addressLine1, a.addressLine2, a.town, a.postcode].filter(Boolean).join('\n');
 	const people = [
@@ -41,9 +42,7 @@ export function summariseAnswers(
 			label: 'Income or benefit',
 			value:
 				[
-					a.monthlyIncomePence === undefined
-						? null
-						: `${formatPounds(a.monthlyIncomePence)} a month`,
+					a.monthlyIncomePence === undefined ? null : `${pounds(a.monthlyIncomePence)} a month`,
 					a.meansTestedBenefit ?? null
 				]
 					.filter(Boolean)

@@ -7,7 +7,7 @@ import {
 	type QueueFlag,
 	type QueueSort
 } from '../../grants/queue-flags.ts';
-import type { QueueQuery } from './welfare-queue.ts';
+import type { QueueQuery } from './queue-order.ts';
 
 export function readQueueQuery(params: URLSearchParams): QueueQuery {
 	const status = params.get('status');

@@ -62,14 +62,8 @@ export function roundFormValues(round: GrantRound): RoundFormValues {
 
 const wholeNumber = (value: string) => (/^\d{1,3}$/.test(value) ? Number(value) : null);
 
-/** Checks every field; the draft exists only when there is nothing to fix. */
-export function validateRoundForm(
-	v: RoundFormValues
-): { ok: true; draft: RoundDraft } | { ok: false; errors: RoundFormErrors } {
-	const errors: RoundFormErrors = {};
-	if (!v.name) errors.name = 'Enter a name for the round';
-	else if (v.name.length > 80) errors.name = 'Name must be 80 characters or fewer';
-
+/** The round opens at the start of its first day and closes at the end of its last, London time. */
+function readRoundDates(v: RoundFormValues, errors: RoundFormErrors) {
 	const opens = parseIsoDate(v.opensOn);
 	const closes = parseIsoDate(v.closesOn);
 	if (!v.opensOn) errors.opensOn = 'Enter the date the round opens';
@@ -86,6 +80,18 @@ export function validateRoundForm(
 		: null;
 	if (opensAt && closesAt && closesAt.getTime() - opensAt.getTime() < 86_400_000)
 		errors.closesOn = 'The round must close on or after the day it opens';
+	return { opensAt, closesAt };
+}
+
+/** Checks every field; the draft exists only when there is nothing to fix. */
+export function validateRoundForm(
+	v: RoundFormValues
+): { ok: true; draft: RoundDraft } | { ok: false; errors: RoundFormErrors } {
+	const errors: RoundFormErrors = {};
+	if (!v.name) errors.name = 'Enter a name for the round';
+	else if (v.name.length > 80) errors.name = 'Name must be 80 characters or fewer';
+
+	const { opensAt, closesAt } = readRoundDates(v, errors);
 
 	const money = (field: RoundField, what: string, min: number) => {
 		const pence = parsePounds(v[field]);

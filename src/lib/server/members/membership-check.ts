@@ -78,8 +78,27 @@ export async function checkMembership(
 		return { ok: false, status: 400, errors: { membershipNumber: mismatch() } };
 	}
 
-	// Linked only if no other account holds the number (the unique index backs this up), and
-	// the audit entry is written only if the link was.
+	if (await linkMembershipNumber(userId, membershipNumber, now)) return { ok: true };
+	const [holder] = await db
+		.select({ id: table.users.id })
+		.from(table.users)
+		.where(and(eq(table.users.membershipNumber, membershipNumber), ne(table.users.id, userId)));
+	// Nobody else holds it: this account already did, and a second check changes nothing.
+	if (!holder) return { ok: true };
+	return {
+		ok: false,
+		status: 409,
+		errors: {
+			membershipNumber: `This membership number is already linked to another account. If that account is not yours, contact ${branchOfficeText(branchSettingsNow())} and we will sort it out.`
+		}
+	};
+}
+
+/**
+ * Links the number to the account only if no other account holds it (the unique index backs
+ * this up); the audit entry is written only if the link was.
+ */
+async function linkMembershipNumber(userId: number, membershipNumber: string, now: Date) {
 	const [linked] = await db.batch([
 		db
 			.update(table.users)
@@ -118,18 +137,5 @@ export async function checkMembership(
 				)
 		)
 	]);
-	if (linked.length === 1) return { ok: true };
-	const [holder] = await db
-		.select({ id: table.users.id })
-		.from(table.users)
-		.where(and(eq(table.users.membershipNumber, membershipNumber), ne(table.users.id, userId)));
-	// Nobody else holds it: this account already did, and a second check changes nothing.
-	if (!holder) return { ok: true };
-	return {
-		ok: false,
-		status: 409,
-		errors: {
-			membershipNumber: `This membership number is already linked to another account. If that account is not yours, contact ${branchOfficeText(branchSettingsNow())} and we will sort it out.`
-		}
-	};
+	return linked.length === 1;
 }

@@ -136,56 +136,59 @@ export function parseMembershipListCsv(text: string, today: string): MembershipL
 	const firstSeenOn = new Map<string, number>();
 	for (const { cells, line } of records) {
 		const cell = (column: Column) => tidy(cells[mapped.columns[column]] ?? '');
-		const rowProblems: string[] = [];
-		const say = (text: string) => rowProblems.push(`Line ${line}: ${text}`);
-
-		const rawNumber = cell('membershipNumber');
-		const membershipNumber = membershipKey(rawNumber);
-		if (!membershipNumber) say('membership number is missing');
-		else if (!MEMBERSHIP_NUMBER.test(membershipNumber)) {
-			say(`membership number ${quoted(rawNumber)} must be up to 20 letters and numbers`);
-		} else if (firstSeenOn.has(membershipNumber)) {
-			say(
-				`membership number ${membershipNumber} is also on line ${firstSeenOn.get(membershipNumber)}`
-			);
-		} else firstSeenOn.set(membershipNumber, line);
-
-		const surname = cell('surname');
-		if (!surname) say('surname is missing');
-		else if (surname.length > SURNAME_MAX) say(`surname is longer than ${SURNAME_MAX} characters`);
-
-		const postcode = cell('postcode');
-		if (!postcode) say('postcode is missing');
-		else if (!UK_POSTCODE.test(postcodeKey(postcode))) {
-			say(`postcode ${quoted(postcode)} is not a UK postcode`);
-		}
-
-		const dates: Partial<Record<'joinedOn' | 'subsPaidTo', string>> = {};
-		for (const column of ['joinedOn', 'subsPaidTo'] as const) {
-			const raw = cell(column);
-			if (!raw) {
-				say(`${COLUMN_NAMES[column]} is missing`);
-				continue;
-			}
-			const date = parseMembershipListDate(raw);
-			if (!date.ok) say(`${COLUMN_NAMES[column]} ${quoted(raw)} ${date.why}`);
-			else dates[column] = date.date;
-		}
-		if (dates.joinedOn && dates.joinedOn > today) {
-			say(`joined on ${quoted(cell('joinedOn'))} is in the future`);
-		}
-
-		if (rowProblems.length) problems.push(...rowProblems);
-		else {
-			rows.push({
-				membershipNumber,
-				surname,
-				postcode,
-				joinedOn: dates.joinedOn!,
-				subsPaidTo: dates.subsPaidTo!,
-				line
-			});
-		}
+		const checked = checkListRow(cell, line, firstSeenOn, today);
+		if (checked.row) rows.push(checked.row);
+		else problems.push(...checked.problems);
 	}
 	return problems.length ? { ok: false, problems } : { ok: true, rows };
+}
+
+/** One line of the file: its member, or every problem with it, each naming the line. */
+function checkListRow(
+	cell: (column: Column) => string,
+	line: number,
+	firstSeenOn: Map<string, number>,
+	today: string
+): { row: MembershipListRow; problems?: never } | { row?: never; problems: string[] } {
+	const problems: string[] = [];
+	const say = (text: string) => problems.push(`Line ${line}: ${text}`);
+
+	const rawNumber = cell('membershipNumber');
+	const membershipNumber = membershipKey(rawNumber);
+	if (!membershipNumber) say('membership number is missing');
+	else if (!MEMBERSHIP_NUMBER.test(membershipNumber)) {
+		say(`membership number ${quoted(rawNumber)} must be up to 20 letters and numbers`);
+	} else if (firstSeenOn.has(membershipNumber)) {
+		say(
+			`membership number ${membershipNumber} is also on line ${firstSeenOn.get(membershipNumber)}`
+		);
+	} else firstSeenOn.set(membershipNumber, line);
+
+	const surname = cell('surname');
+	if (!surname) say('surname is missing');
+	else if (surname.length > SURNAME_MAX) say(`surname is longer than ${SURNAME_MAX} characters`);
+
+	const postcode = cell('postcode');
+	if (!postcode) say('postcode is missing');
+	else if (!UK_POSTCODE.test(postcodeKey(postcode))) {
+		say(`postcode ${quoted(postcode)} is not a UK postcode`);
+	}
+
+	const dates: Partial<Record<'joinedOn' | 'subsPaidTo', string>> = {};
+	for (const column of ['joinedOn', 'subsPaidTo'] as const) {
+		const raw = cell(column);
+		if (!raw) {
+			say(`${COLUMN_NAMES[column]} is missing`);
+			continue;
+		}
+		const date = parseMembershipListDate(raw);
+		if (!date.ok) say(`${COLUMN_NAMES[column]} ${quoted(raw)} ${date.why}`);
+		else dates[column] = date.date;
+	}
+	if (dates.joinedOn && dates.joinedOn > today) {
+		say(`joined on ${quoted(cell('joinedOn'))} is in the future`);
+	}
+	if (problems.length) return { problems };
+	const { joinedOn, subsPaidTo } = dates as Record<'joinedOn' | 'subsPaidTo', string>;
+	return { row: { membershipNumber, surname, postcode, joinedOn, subsPaidTo, line } };
 }

@@ -33,33 +33,7 @@ export async function importMembershipList(
 	const added = sql`(${registerSize} - json_extract(${table.auditLog.detail}, '$.sizeBefore'))`;
 	// Rows this import added or changed carry its time; rows it repeated keep their earlier one.
 	const written = sql`(select count(*) from ${table.membersRegister} where ${table.membersRegister.importedAt} = ${now.getTime()})`;
-	const upserts = chunk(rows, ROWS_PER_STATEMENT).map((part) =>
-		db
-			.insert(table.membersRegister)
-			.values(
-				part.map((row) => ({
-					membershipNumber: row.membershipNumber,
-					surname: row.surname,
-					postcode: row.postcode,
-					joinedOn: row.joinedOn,
-					subsPaidTo: row.subsPaidTo,
-					importedAt: now
-				}))
-			)
-			.onConflictDoUpdate({
-				target: table.membersRegister.membershipNumber,
-				set: {
-					surname: sql`excluded.surname`,
-					postcode: sql`excluded.postcode`,
-					joinedOn: sql`excluded.joined_on`,
-					subsPaidTo: sql`excluded.subs_paid_to`,
-					importedAt: sql`excluded.imported_at`
-				},
-				// A row the file repeats exactly is left alone, so it is counted as unchanged.
-				setWhere: sql`(${table.membersRegister.surname}, ${table.membersRegister.postcode}, ${table.membersRegister.joinedOn}, ${table.membersRegister.subsPaidTo})
-					is not (excluded.surname, excluded.postcode, excluded.joined_on, excluded.subs_paid_to)`
-			})
-	);
+	const upserts = chunk(rows, ROWS_PER_STATEMENT).map((part) => upsertListRows(part, now));
 	// The audit entry is written first with the list's size before the import and completed
 	// last with the counts, so the counts come from inside the same atomic write, not a read
 	// that another import could overtake.
@@ -88,6 +62,35 @@ export async function importMembershipList(
 	]);
 	const [completed] = rest[rest.length - 1] as { detail: ImportCounts }[];
 	return completed.detail;
+}
+
+/** One statement's rows: new numbers added, known ones updated, exact repeats left alone. */
+function upsertListRows(part: MembershipListRow[], now: Date) {
+	return db
+		.insert(table.membersRegister)
+		.values(
+			part.map((row) => ({
+				membershipNumber: row.membershipNumber,
+				surname: row.surname,
+				postcode: row.postcode,
+				joinedOn: row.joinedOn,
+				subsPaidTo: row.subsPaidTo,
+				importedAt: now
+			}))
+		)
+		.onConflictDoUpdate({
+			target: table.membersRegister.membershipNumber,
+			set: {
+				surname: sql`excluded.surname`,
+				postcode: sql`excluded.postcode`,
+				joinedOn: sql`excluded.joined_on`,
+				subsPaidTo: sql`excluded.subs_paid_to`,
+				importedAt: sql`excluded.imported_at`
+			},
+			// A row the file repeats exactly is left alone, so it is counted as unchanged.
+			setWhere: sql`(${table.membersRegister.surname}, ${table.membersRegister.postcode}, ${table.membersRegister.joinedOn}, ${table.membersRegister.subsPaidTo})
+					is not (excluded.surname, excluded.postcode, excluded.joined_on, excluded.subs_paid_to)`
+		});
 }
 
 export type MembershipListFileImport =

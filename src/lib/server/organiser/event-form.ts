@@ -1,11 +1,12 @@
 // Reading the event form: every field back as typed (so nothing is lost on a refusal), the
 // messages GOV.UK-style next to each field, and the event it describes when all is well.
-// Dates and times are London wall times; they become UTC instants here.
+// Dates and times are London wall times, read in event-form-times.ts.
 import { eventCategories, type EventCategory } from '../../event-categories.ts';
-import { fromLondonTime, toLondonIso } from '../../london-time.ts';
-import { londonDate, parseIsoDate } from '../../plain-date.ts';
+import { toLondonIso } from '../../london-time.ts';
+import { londonDate } from '../../plain-date.ts';
 import type { BookingQuestions, Event, EventSession } from '../db/schema/index.ts';
 import { formText } from '../forms.ts';
+import { readBookingWindow, readSessions } from './event-form-times.ts';
 
 export const MAX_SESSIONS = 12;
 export const TEXT_FIELDS = [
@@ -129,26 +130,9 @@ export function blankEventForm(): EventFormValues {
 	};
 }
 
-function parseTime(value: string) {
-	const m = /^(\d{1,2})[:.](\d{2})$/.exec(value);
-	if (!m) return null;
-	const [h, min] = [Number(m[1]), Number(m[2])];
-	return h < 24 && min < 60 ? { h, min } : null;
-}
-
-function parseMoment(date: string, time: string) {
-	const d = parseIsoDate(date);
-	const t = time ? parseTime(time) : { h: 0, min: 0 };
-	return d && t ? fromLondonTime(d.y, d.mo, d.d, t.h, t.min) : null;
-}
-
 const wholeNumber = (value: string) => (/^\d{1,6}$/.test(value) ? Number(value) : null);
 
-/** Checks every field; the draft exists only when there is nothing to fix. */
-export function validateEventForm(
-	v: EventFormValues
-): { ok: true; draft: EventDraft } | { ok: false; errors: EventFormErrors } {
-	const errors: EventFormErrors = {};
+function checkDescription(v: EventFormValues, errors: EventFormErrors) {
 	if (!v.title) errors.title = 'Enter a title';
 	else if (v.title.length > 120) errors.title = 'Title must be 120 characters or fewer';
 	if (!eventCategories.includes(v.category as EventCategory))
@@ -159,47 +143,27 @@ export function validateEventForm(
 	if (!v.venueName && !v.onlineUrl) errors.venueName = 'Enter a venue name or an online link';
 	if (v.onlineUrl && !/^https:\/\/[^\s]+$/.test(v.onlineUrl))
 		errors.onlineUrl = 'Enter an online link starting with https://';
+}
 
-	const sessions: { startsAt: Date; endsAt: Date }[] = [];
-	v.sessions.forEach((row, i) => {
-		if (!row.date && !row.start && !row.end) return;
-		const date = parseIsoDate(row.date);
-		const start = parseTime(row.start);
-		const end = parseTime(row.end);
-		const n = v.sessions.length > 1 ? ` for session ${i + 1}` : '';
-		if (!date) errors[`session-${i}-date`] = `Enter a real date${n}, for example 2027-01-14`;
-		else if (!start) errors[`session-${i}-start`] = `Enter a start time${n}, for example 18:30`;
-		else if (!end) errors[`session-${i}-end`] = `Enter an end time${n}, for example 20:30`;
-		else {
-			const startsAt = fromLondonTime(date.y, date.mo, date.d, start.h, start.min);
-			const endsAt = fromLondonTime(date.y, date.mo, date.d, end.h, end.min);
-			if (endsAt <= startsAt)
-				errors[`session-${i}-end`] = `The end time${n} must be after the start time`;
-			else sessions.push({ startsAt, endsAt });
-		}
-	});
-	if (!sessions.length && !Object.keys(errors).some((k) => k.startsWith('session-')))
-		errors['session-0-date'] = 'Enter the date and times of at least one session';
-	sessions.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-
+function readPlaces(v: EventFormValues, errors: EventFormErrors) {
 	const capacity = v.capacity ? wholeNumber(v.capacity) : null;
 	if (v.capacity && (capacity === null || capacity < 1))
 		errors.capacity = 'Capacity must be a whole number of places, 1 or more, or left blank';
 	const guests = wholeNumber(v.guestsAllowed || '0');
 	if (guests === null || guests > 10)
 		errors.guestsAllowed = 'Guests allowed must be a whole number from 0 to 10';
+	return { capacity, guestsAllowed: guests ?? 0 };
+}
 
-	const opens = v.bookingOpensDate ? parseMoment(v.bookingOpensDate, v.bookingOpensTime) : null;
-	if (v.bookingOpensDate && !opens)
-		errors.bookingOpensDate = 'Enter a real date and time for booking to open';
-	const closes = v.bookingClosesDate
-		? parseMoment(v.bookingClosesDate, v.bookingClosesTime || '23:59')
-		: null;
-	if (v.bookingClosesDate && !closes)
-		errors.bookingClosesDate = 'Enter a real date and time for booking to close';
-	if (opens && closes && closes <= opens)
-		errors.bookingClosesDate = 'Booking must close after it opens';
-
+/** Checks every field; the draft exists only when there is nothing to fix. */
+export function validateEventForm(
+	v: EventFormValues
+): { ok: true; draft: EventDraft } | { ok: false; errors: EventFormErrors } {
+	const errors: EventFormErrors = {};
+	checkDescription(v, errors);
+	const sessions = readSessions(v, errors);
+	const { capacity, guestsAllowed } = readPlaces(v, errors);
+	const { opens, closes } = readBookingWindow(v, errors);
 	if (Object.keys(errors).length) return { ok: false, errors };
 	const orNull = (s: string) => s || null;
 	return {
@@ -215,7 +179,7 @@ export function validateEventForm(
 			accessNotes: orNull(v.accessNotes),
 			onlineUrl: orNull(v.onlineUrl),
 			capacity,
-			guestsAllowed: guests ?? 0,
+			guestsAllowed,
 			bookingOpensAt: opens,
 			bookingClosesAt: closes,
 			membersOnly: v.membersOnly,

@@ -57,7 +57,19 @@ export async function createFirstAdmin(
 	}
 	// Hashed before the write lock is taken: argon2 is slow on purpose.
 	const passwordHash = await hashPassword(input.password);
-	const user = await db
+	const user = await writeFirstAdmin(input, passwordHash, now);
+	if (!user) return { ok: false, status: 409, errors: { code: WRONG_CODE } };
+	// A database set up here is a real branch's, even if nobody started it with DEMO_DATA=off.
+	await markRealUnlessDemo(db, 'setup', now);
+	return { ok: true, user };
+}
+
+/**
+ * Uses the code and creates the admin in one transaction; null when someone else got there
+ * first, and then the code stays as it was.
+ */
+async function writeFirstAdmin(input: FirstAdminInput, passwordHash: string, now: Date) {
+	return db
 		.transaction(async (tx) => {
 			const used = await useSetupCode(tx, input.code, now);
 			// Someone else got there first: undo, so the code stays as it was.
@@ -92,8 +104,4 @@ export async function createFirstAdmin(
 			if (error instanceof TransactionRollbackError) return null;
 			throw error;
 		});
-	if (!user) return { ok: false, status: 409, errors: { code: WRONG_CODE } };
-	// A database set up here is a real branch's, even if nobody started it with DEMO_DATA=off.
-	await markRealUnlessDemo(db, 'setup', now);
-	return { ok: true, user };
 }

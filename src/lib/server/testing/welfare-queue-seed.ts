@@ -24,6 +24,14 @@ function chunks<T>(items: T[], size = 200) {
 	return out;
 }
 
+type Seeding = {
+	db: Database;
+	now: Date;
+	label: string;
+	breaks: (i: number, flag: string) => boolean;
+	submittedAt: (i: number) => Date;
+};
+
 export async function seedWelfareQueue(
 	db: Database,
 	roundId: number,
@@ -31,10 +39,27 @@ export async function seedWelfareQueue(
 	now = new Date(),
 	label = `q${now.getTime()}`
 ) {
-	const breaks = (i: number, flag: string) =>
-		((RULE_BREAKERS as Record<number, readonly string[]>)[i] ?? []).includes(flag);
-	const submittedAt = (i: number) => new Date(now.getTime() - (count - i) * 60_000);
+	const seeding: Seeding = {
+		db,
+		now,
+		label,
+		breaks: (i, flag) =>
+			((RULE_BREAKERS as Record<number, readonly string[]>)[i] ?? []).includes(flag),
+		submittedAt: (i) => new Date(now.getTime() - (count - i) * 60_000)
+	};
 	const numbers = Array.from({ length: count }, (_, i) => `${label}-${i}`);
+	await seedListedMembers(seeding, numbers);
+	const userIds = await seedApplicants(seeding, numbers);
+	const ids = await seedApplications(seeding, roundId, userIds);
+	await seedEvidence(
+		seeding,
+		ids.filter((_, i) => !seeding.breaks(i, 'no-evidence'))
+	);
+	return ids;
+}
+
+/** Each applicant on the membership list; the new-member breaker joined ten days before applying. */
+async function seedListedMembers({ db, now, breaks, submittedAt }: Seeding, numbers: string[]) {
 	for (const part of chunks(numbers.map((n, i) => ({ n, i }))))
 		await db.insert(table.membersRegister).values(
 			part.map(({ n, i }) => ({
@@ -48,6 +73,9 @@ export async function seedWelfareQueue(
 				importedAt: now
 			}))
 		);
+}
+
+async function seedApplicants({ db, now }: Seeding, numbers: string[]) {
 	const userIds: number[] = [];
 	for (const part of chunks(numbers.map((n, i) => ({ n, i })))) {
 		const made = await db
@@ -64,6 +92,14 @@ export async function seedWelfareQueue(
 			.returning({ id: table.users.id });
 		userIds.push(...made.map((u) => u.id));
 	}
+	return userIds;
+}
+
+async function seedApplications(
+	{ db, label, breaks, submittedAt }: Seeding,
+	roundId: number,
+	userIds: number[]
+) {
 	const ids: number[] = [];
 	for (const part of chunks(userIds.map((userId, i) => ({ userId, i })))) {
 		const made = await db
@@ -92,8 +128,11 @@ export async function seedWelfareQueue(
 			.returning({ id: table.grantApplications.id });
 		ids.push(...made.map((a) => a.id));
 	}
-	const withEvidence = ids.filter((_, i) => !breaks(i, 'no-evidence'));
-	for (const part of chunks(withEvidence))
+	return ids;
+}
+
+async function seedEvidence({ db, now }: Seeding, applicationIds: number[]) {
+	for (const part of chunks(applicationIds))
 		await db.insert(table.grantEvidence).values(
 			part.map((applicationId) => ({
 				applicationId,
@@ -104,5 +143,4 @@ export async function seedWelfareQueue(
 				uploadedAt: now
 			}))
 		);
-	return ids;
 }

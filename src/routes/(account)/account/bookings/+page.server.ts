@@ -5,6 +5,7 @@ import { calendarFeedToken, listMemberBookings } from '$lib/server/bookings/memb
 import { acceptOffer, declineOffer } from '$lib/server/bookings/offers';
 import { describeOfferWindow } from '$lib/server/bookings/offer-window';
 import { config } from '$lib/server/config';
+import { certificateStatuses } from '$lib/server/door/certificate-status';
 import { ticketToken } from '$lib/server/door/tickets';
 import { formText } from '$lib/server/forms';
 import { readForm } from '$lib/server/kit/read-form';
@@ -19,9 +20,11 @@ export const load = async (event) => {
 			.filter((b) => b.status === 'confirmed')
 			.map((b) => [b.uid, ticketToken(b.uid, b.event.id)])
 	);
+	const uids = [...bookings.upcoming, ...bookings.past].map((b) => b.uid);
 	return {
 		...bookings,
 		tickets,
+		certificates: Object.fromEntries(await certificateStatuses(uids)),
 		feedUrl,
 		webcalUrl: feedUrl.replace(/^https?:/, 'webcal:'),
 		confirmCancel: event.url.searchParams.get('cancel'),

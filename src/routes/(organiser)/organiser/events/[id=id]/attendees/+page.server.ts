@@ -21,6 +21,8 @@ import {
 	visibleAnswers
 } from '$lib/server/booking-questions/answer-views';
 import { listEventQuestions } from '$lib/server/booking-questions/questions';
+import { loadAttendanceRule, setAttendanceRule } from '$lib/server/door/attendance-rule';
+import { certificateStatuses } from '$lib/server/door/certificate-status';
 
 export const load = async (event) => {
 	const { managed } = await managedEventOr404(event);
@@ -31,12 +33,15 @@ export const load = async (event) => {
 	const found = search ? await listAttendees(managed.id, search) : everyone;
 	const shown = filter ? found.filter((a) => matchesAnswerFilter(a.answers, filter)) : found;
 	const all = groupAttendees(everyone);
+	const certificates = await certificateStatuses(all.confirmed.map((a) => a.uid));
 	return {
 		event: managed,
 		atTheDoor: isUnderway(managed),
 		search,
 		answer: filter ? answer : '',
 		answerChoices: answerFilterChoices(await listEventQuestions(managed.id)),
+		attendanceRule: await loadAttendanceRule(managed),
+		certificates: Object.fromEntries(certificates),
 		lists: groupAttendees(
 			shown.map((a) => ({
 				...a,
@@ -83,6 +88,13 @@ export const actions = {
 		if (formText(form, 'confirm') !== 'yes') return { confirmRemove: uid };
 		const outcome = await removeAttendee(managed.id, uid, viewer.user.id);
 		if (!outcome.ok) return fail(400, { error: outcome.reason });
+		return { notice: outcome.message };
+	},
+	attendanceRule: async (event) => {
+		const { viewer, managed } = await managedEventOr404(event);
+		const typed = formText(await readForm(event.request), 'attendanceNeeded');
+		const outcome = await setAttendanceRule(managed, typed, viewer.user.id);
+		if (!outcome.ok) return fail(400, { attendanceNeeded: typed, ruleError: outcome.error });
 		return { notice: outcome.message };
 	},
 	add: async (event) => {
