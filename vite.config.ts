@@ -12,6 +12,9 @@ export default defineConfig({
 		globalSetup: ['tests/load/build-once.ts'],
 		// Those tests spend seconds waiting on timers (a rate-limited provider, an outage), so
 		// three files run at once even on two cores.
-		maxWorkers: 3
+		maxWorkers: 3,
+		// Each file migrates its own database before its first test; on two busy cores that can
+		// outlast the default ten seconds.
+		hookTimeout: 30_000
 	}
 });

@@ -13,7 +13,7 @@ import { startServers, testPorts } from '../load/servers.ts';
 import { waitUntil } from '../load/workers.ts';
 
 const MEMBERS = 60;
-const CAPACITY = 10;
+const CAPACITY = 5;
 /** Entries arrive one every SPACING_MS; the window closes about two thirds of the way through. */
 const SPACING_MS = 40;
 
@@ -44,7 +44,7 @@ it('takes entries until the close, then draws once across two processes, within 
 	const burst = await prepareBookingBurst(url, { members: MEMBERS, capacity: CAPACITY });
 	const seed = newDrawSeed();
 	const started = Date.now() + 500;
-	const closesAt = started + Math.round(MEMBERS * SPACING_MS * 0.65);
+	const closesAt = started + Math.round(MEMBERS * SPACING_MS * 0.75);
 	await query("update events set allocation = 'ballot', updated_at = ? where id = ?", [
 		Date.now(),
 		burst.eventId

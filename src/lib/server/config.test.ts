@@ -114,7 +114,7 @@ describe('configuration', () => {
 				'Branchdesk cannot start: PORT must be a whole number from 1 to 65535 (got "eighty"). Every setting is described in .env.example.'
 			);
 		}
-	});
+	}, 30_000);
 
 	it('has every setting it reads described in .env.example', () => {
 		const source = ['config.ts', 'config-email.ts']
