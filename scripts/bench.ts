@@ -55,6 +55,13 @@ if (process.argv.includes('--only=welfare-queue')) {
 		connections: 2,
 		durationSeconds
 	});
+	// The same load on /healthz: what the machine itself allows at the moment, for comparison.
+	figures.push(
+		await measureLoad('/healthz, for comparison', `${served.origin}/healthz`, {
+			connections: 2,
+			durationSeconds
+		})
+	);
 	for (const r of figures)
 		console.log(`${r.name}: ${r.requestsPerSecond} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms`);
 	console.log(

@@ -1,9 +1,8 @@
 // Every submitted application in a round, reduced to what the welfare queue filters, counts and
 // sorts by: its status, its place in a drawn order, and its flags. Worked out in one pass over the
-// round (two statements in one batch) and handed back as compact JSON, because a winter of 2,000
-// applications read as 2,000 separate rows costs more than all the rules put together.
+// round (two statements, run together by queue-entries-cache.ts) and handed back as compact JSON,
+// because a winter of 2,000 applications read as 2,000 separate rows costs more than the rules.
 import { sql } from 'drizzle-orm';
-import { db as defaultDb } from '../db/index.ts';
 import type { GrantStatus } from '../db/schema/index.ts';
 import { queueFlags, type QueueFlag } from '../../grants/queue-flags.ts';
 
@@ -36,7 +35,7 @@ type CompactRow = [
 	coolDown: number
 ];
 
-function compactRows(roundId: number) {
+export function compactRows(roundId: number) {
 	return sql`select json_group_array(json_array(a.id, a.status, a.submitted_at, d.position,
 		coalesce(json_extract(a.flags, '$.firstTime'), 0),
 		coalesce(json_extract(a.flags, '$.prepayment'), 0),
@@ -56,7 +55,7 @@ function compactRows(roundId: number) {
 }
 
 /** Households with more than one application in the round: all their ids, and the live ones. */
-function sharedHouseholds(roundId: number) {
+export function sharedHouseholds(roundId: number) {
 	return sql`select group_concat(id) as ids,
 		group_concat(case when status <> 'withdrawn' then id end) as live
 	from grant_applications
@@ -67,7 +66,7 @@ function sharedHouseholds(roundId: number) {
 const toIds = (list: string | null) => (list ? list.split(',').map(Number) : []);
 
 /** Each application → the lowest-numbered other live application from its household. */
-function householdMatches(households: { ids: string; live: string | null }[]) {
+function householdMatches(households: SharedHousehold[]) {
 	const matches = new Map<number, number>();
 	for (const household of households) {
 		const live = toIds(household.live).sort((x, y) => x - y);
@@ -79,13 +78,12 @@ function householdMatches(households: { ids: string; live: string | null }[]) {
 	return matches;
 }
 
-export async function readQueueEntries(roundId: number, db = defaultDb): Promise<QueueEntry[]> {
-	const [[summary], households] = await db.batch([
-		db.all<{ rows: string }>(compactRows(roundId)),
-		db.all<{ ids: string; live: string | null }>(sharedHouseholds(roundId))
-	]);
+export type SharedHousehold = { ids: string; live: string | null };
+
+/** The entries from what compactRows and sharedHouseholds read. */
+export function toQueueEntries(json: string | undefined, households: SharedHousehold[]) {
 	const matches = householdMatches(households);
-	const rows = JSON.parse(summary?.rows ?? '[]') as CompactRow[];
+	const rows = JSON.parse(json ?? '[]') as CompactRow[];
 	return rows.map((row) => {
 		const [id, status, submittedAt, drawPosition, firstTime, prepayment] = row;
 		const householdOf = matches.get(id) ?? null;
@@ -106,6 +104,6 @@ export async function readQueueEntries(roundId: number, db = defaultDb): Promise
 			prepayment: prepayment === 1,
 			flags: queueFlags.filter((flag) => on[flag]),
 			householdOf
-		};
+		} satisfies QueueEntry;
 	});
 }

@@ -4,7 +4,8 @@
 // in full, so a winter of 2,000 applications stays quick on every page and every sort.
 import { sql } from 'drizzle-orm';
 import { db as defaultDb } from '../db/index.ts';
-import { readQueueEntries, type QueueEntry } from './queue-entries.ts';
+import { readQueueEntries } from './queue-entries-cache.ts';
+import type { QueueEntry } from './queue-entries.ts';
 import { arrangeQueue, countQueue, type QueueQuery } from './queue-order.ts';
 
 export type { QueueQuery } from './queue-order.ts';
