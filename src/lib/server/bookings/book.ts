@@ -1,16 +1,16 @@
-// Booking a place, or a place on the waiting list. The rules are checked here; the write is one
-// conditional batch (booking-writer.ts) holding the capacity check, the insert and the emails, so
-// no number of processes booking at once can put more confirmed and offered places on an event
-// than it has, and no booking exists without its email. The same batch works embedded and over a
-// libSQL server's HTTP API.
+// A member asking for a place: booking, joining the waiting list, accepting an offer, or being
+// booked in at the desk or the door. The rules are checked here; the write is one conditional
+// batch (booking-writer.ts) holding the capacity check, the insert and the emails, so no number
+// of processes booking at once can put more confirmed and offered places on an event than it
+// has, and no booking exists without its email.
 import { eq, sql } from 'drizzle-orm';
 import type { AuditEntry } from '../audit.ts';
 import { ballotBookingRefusal } from '../ballot/booking-gate.ts';
-import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import type { Booking, BookingAnswers, EventSession } from '../db/schema/index.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
 import {
+	bookingEmailContext,
 	findLiveBooking,
 	loadBookingContext,
 	type LoadedBookingContext
@@ -20,6 +20,7 @@ import { writeBooking } from './booking-writer.ts';
 import { decideBooking } from './eligibility.ts';
 import { placeConfirmedEmails } from './confirmation-email.ts';
 import { joinedWaitingListEmail } from './emails.ts';
+import { acceptOffer } from './offers.ts';
 import { isWaitingListOpen } from './offer-window.ts';
 import { sessionAtTheDoor } from '../../door/session-at-door.ts';
 
@@ -65,19 +66,52 @@ export type BookingOutcome =
 			fix?: { label: string; href: string };
 	  };
 
+/** A new place: booked, or on the waiting list when the event is full. */
+export type NewPlace = {
+	eventId: number;
+	userId: number;
+	answers: BookingAnswers;
+	guests: number;
+	desk?: DeskBooking;
+};
+
+/** Taking up a place the waiting list offered. */
+export type OfferedPlace = { offer: string; userId: number };
+
+/**
+ * The one way a member asks for a place: booking one, joining the waiting list when the event
+ * is full, accepting a place the waiting list offered, or being booked in by an organiser or at
+ * the door. Every path ends in a single guarded write that carries its emails.
+ */
 export async function bookPlace(
-	input: {
-		eventId: number;
-		userId: number;
-		answers: BookingAnswers;
-		guests: number;
-		desk?: DeskBooking;
-	},
+	request: NewPlace | OfferedPlace,
 	now = new Date()
 ): Promise<BookingOutcome> {
-	const context = await loadBookingContext(input.eventId, input.userId, now);
+	if ('offer' in request) return acceptOffer(request.offer, request.userId, now);
+	let context = await loadBookingContext(request.eventId, request.userId, now);
+	// A write refused because the event changed since it was read is tried once more on a fresh
+	// read, so the rules are checked again against the event as it now is.
+	for (let attempt = 0; context && attempt < 2; attempt++) {
+		const refused = await refuseBooking(context, request, now);
+		if (refused) return refused;
+		const written = await writeBooking(bookingRequest(context, request, now));
+		if (written) {
+			wakeEmailWorker();
+			const { booking, position } = written;
+			return {
+				ok: true,
+				booking,
+				waitingPosition: booking.status === 'waitlisted' ? position : null
+			};
+		}
+		if ((await eventUpdatedAt(request.eventId)) === context.event.updatedAt.getTime()) break;
+		context = await loadBookingContext(request.eventId, request.userId, now, { freshEvent: true });
+	}
 	if (!context) return { ok: false, reason: 'This event is not open for booking.' };
-	return placeBooking(context, input, now);
+	const existing = await findLiveBooking(request.eventId, request.userId);
+	if (existing)
+		return { ok: false, reason: 'You already have a booking for this event.', existing };
+	return { ok: false, reason: 'The event is full and its waiting list has closed.', full: true };
 }
 
 /** The event's current version, to tell a booking that met a changed event from a full one. */
@@ -89,14 +123,13 @@ async function eventUpdatedAt(eventId: number) {
 	return row?.updatedAt.getTime() ?? null;
 }
 
-/** Books with what `loadBookingContext` read: the rules first, then the one conditional write. */
-export async function placeBooking(
-	context: LoadedBookingContext,
-	input: { answers: BookingAnswers; guests: number; desk?: DeskBooking },
-	now = new Date()
-): Promise<BookingOutcome> {
-	const { event, sessions, member, standing } = context;
-	const atTheDoor = input.desk?.atTheDoor ?? false;
+/** Why this member may not have a place now, or null when the rules allow it. */
+async function refuseBooking(
+	{ event, sessions, member, standing }: LoadedBookingContext,
+	request: NewPlace,
+	now: Date
+): Promise<BookingOutcome | null> {
+	const atTheDoor = request.desk?.atTheDoor ?? false;
 	if (sessions.length === 0) return { ok: false, reason: 'This event is not open for booking.' };
 	const decision = decideBooking(
 		event,
@@ -111,59 +144,39 @@ export async function placeBooking(
 		const refusal = await ballotBookingRefusal(event.id);
 		if (refusal) return { ok: false, reason: refusal };
 	}
+	return null;
+}
 
+/** The write the rules allowed, with its audit record, door check-in and both possible emails. */
+function bookingRequest(context: LoadedBookingContext, request: NewPlace, now: Date) {
+	const { event, sessions, member } = context;
+	const { desk } = request;
+	const atTheDoor = desk?.atTheDoor ?? false;
 	const uid = newBookingUid();
-	const audit: AuditEntry | undefined = input.desk && {
-		actorUserId: input.desk.actorUserId,
+	const audit: AuditEntry | undefined = desk && {
+		actorUserId: desk.actorUserId,
 		action: atTheDoor ? 'booking.walk-in-added' : 'booking.added-by-organiser',
 		subjectType: 'booking',
 		subjectId: uid,
-		detail: input.desk.overCapacity
-			? { ...input.desk.auditDetail, overCapacity: true }
-			: input.desk.auditDetail
+		detail: desk.overCapacity ? { ...desk.auditDetail, overCapacity: true } : desk.auditDetail
 	};
-	const emailContext = {
-		config,
-		event,
-		sessions,
-		member: { email: member.email, name: member.name },
-		bookingUid: uid,
-		booking: { guests: input.guests, answers: input.answers }
-	};
-	const written = await writeBooking({
+	const emailContext = bookingEmailContext({ event, sessions }, member, uid, request);
+	return {
 		uid,
 		eventId: event.id,
 		eventUpdatedAt: event.updatedAt.getTime(),
 		userId: member.id,
-		guests: input.guests,
-		answers: input.answers,
+		guests: request.guests,
+		answers: request.answers,
 		waitlistOpen: !atTheDoor && isWaitingListOpen(sessions[0].startsAt, now),
-		overCapacity: atTheDoor && input.desk?.overCapacity === true,
-		checkIn: atTheDoor ? doorCheckIn(input.desk, sessions, now, uid) : undefined,
+		overCapacity: atTheDoor && desk?.overCapacity === true,
+		checkIn: atTheDoor ? doorCheckIn(desk, sessions, now, uid) : undefined,
 		audit,
 		emails: {
 			confirmed: placeConfirmedEmails(emailContext),
 			waitlisted: joinedWaitingListEmail(emailContext)
 		},
 		now
-	});
-	if (!written) {
-		if ((await eventUpdatedAt(event.id)) !== event.updatedAt.getTime()) {
-			const fresh = await loadBookingContext(event.id, member.id, now, { freshEvent: true });
-			if (fresh && fresh.event.updatedAt.getTime() !== event.updatedAt.getTime())
-				return placeBooking(fresh, input, now);
-		}
-		const existing = await findLiveBooking(event.id, member.id);
-		if (existing)
-			return { ok: false, reason: 'You already have a booking for this event.', existing };
-		return { ok: false, reason: 'The event is full and its waiting list has closed.', full: true };
-	}
-	wakeEmailWorker();
-	const { booking, position } = written;
-	return {
-		ok: true,
-		booking,
-		waitingPosition: booking.status === 'waitlisted' ? position : null
 	};
 }
 

@@ -7,7 +7,7 @@ import { sessionsOfEvent } from '../events/sessions.ts';
 import { assessStanding, memberWithListEntry } from '../members/standing.ts';
 import type { BookingContext } from './booking-email-parts.ts';
 
-type EventWithSessions = { event: Event; sessions: EventSession[] };
+export type EventWithSessions = { event: Event; sessions: EventSession[] };
 
 export async function loadEventWithSessions(eventId: number): Promise<EventWithSessions | null> {
 	const [event] = await db.select().from(table.events).where(eq(table.events.id, eventId));
@@ -23,7 +23,7 @@ const HOLD_MS = 2_000;
 
 const held = new Map<number, { until: number; found: EventWithSessions }>();
 
-async function recentEventWithSessions(
+export async function recentEventWithSessions(
 	eventId: number,
 	options: { fresh?: boolean } = {}
 ): Promise<EventWithSessions | null> {
@@ -85,7 +85,29 @@ export async function findLiveBooking(eventId: number, userId: number) {
 	return booking ?? null;
 }
 
-/** What a booking's emails need: its event, sessions and member, with the site's settings. */
+/**
+ * What every booking email needs, gathered in one place: the event, its sessions, the member,
+ * the booking's uid and (for a confirmation) what they asked for, with the site's settings.
+ */
+export function bookingEmailContext(
+	found: EventWithSessions,
+	member: { email: string; name: string },
+	bookingUid: string,
+	booking?: Partial<Pick<Booking, 'guests' | 'answers'>>
+): BookingContext {
+	return {
+		config,
+		...found,
+		member: { email: member.email, name: member.name },
+		bookingUid,
+		booking:
+			booking?.guests === undefined
+				? undefined
+				: { guests: booking.guests, answers: booking.answers ?? null }
+	};
+}
+
+/** What a saved booking's emails need, read afresh. */
 export async function bookingContextFor(
 	booking: Pick<Booking, 'eventId' | 'userId' | 'uid'> &
 		Partial<Pick<Booking, 'guests' | 'answers'>>
@@ -93,14 +115,5 @@ export async function bookingContextFor(
 	const found = await loadEventWithSessions(booking.eventId);
 	const member = await loadMember(booking.userId);
 	if (!found || !member) return null;
-	return {
-		config,
-		...found,
-		member: { email: member.email, name: member.name },
-		bookingUid: booking.uid,
-		booking:
-			booking.guests === undefined
-				? undefined
-				: { guests: booking.guests, answers: booking.answers ?? null }
-	};
+	return bookingEmailContext(found, member, booking.uid, booking);
 }

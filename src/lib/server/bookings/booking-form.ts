@@ -4,10 +4,14 @@ import { and, eq } from 'drizzle-orm';
 import { db, table } from '../db/index.ts';
 import type { User } from '../db/schema/index.ts';
 import { describeAvailability } from '../events/availability.ts';
-import { placeBooking } from './book.ts';
+import { bookPlace } from './book.ts';
 import { placesTakenSql, waitingSql } from './places.ts';
 import { memberViewOfEvent } from './booking-page.ts';
-import { eventIdForSlug, loadBookingContext, loadEventWithSessions } from './booking-context.ts';
+import {
+	eventIdForSlug,
+	loadEventWithSessions,
+	recentEventWithSessions
+} from './booking-context.ts';
 import { parseAnswers, type AnswerInput } from './answers.ts';
 import { sql } from 'drizzle-orm';
 import { parseQuestionAnswers } from '../booking-questions/parse-answer.ts';
@@ -51,9 +55,9 @@ export async function confirmBooking(
 ) {
 	const eventId = await eventIdForSlug(slug);
 	if (eventId === null) return { ok: false as const, status: 404, reason: 'Event not found' };
-	const context = await loadBookingContext(eventId, user.id, now);
-	if (!context) return { ok: false as const, status: 404, reason: 'Event not found' };
-	const { event } = context;
+	const found = await recentEventWithSessions(eventId);
+	if (!found) return { ok: false as const, status: 404, reason: 'Event not found' };
+	const { event } = found;
 	const parsed = parseAnswers(input, event.bookingQuestions, event.guestsAllowed);
 	const own = parseQuestionAnswers(
 		await listEventQuestions(event.id, { askedOnly: true }),
@@ -66,7 +70,10 @@ export async function confirmBooking(
 	const answers = own.answers.length
 		? { ...parsed.answers, questions: own.answers }
 		: parsed.answers;
-	const outcome = await placeBooking(context, { answers, guests: parsed.guests }, now);
+	const outcome = await bookPlace(
+		{ eventId, userId: user.id, answers, guests: parsed.guests },
+		now
+	);
 	if (!outcome.ok)
 		return { ok: false as const, status: outcome.existing ? 409 : 403, reason: outcome.reason };
 	return { ok: true as const, status: outcome.booking.status };

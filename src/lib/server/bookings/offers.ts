@@ -62,6 +62,8 @@ export async function offerFreedPlaces(eventId: number, now = new Date()) {
 }
 
 export type OfferAnswer = { ok: true } | { ok: false; reason: string };
+type AcceptedOffer =
+	{ ok: true; booking: Booking; waitingPosition: null } | { ok: false; reason: string };
 
 async function findMembersOffer(bookingUid: string, userId: number) {
 	const [booking] = await db
@@ -75,14 +77,15 @@ function expiredMessage(booking: Booking) {
 	return `This offer expired at ${formatDayAndTime(booking.offerExpiresAt!)}, so the place has gone to the next person waiting.`;
 }
 
+/** Takes up an offered place while the offer stands. Members reach it through bookPlace. */
 export async function acceptOffer(
 	bookingUid: string,
 	userId: number,
 	now = new Date()
-): Promise<OfferAnswer> {
+): Promise<AcceptedOffer> {
 	const booking = await findMembersOffer(bookingUid, userId);
 	if (!booking) return { ok: false, reason: 'We could not find that offer.' };
-	if (booking.status === 'confirmed') return { ok: true };
+	if (booking.status === 'confirmed') return { ok: true, booking, waitingPosition: null };
 	if (booking.offerExpiresAt && booking.offerExpiresAt.getTime() <= now.getTime()) {
 		return { ok: false, reason: expiredMessage(booking) };
 	}
@@ -107,7 +110,8 @@ export async function acceptOffer(
 	]);
 	if (accepted.length === 0) return { ok: false, reason: expiredMessage(booking) };
 	wakeEmailWorker();
-	return { ok: true };
+	const confirmed = { ...booking, status: 'confirmed' as const, offerExpiresAt: null };
+	return { ok: true, booking: { ...confirmed, statusChangedAt: now }, waitingPosition: null };
 }
 
 export async function declineOffer(

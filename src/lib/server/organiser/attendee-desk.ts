@@ -7,10 +7,9 @@ import { sessionAtTheDoor } from '../../door/session-at-door.ts';
 import { recordCheckIns, undoCheckIn } from '../door/check-ins.ts';
 import { bookPlace } from '../bookings/book.ts';
 import { placesTakenSql, waitingSql } from '../bookings/places.ts';
-import { loadEventWithSessions } from '../bookings/booking-context.ts';
+import { bookingEmailContext, loadEventWithSessions } from '../bookings/booking-context.ts';
 import { cancelBooking } from '../bookings/cancel.ts';
 import { placeConfirmedEmails } from '../bookings/confirmation-email.ts';
-import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import type { Event } from '../db/schema/index.ts';
 import { queueEmail } from '../email/outbox.ts';
@@ -205,13 +204,9 @@ export async function resendInvite(
 	const loaded = await loadEventWithSessions(eventId);
 	if (!found || !loaded || found.booking.status !== 'confirmed')
 		return { ok: false, reason: 'Only a confirmed place has an invitation to send again.' };
-	const emails = placeConfirmedEmails({
-		config,
-		...loaded,
-		member: { email: found.email, name: found.name },
-		bookingUid,
-		booking: found.booking
-	}).map((email) => ({
+	const emails = placeConfirmedEmails(
+		bookingEmailContext(loaded, found, bookingUid, found.booking)
+	).map((email) => ({
 		...email,
 		idempotencyKey: `${email.idempotencyKey}/resent-${now.getTime()}`
 	}));

@@ -4,7 +4,7 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { auditInsertWhen } from '../audit.ts';
 import { ballotCancellationWrites } from '../ballot/cancellation.ts';
 import { eventCancelledEmails } from '../bookings/event-change-emails.ts';
-import { config } from '../config.ts';
+import { bookingEmailContext } from '../bookings/booking-context.ts';
 import { db, table } from '../db/index.ts';
 import type { Event, EventSession } from '../db/schema/index.ts';
 import { queueEmailIf } from '../email/outbox.ts';
@@ -113,13 +113,7 @@ function cancellationEmails(
 ) {
 	return bookings.flatMap(({ booking, member }) =>
 		eventCancelledEmails(
-			{
-				config,
-				event: cancelled,
-				sessions,
-				member: { email: member.email, name: member.name },
-				bookingUid: booking.uid
-			},
+			bookingEmailContext({ event: cancelled, sessions }, member, booking.uid),
 			cancelled.cancelledReason ?? '',
 			booking.status
 		).map((email) => queueEmailIf(db, email, done, { now }))

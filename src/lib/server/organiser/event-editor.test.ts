@@ -42,6 +42,13 @@ function draftOf(values: EventFormValues) {
 	return checked.draft;
 }
 
+/** A week on, at 10:00 UTC: its sessions start and end on one London day whenever the test runs. */
+function nextWeekMorning() {
+	const day = new Date(Date.now() + 7 * 24 * 3_600_000);
+	day.setUTCHours(10, 0, 0, 0);
+	return day;
+}
+
 const parse = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent')!;
 
 describe('the event form', () => {
@@ -89,7 +96,7 @@ describe('organising an event', () => {
 
 	it('moving a published event sends confirmed attendees an update with the same UID and a higher SEQUENCE', async () => {
 		const me = await createMember({ roles: ['organiser'] });
-		const event = await createEventRow({ capacity: 5 });
+		const event = await createEventRow({ capacity: 5, startsAt: nextWeekMorning() });
 		const sessions = await db
 			.select()
 			.from(table.eventSessions)
@@ -121,7 +128,7 @@ describe('organising an event', () => {
 
 	it('refuses a capacity below the places taken, and offers places when it rises', async () => {
 		const me = await createMember({ roles: ['organiser'] });
-		const event = await createEventRow({ capacity: 2 });
+		const event = await createEventRow({ capacity: 2, startsAt: nextWeekMorning() });
 		const sessions = await db
 			.select()
 			.from(table.eventSessions)

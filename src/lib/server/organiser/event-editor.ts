@@ -6,7 +6,7 @@ import { auditInsert, auditInsertWhen } from '../audit.ts';
 import { placesTakenSql } from '../bookings/places.ts';
 import { eventChangedEmails } from '../bookings/event-change-emails.ts';
 import { offerFreedPlaces } from '../bookings/offers.ts';
-import { config } from '../config.ts';
+import { bookingEmailContext } from '../bookings/booking-context.ts';
 import { db, table } from '../db/index.ts';
 import type { Event, EventSession } from '../db/schema/index.ts';
 import { queueEmailIf } from '../email/outbox.ts';
@@ -199,13 +199,7 @@ async function changeEmails(
 	const attendees = await liveBookingsWithMembers(updated.id, ['confirmed']);
 	return attendees.flatMap(({ booking, member }) =>
 		eventChangedEmails(
-			{
-				config,
-				event: updated,
-				sessions: newSessions,
-				member: { email: member.email, name: member.name },
-				bookingUid: booking.uid
-			},
+			bookingEmailContext({ event: updated, sessions: newSessions }, member, booking.uid),
 			change
 		).map((email) => queueEmailIf(db, email, saved, { now }))
 	);

@@ -2,7 +2,8 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/kit/guards';
 import { cancelBooking } from '$lib/server/bookings/cancel';
 import { calendarFeedToken, listMemberBookings } from '$lib/server/bookings/member-bookings';
-import { acceptOffer, declineOffer } from '$lib/server/bookings/offers';
+import { bookPlace } from '$lib/server/bookings/book';
+import { declineOffer } from '$lib/server/bookings/offers';
 import { describeOfferWindow } from '$lib/server/bookings/offer-window';
 import { config } from '$lib/server/config';
 import { certificateStatuses } from '$lib/server/door/certificate-status';
@@ -46,7 +47,7 @@ export const actions = {
 	accept: async (event) => {
 		const { user } = requireUser(event);
 		const uid = formText(await readForm(event.request), 'booking');
-		const result = await acceptOffer(uid, user.id);
+		const result = await bookPlace({ offer: uid, userId: user.id });
 		if (!result.ok) return fail(409, { booking: uid, error: result.reason });
 		done('accepted');
 	},
