@@ -48,7 +48,9 @@ async function memberPage(page: Page, token: string, path: string) {
 
 /** The queue's row for the application itself (other rows may link to it as the same household). */
 const applicationRow = (page: Page, reference: string) =>
-	page.getByRole('row').filter({ has: page.getByRole('cell', { name: reference, exact: true }) });
+	page
+		.getByRole('row')
+		.filter({ has: page.getByRole('rowheader', { name: reference, exact: true }) });
 
 test('a drawn round: the order drawn at the close, a reserve list, and a reserve funded after a decline', async ({
 	page,
