@@ -3,12 +3,17 @@
 // places and one email each, all in one atomic batch). Run by npm run bench in its own process
 // on the bench database, or alone: DATABASE_URL=file:/tmp/x.db node scripts/bench/ballot-draw.ts
 import { spawn } from 'node:child_process';
+import { loadavg } from 'node:os';
 
 export type BallotDrawFigures = {
 	entries: number;
 	capacity: number;
 	entriesWrittenMs: number;
 	drawMs: number;
+	/** CPU time the draw took in this process (SQLite runs in it too): what load does not inflate. */
+	drawCpuMs: number;
+	/** The one-minute load average as the draw started. */
+	loadAverage: number;
 	winners: number;
 	waiting: number;
 	emailsQueued: number;
@@ -101,9 +106,13 @@ async function run(): Promise<BallotDrawFigures> {
 	const written = performance.now();
 	await writeEntries(client, eventId, now, stamp);
 	const entriesWrittenMs = Math.round(performance.now() - written);
+	const loadAverage = Number(loadavg()[0].toFixed(2));
 	const drawing = performance.now();
+	const cpu = process.cpuUsage();
 	const outcome = await drawBallot(eventId, null, new Date());
 	const drawMs = Math.round(performance.now() - drawing);
+	const used = process.cpuUsage(cpu);
+	const drawCpuMs = Math.round((used.user + used.system) / 1000);
 	if (!outcome.ok) throw new Error(outcome.reason);
 	const queued = await client.execute({
 		sql: `select count(*) as n from outbox where template in ('booking-confirmed', 'ballot-waitlisted')
@@ -116,6 +125,8 @@ async function run(): Promise<BallotDrawFigures> {
 		capacity: CAPACITY,
 		entriesWrittenMs,
 		drawMs,
+		drawCpuMs,
+		loadAverage,
 		winners: outcome.winners,
 		waiting: outcome.waiting,
 		emailsQueued: Number(queued.rows[0].n)

@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createTestEvent } from './support/events.ts';
 import { expectAccessibleAtBothWidths } from './support/layout.ts';
+import { screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
 import { createMemberInGoodStanding, MEMBER_PASSWORD } from './support/members.ts';
 import { e2eDatabaseUrl, openE2eDatabase, port } from './support/server.ts';
 import { sessionFor } from './support/sessions.ts';
@@ -84,6 +85,7 @@ test('an organiser asks their own questions, sees the answers, and sensitive one
 	await expect(page.getByRole('status')).toHaveText(`Question added: ‘${HEALTH}’.`);
 	await expect(page.locator('.questions li')).toHaveCount(2);
 	await expectAccessibleAtBothWidths(page);
+	await screenshotAtPhoneAndDesktop(page, 'booking-question-editor');
 
 	const nadia = await memberBooks(
 		browser,
@@ -124,6 +126,7 @@ test('an organiser asks their own questions, sees the answers, and sensitive one
 	await expect(people).toContainText('Nadia Shift');
 	await expect(people).toContainText(`${HEALTH}: Asthma: I may need to step outside`);
 	await expectAccessibleAtBothWidths(page);
+	await screenshotAtPhoneAndDesktop(page, 'attendees-with-answers');
 
 	// The spreadsheet has a column for each question.
 	const csv = await (await page.request.get(`/organiser/events/${event.id}/attendees.csv`)).text();

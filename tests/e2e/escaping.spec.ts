@@ -1,23 +1,24 @@
 // Markup, formulas and calendar syntax typed into every field people control (event text,
 // names, booking answers, messages, grant answers) come out as the same text everywhere: in
-// pages, in emails, in the attendee spreadsheet and in calendar files.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+// pages, in emails, in the attendee spreadsheet and in calendar files (grant answers in
+// escaping-grants.spec.ts).
+import { expect, test } from '@playwright/test';
 import { parse } from 'csv-parse/sync';
 import { bookingUidOf } from './support/events.ts';
 import { postForm } from './support/form-body.ts';
-import { answerUpToEvidence, sendApplication } from './support/grant-application.ts';
 import { waitForMail } from './support/mailbox.ts';
 import {
 	expectEmailShowsText,
 	expectFoldedLines,
 	expectShownAsText,
+	visitShowingText,
 	MARKUP,
 	parseEvents,
 	rawProperty
 } from './support/markup-checks.ts';
 import { createMemberInGoodStanding } from './support/members.ts';
-import { openE2eDatabase, port } from './support/server.ts';
-import { sessionFor } from './support/sessions.ts';
+import { openE2eDatabase } from './support/server.ts';
+import { pageSignedInWith, sessionFor } from './support/sessions.ts';
 import { createAccount } from './support/staff.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
@@ -45,18 +46,6 @@ let organiserToken = '';
 let eventId = 0;
 let slug = '';
 let ann = { email: '', token: '', id: 0 };
-
-async function signedInPage(browser: Browser, token: string) {
-	const context = await browser.newContext();
-	await context.addCookies([{ name: 'session', value: token, url: `http://localhost:${port}` }]);
-	return context.newPage();
-}
-
-async function visit(page: Page, path: string, texts: string[]) {
-	await page.goto(path);
-	await page.waitForLoadState('networkidle');
-	await expectShownAsText(page, texts);
-}
 
 test.beforeAll(async ({ request }) => {
 	const organiser = await createAccount({
@@ -119,7 +108,7 @@ test.beforeAll(async ({ request }) => {
 test('a member books with answers typed as markup, and every page shows the text as typed', async ({
 	browser
 }) => {
-	const member = await signedInPage(browser, ann.token);
+	const member = await pageSignedInWith(browser, ann.token);
 	await member.goto(`/events/${slug}/book`);
 	await member.waitForLoadState('networkidle');
 	await member.getByLabel('Anything else about access').fill(ACCESS);
@@ -128,17 +117,21 @@ test('a member books with answers typed as markup, and every page shows the text
 	await member.getByRole('button', { name: 'Confirm booking' }).click();
 	await expect(member.getByText('Your place is booked.')).toBeVisible();
 	await expectShownAsText(member, [TITLE]);
-	await visit(member, `/events/${slug}`, [TITLE, 'First line', MARKUP, VENUE, ACCESS]);
-	await visit(member, `/events?q=${encodeURIComponent(String(stamp))}`, [TITLE]);
+	await visitShowingText(member, `/events/${slug}`, [TITLE, 'First line', MARKUP, VENUE, ACCESS]);
+	await visitShowingText(member, `/events?q=${encodeURIComponent(String(stamp))}`, [TITLE]);
 
-	const organiser = await signedInPage(browser, organiserToken);
-	await visit(organiser, `/organiser/events/${eventId}/attendees`, [NAMES[0], NAMES[1], DIETARY]);
-	await visit(organiser, `/organiser/events/${eventId}/attendees/door-register`, [
+	const organiser = await pageSignedInWith(browser, organiserToken);
+	await visitShowingText(organiser, `/organiser/events/${eventId}/attendees`, [
+		NAMES[0],
+		NAMES[1],
+		DIETARY
+	]);
+	await visitShowingText(organiser, `/organiser/events/${eventId}/attendees/door-register`, [
 		NAMES[0],
 		ACCESS
 	]);
-	await visit(organiser, `/organiser/events/${eventId}/preview`, [TITLE, VENUE]);
-	await visit(organiser, '/organiser', [TITLE]);
+	await visitShowingText(organiser, `/organiser/events/${eventId}/preview`, [TITLE, VENUE]);
+	await visitShowingText(organiser, '/organiser', [TITLE]);
 });
 
 test('emails escape markup: the booking confirmation and an organiser’s message', async ({
@@ -152,7 +145,7 @@ test('emails escape markup: the booking confirmation and an organiser’s messag
 	expect(confirmation.html).not.toContain(MARKUP);
 	await expectEmailShowsText(browser, confirmation.html, [TITLE]);
 
-	const organiser = await signedInPage(browser, organiserToken);
+	const organiser = await pageSignedInWith(browser, organiserToken);
 	await organiser.goto(`/organiser/events/${eventId}/attendees/message`);
 	await organiser.waitForLoadState('networkidle');
 	await organiser.getByLabel('People with a place').check();
@@ -218,44 +211,4 @@ test('calendar files escape commas, semicolons, backslashes and line breaks, and
 	const [published] = parseEvents(publicIcs);
 	expect(published.description).toContain(`Summary ${MARKUP}`);
 	expect(published.description).toContain(`Access: ${ACCESS}`);
-});
-
-test('grant answers and a welfare officer’s question show as text, in pages and email', async ({
-	browser,
-	request
-}) => {
-	const circumstances = `Boiler broke; ${MARKUP}\nSecond line`;
-	const member = await createMemberInGoodStanding(`Grace ${MARKUP}`);
-	const token = await sessionFor(member.email);
-	await answerUpToEvidence(request, token, { circumstances });
-	const reference = await sendApplication(request, token);
-
-	const welfare = await createAccount({
-		name: 'Escaping Welfare',
-		roles: ['welfare'],
-		twoFactor: true
-	});
-	const officer = await signedInPage(browser, await sessionFor(welfare.email));
-	const { client } = openE2eDatabase();
-	const id = (
-		await client.execute({
-			sql: 'select id from grant_applications where reference = ?',
-			args: [reference]
-		})
-	).rows[0].id;
-	client.close();
-	await visit(officer, `/organiser/grants/${id}`, [`Boiler broke; ${MARKUP}`, `Grace ${MARKUP}`]);
-	await officer.getByLabel('What do you need from the member?').fill(`Send a bill ${MARKUP}`);
-	await officer.getByRole('button', { name: 'Send request' }).click();
-	await expect(officer.getByRole('status')).toContainText('Your question has been sent');
-
-	const applicant = await signedInPage(browser, token);
-	await visit(applicant, `/account/grants/${reference}`, [
-		`Send a bill ${MARKUP}`,
-		`Boiler broke; ${MARKUP}`
-	]);
-	const asked = await waitForMail(request, member.email, 'grant-needs-info', {
-		application: reference
-	});
-	await expectEmailShowsText(browser, asked.html, [`Send a bill ${MARKUP}`, `Grace ${MARKUP}`]);
 });

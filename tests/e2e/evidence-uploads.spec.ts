@@ -49,6 +49,13 @@ const WRONG_FILES = [
 		bytes: Buffer.alloc(0),
 		status: 400,
 		message: 'The file you chose is empty'
+	},
+	{
+		what: 'the same file again under another name',
+		name: 'payslip copy.pdf',
+		bytes: PDF,
+		status: 400,
+		message: 'You have already uploaded this file, as payslip.pdf. Choose a different file.'
 	}
 ];
 
@@ -94,7 +101,7 @@ test('each wrong file is refused beside the field, and the answers and files alr
 		await upload(page, file.name, file.bytes);
 		await expect(page.locator('#evidence-error'), file.what).toContainText(file.message);
 		await expect(page.getByRole('alert'), file.what).toContainText(file.message);
-		await expect(page.getByRole('link', { name: 'payslip.pdf' })).toBeVisible();
+		await expect(page.getByRole('link', { name: 'payslip.pdf', exact: true })).toBeVisible();
 
 		// And as a plain form post, the way a browser without scripts sends it: on a connection
 		// kept open, so the server reads the rest of a body it refused and the answer arrives.

@@ -8,7 +8,8 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { expectNoAxeViolations } from './support/accessibility.ts';
+import { expectAccessibleAtBothWidths } from './support/layout.ts';
+import { screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
 import { answerUpToEvidence, sendApplication } from './support/grant-application.ts';
 import { waitForMail } from './support/mailbox.ts';
 import { createMemberInGoodStanding } from './support/members.ts';
@@ -90,7 +91,7 @@ test('a drawn round: the order drawn at the close, a reserve list, and a reserve
 			`/account/grants/${applicants[0].reference}`
 		);
 		await expect(before.getByText(/are treated the same; the order is drawn on/)).toBeVisible();
-		await expectNoAxeViolations(before);
+		await expectAccessibleAtBothWidths(before);
 
 		// The clock reaches the close: the round's closing time is now past.
 		await sql('update grant_rounds set closes_at = ? where id = ?', [Date.now() - 1000, roundId]);
@@ -99,6 +100,7 @@ test('a drawn round: the order drawn at the close, a reserve list, and a reserve
 		// The background job may have drawn it first; either way it is drawn once.
 		if (await drawNow.isVisible()) await drawNow.click();
 		await expect(page.getByText(/The order was drawn on/)).toBeVisible();
+		await expectAccessibleAtBothWidths(page);
 
 		const places = await sql(
 			`select a.reference, p.position, p.reserve_position as reserve from grant_draw_places p
@@ -125,7 +127,8 @@ test('a drawn round: the order drawn at the close, a reserve list, and a reserve
 		await applicationRow(page, reserve).getByRole('link', { name: reserve, exact: true }).click();
 		await expect(page.getByText(/number 1 on the reserve list/)).toBeVisible();
 		await expect(page.getByRole('button', { name: 'Approve grant' })).toHaveCount(0);
-		await expectNoAxeViolations(page);
+		await expectAccessibleAtBothWidths(page);
+		await screenshotAtPhoneAndDesktop(page, 'grant-drawn-reserve-decision');
 
 		await page.goto('/organiser/grants');
 		await applicationRow(page, second).getByRole('link', { name: second, exact: true }).click();
@@ -152,7 +155,8 @@ test('a drawn round: the order drawn at the close, a reserve list, and a reserve
 		await expect(page.getByText('Checked: it matches.')).toBeVisible();
 		await expect(page.getByRole('listitem').filter({ hasText: /^Application \d+/ })).toHaveCount(3);
 		await expect(page.locator('main')).not.toContainText(/Ffion|Gus|Hana|@|WFG-/);
-		await expectNoAxeViolations(page);
+		await expectAccessibleAtBothWidths(page);
+		await screenshotAtPhoneAndDesktop(page, 'grant-drawn-order-public');
 		const verified = await run(
 			'node',
 			['scripts/ballot-verify.ts', '--grant-round', String(roundId)],

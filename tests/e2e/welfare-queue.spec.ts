@@ -3,6 +3,7 @@
 // past events with who came; each page passes axe at phone and desktop width.
 import { expect, test } from '@playwright/test';
 import { expectAccessibleAtBothWidths } from './support/layout.ts';
+import { screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
 import { port } from './support/server.ts';
 import { sessionFor } from './support/sessions.ts';
 import { createAccount } from './support/staff.ts';
@@ -31,6 +32,7 @@ test('a welfare officer sees what needs a look, filters by it and steps through 
 	await expect(row('WFG-DEMO05')).toContainText('Same household as WFG-DEMO06');
 	await expect(row('WFG-DEMO07')).toContainText('Grant in cool-down');
 	await expectAccessibleAtBothWidths(page);
+	await screenshotAtPhoneAndDesktop(page, 'welfare-queue');
 
 	await page
 		.getByRole('navigation', { name: 'Filter by what needs a look' })
@@ -43,6 +45,7 @@ test('a welfare officer sees what needs a look, filters by it and steps through 
 		'The member said the household’s savings are not under the round’s limit of £1,500.'
 	);
 	await expectAccessibleAtBothWidths(page);
+	await screenshotAtPhoneAndDesktop(page, 'welfare-decision');
 	await page.getByRole('link', { name: 'Next application' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('WFG-DEMO08');
 	await expect(page.getByRole('link', { name: 'Next application' })).toHaveCount(0);
@@ -59,6 +62,7 @@ test('a welfare officer sees what needs a look, filters by it and steps through 
 		'Training course'
 	);
 	await expectAccessibleAtBothWidths(page);
+	await screenshotAtPhoneAndDesktop(page, 'staff-desk-past-events');
 	for (const path of ['/admin/users', '/admin/members']) {
 		await page.goto(path);
 		await expectAccessibleAtBothWidths(page);

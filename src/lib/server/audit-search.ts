@@ -1,6 +1,6 @@
 // What /admin/audit shows: the audit log filtered by who acted, which event it concerned (the
 // event itself and its bookings), and a date range in London days.
-import { and, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
 import { db, table } from './db/index.ts';
 import { fromLondonTime } from '../london-time.ts';
 import { parseIsoDate } from '../plain-date.ts';
@@ -24,56 +24,55 @@ function londonDay(value: string, plusDays = 0) {
 	return fromLondonTime(day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate());
 }
 
-export async function searchAuditLog(filter: AuditFilter) {
+/** The ids of accounts whose name or email contains `text`, as a subquery. */
+function peopleMatching(text: string) {
+	const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+	return sql`(select id from users where lower(email) like ${like} escape '\\' or lower(name) like ${like} escape '\\')`;
+}
+
+/** Records about the person: their account, or one of their bookings. */
+function actedOn(people: SQL) {
+	const a = table.auditLog;
+	return or(
+		and(eq(a.subjectType, 'user'), sql`${a.subjectId} in (select cast(id as text) from ${people})`),
+		and(
+			eq(a.subjectType, 'booking'),
+			sql`${a.subjectId} in (select uid from bookings where user_id in ${people})`
+		)
+	);
+}
+
+/** Records about the event named by number or web address name: itself and its bookings. */
+async function aboutEvent(key: string) {
+	const a = table.auditLog;
+	const [found] = await db
+		.select({ id: table.events.id, slug: table.events.slug })
+		.from(table.events)
+		.where(/^\d+$/.test(key) ? eq(table.events.id, Number(key)) : eq(table.events.slug, key));
+	if (!found) return null;
+	return or(
+		and(eq(a.subjectType, 'event'), inArray(a.subjectId, [found.slug, String(found.id)])),
+		and(
+			eq(a.subjectType, 'booking'),
+			sql`${a.subjectId} in (select uid from bookings where event_id = ${found.id})`
+		)
+	);
+}
+
+/** The filter as SQL conditions, or the messages for the fields that cannot be read. */
+async function auditConditions(filter: AuditFilter) {
 	const errors: AuditFilterErrors = {};
 	const a = table.auditLog;
-	const u = table.users;
-	const conditions = [];
+	const conditions: (SQL | undefined)[] = [];
 	const person = filter.person?.trim().toLowerCase();
-	if (person) {
-		const like = `%${person.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-		conditions.push(
-			sql`${a.actorUserId} in (select id from users where lower(email) like ${like} escape '\\' or lower(name) like ${like} escape '\\')`
-		);
-	}
+	if (person) conditions.push(sql`${a.actorUserId} in ${peopleMatching(person)}`);
 	const subject = filter.subject?.trim().toLowerCase();
-	if (subject) {
-		const like = `%${subject.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-		const people = sql`(select id from users where lower(email) like ${like} escape '\\' or lower(name) like ${like} escape '\\')`;
-		conditions.push(
-			or(
-				and(
-					eq(a.subjectType, 'user'),
-					sql`${a.subjectId} in (select cast(id as text) from ${people})`
-				),
-				and(
-					eq(a.subjectType, 'booking'),
-					sql`${a.subjectId} in (select uid from bookings where user_id in ${people})`
-				)
-			)
-		);
-	}
+	if (subject) conditions.push(actedOn(peopleMatching(subject)));
 	const eventKey = filter.event?.trim();
 	if (eventKey) {
-		const [found] = await db
-			.select({ id: table.events.id, slug: table.events.slug })
-			.from(table.events)
-			.where(
-				/^\d+$/.test(eventKey)
-					? eq(table.events.id, Number(eventKey))
-					: eq(table.events.slug, eventKey)
-			);
-		if (!found) errors.event = 'No event has that number or web address name';
-		else
-			conditions.push(
-				or(
-					and(eq(a.subjectType, 'event'), inArray(a.subjectId, [found.slug, String(found.id)])),
-					and(
-						eq(a.subjectType, 'booking'),
-						sql`${a.subjectId} in (select uid from bookings where event_id = ${found.id})`
-					)
-				)
-			);
+		const event = await aboutEvent(eventKey);
+		if (event) conditions.push(event);
+		else errors.event = 'No event has that number or web address name';
 	}
 	const from = filter.from ? londonDay(filter.from) : null;
 	if (filter.from && !from) errors.from = 'Enter a real date, for example 2026-11-01';
@@ -81,7 +80,14 @@ export async function searchAuditLog(filter: AuditFilter) {
 	if (filter.to && !to) errors.to = 'Enter a real date, for example 2026-11-30';
 	if (from) conditions.push(gte(a.createdAt, from));
 	if (to) conditions.push(lt(a.createdAt, to));
+	return { conditions, errors };
+}
+
+export async function searchAuditLog(filter: AuditFilter) {
+	const { conditions, errors } = await auditConditions(filter);
 	if (Object.keys(errors).length) return { ok: false as const, errors };
+	const a = table.auditLog;
+	const u = table.users;
 	const rows = await db
 		.select({
 			id: a.id,

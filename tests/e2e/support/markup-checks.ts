@@ -18,6 +18,13 @@ export async function expectShownAsText(page: Page, texts: string[]) {
  * An email's HTML, opened as a mail app would open it (scripts allowed, no page policy to
  * help), shows each text literally and runs nothing.
  */
+/** Opens a page once it has settled and checks the texts show there as typed. */
+export async function visitShowingText(page: Page, path: string, texts: string[]) {
+	await page.goto(path);
+	await page.waitForLoadState('networkidle');
+	await expectShownAsText(page, texts);
+}
+
 export async function expectEmailShowsText(browser: Browser, html: string, texts: string[]) {
 	const page = await browser.newPage({ javaScriptEnabled: true });
 	await page.setContent(html, { waitUntil: 'load' });

@@ -1,7 +1,8 @@
 // Signed-in sessions made straight in the end-to-end database, for tests about who may open
 // what rather than about signing in (the sign-in journeys have their own specs).
 import { digestSecret, generateSecret } from '../../../src/lib/server/auth/secrets.ts';
-import { openE2eDatabase } from './server.ts';
+import type { Browser } from '@playwright/test';
+import { openE2eDatabase, port } from './server.ts';
 
 /**
  * A session token for an existing account; staff get two-factor already done, unless
@@ -20,4 +21,11 @@ export async function sessionFor(email: string, options: { twoFactorDone?: boole
 	});
 	client.close();
 	return `${id}.${secret}`;
+}
+
+/** A page in a browser context of its own, signed in with this session token. */
+export async function pageSignedInWith(browser: Browser, token: string) {
+	const context = await browser.newContext();
+	await context.addCookies([{ name: 'session', value: token, url: `http://localhost:${port}` }]);
+	return context.newPage();
 }

@@ -5,7 +5,7 @@
 import type { Config } from '../config.ts';
 import type { Event, EventSession } from '../db/schema/index.ts';
 import type { OutgoingEmail } from '../email/message.ts';
-import { renderEmail, type Block } from '../email/templates/layout.ts';
+import { escapeHtml, renderEmail, type Block } from '../email/templates/layout.ts';
 import { whenAndWhere } from '../bookings/booking-email-parts.ts';
 import { drawTimes } from '../../ballot-times.ts';
 
@@ -83,12 +83,10 @@ export function entryWithdrawnEmail(c: BallotEmailContext, entryNumber: number):
 	});
 }
 
-export function drawnToWaitingListEmail(
-	c: BallotEmailContext,
-	entry: { number: number; position: number; passedOver: boolean; bookingUid: string }
-): OutgoingEmail {
-	// Keyed by the waiting-list booking it announces, as every booking's first email is.
-	return compose(c, `booking-waitlisted/${entry.bookingUid}`, 'ballot-waitlisted', {
+type WaitingEntry = { number: number; position: number; passedOver: boolean; bookingUid: string };
+
+function waitingListContent(c: BallotEmailContext, entry: Record<keyof WaitingEntry, string>) {
+	return {
 		subject: `Ballot result: ${c.event.title}`,
 		preview: `You are number ${entry.position} on the waiting list.`,
 		heading: `You are number ${entry.position} on the waiting list`,
@@ -96,9 +94,10 @@ export function drawnToWaitingListEmail(
 			{ kind: 'paragraph', text: `Hello ${c.member.name},` },
 			{
 				kind: 'paragraph',
-				text: entry.passedOver
-					? `The places left when entry ${entry.number} was drawn were not enough for you and your guests, so you are at the top of the waiting list for ${c.event.title}, number ${entry.position}.`
-					: `Entry ${entry.number} was not drawn for a place at ${c.event.title}. You are number ${entry.position} on the waiting list, in the order drawn.`
+				text:
+					entry.passedOver === 'true'
+						? `The places left when entry ${entry.number} was drawn were not enough for you and your guests, so you are at the top of the waiting list for ${c.event.title}, number ${entry.position}.`
+						: `Entry ${entry.number} was not drawn for a place at ${c.event.title}. You are number ${entry.position} on the waiting list, in the order drawn.`
 			},
 			{
 				kind: 'paragraph',
@@ -107,8 +106,53 @@ export function drawnToWaitingListEmail(
 			whenAndWhere({ ...c, bookingUid: '' }, 'without-place'),
 			{ kind: 'button', text: 'See your bookings', href: `${c.config.origin}/account/bookings` },
 			{ kind: 'paragraph', text: `The published draw, and how to check it: ${ballotUrl(c)}` }
-		]
-	});
+		] satisfies Block[]
+	};
+}
+
+// Stand-ins no template text contains, and that HTML escaping leaves alone.
+const NAME = '%%ballot-member-name%%';
+const NUMBER = '%%ballot-entry-number%%';
+const POSITION = '%%ballot-waiting-position%%';
+
+/**
+ * The waiting-list result for a whole draw: each of the two wordings is laid out once with
+ * stand-ins, then filled for every entry, so thousands of entrants cost string replacement
+ * rather than thousands of layouts. Keyed by the waiting-list booking it announces, as every
+ * booking's first email is.
+ */
+export function drawnToWaitingListEmails(c: Omit<BallotEmailContext, 'member'>) {
+	const laidOut = new Map<boolean, ReturnType<typeof renderEmail>>();
+	const layout = (passedOver: boolean) => {
+		const member = { email: '', name: NAME };
+		const content = waitingListContent(
+			{ ...c, member },
+			{ number: NUMBER, position: POSITION, passedOver: String(passedOver), bookingUid: '' }
+		);
+		return renderEmail({ ...content, reason: reason(c as BallotEmailContext) }, c.config);
+	};
+	return (member: BallotEmailContext['member'], entry: WaitingEntry): OutgoingEmail => {
+		if (!laidOut.has(entry.passedOver)) laidOut.set(entry.passedOver, layout(entry.passedOver));
+		const done = laidOut.get(entry.passedOver)!;
+		const fill = (text: string, name: string) =>
+			text
+				.replaceAll(NAME, name)
+				.replaceAll(NUMBER, String(entry.number))
+				.replaceAll(POSITION, String(entry.position));
+		return {
+			idempotencyKey: `booking-waitlisted/${entry.bookingUid}`,
+			template: 'ballot-waitlisted',
+			to: member,
+			subject: fill(done.subject, member.name),
+			text: fill(done.text, member.name),
+			html: fill(done.html, escapeHtml(member.name))
+		};
+	};
+}
+
+/** One entrant's waiting-list result (the draw itself uses `drawnToWaitingListEmails`). */
+export function drawnToWaitingListEmail(c: BallotEmailContext, entry: WaitingEntry): OutgoingEmail {
+	return drawnToWaitingListEmails(c)(c.member, entry);
 }
 
 export function leftOutOfDrawEmail(

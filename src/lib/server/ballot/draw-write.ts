@@ -15,11 +15,10 @@ import { db } from '../db/index.ts';
 import type { DrawSummary } from '../db/schema/index.ts';
 import type { OutgoingEmail } from '../email/message.ts';
 import { queueTaggedEmailsIf } from '../email/outbox.ts';
-import { drawnToWaitingListEmail, leftOutOfDrawEmail } from './ballot-emails.ts';
+import { drawnToWaitingListEmails, leftOutOfDrawEmail } from './ballot-emails.ts';
 import { entriesFingerprintSql, type DrawPlan, type PlannedEntry } from './draw-plan.ts';
 
-/** Rows per statement: keeps each far inside SQLite's limit on bound values. */
-const ROWS_PER_STATEMENT = 300;
+/** Emails per statement: keeps each far inside SQLite's limit on bound values. */
 const EMAILS_PER_STATEMENT = 100;
 
 const inChunks = <T>(items: T[], size: number) =>
@@ -57,6 +56,7 @@ function decide(plan: DrawPlan): Decided[] {
 		);
 		return { entry, status: 'won' as const, uid, position: null, why: null, emails };
 	});
+	const waitingListEmail = drawnToWaitingListEmails({ config, event, sessions, ballot });
 	const waiting = allocation.waiting.map((entry, i) => {
 		const uid = newBookingUid();
 		const told = {
@@ -65,7 +65,7 @@ function decide(plan: DrawPlan): Decided[] {
 			passedOver: i < allocation.passedOver,
 			bookingUid: uid
 		};
-		const email = drawnToWaitingListEmail(context(entry, uid), told);
+		const email = waitingListEmail(entry.member, told);
 		return {
 			entry,
 			status: 'waitlisted' as const,
@@ -109,32 +109,39 @@ function claimStatement(plan: DrawPlan, claim: string, actorUserId: number | nul
 		returning event_id`);
 }
 
-function bookingInserts(plan: DrawPlan, decided: Decided[], claimed: SQL, now: Date) {
-	const placed = decided.filter((d) => d.uid !== null);
-	return inChunks(placed, ROWS_PER_STATEMENT).map((chunk) => {
-		const rows = chunk.map(
-			(d) =>
-				sql`(${d.uid}, ${d.entry.userId}, ${d.status === 'won' ? 'confirmed' : 'waitlisted'}, ${d.position}, ${JSON.stringify(d.entry.answers ?? {})}, ${d.entry.guests})`
-		);
-		return db.run(sql`insert into bookings
-			(uid, event_id, user_id, status, waitlist_position, answers, guests, created_at, status_changed_at)
-			select d.column1, ${plan.event.id}, d.column2, d.column3, d.column4, d.column5, d.column6,
-				${now.getTime()}, ${now.getTime()}
-			from (values ${sql.join(rows, sql`, `)}) d where ${claimed}
-			on conflict do nothing`);
-	});
+/**
+ * All the draw's bookings in one statement: the rows travel as one JSON array that SQLite reads
+ * with json_each, rather than as thousands of bound values.
+ */
+function bookingInsert(plan: DrawPlan, decided: Decided[], claimed: SQL, now: Date) {
+	const rows = decided
+		.filter((d) => d.uid !== null)
+		.map((d) => [
+			d.uid,
+			d.entry.userId,
+			d.status === 'won' ? 'confirmed' : 'waitlisted',
+			d.position,
+			JSON.stringify(d.entry.answers ?? {}),
+			d.entry.guests
+		]);
+	return db.run(sql`insert into bookings
+		(uid, event_id, user_id, status, waitlist_position, answers, guests, created_at, status_changed_at)
+		select d.value ->> 0, ${plan.event.id}, d.value ->> 1, d.value ->> 2, d.value ->> 3,
+			d.value ->> 4, d.value ->> 5, ${now.getTime()}, ${now.getTime()}
+		from json_each(${JSON.stringify(rows)}) d where ${claimed}
+		order by d.key
+		on conflict do nothing`);
 }
 
-function entryUpdates(decided: Decided[], claimed: SQL, now: Date) {
-	return inChunks(decided, ROWS_PER_STATEMENT).map((chunk) => {
-		const rows = chunk.map(
-			(d) => sql`(${d.entry.id}, ${d.status}, ${d.uid}, ${d.entry.priority ? 1 : 0}, ${d.why})`
-		);
-		return db.run(sql`with d (id, status, uid, priority, why) as (values ${sql.join(rows, sql`, `)})
-			update ballot_entries set status = d.status, booking_uid = d.uid, priority = d.priority,
-				ineligible_reason = d.why, answers = null, status_changed_at = ${now.getTime()}
-			from d where ballot_entries.id = d.id and ballot_entries.status = 'entered' and ${claimed}`);
-	});
+/** Every entry marked with what the draw decided, in one statement read the same way. */
+function entryUpdate(decided: Decided[], claimed: SQL, now: Date) {
+	const rows = decided.map((d) => [d.entry.id, d.status, d.uid, d.entry.priority ? 1 : 0, d.why]);
+	return db.run(sql`with d (id, status, uid, priority, why) as (
+			select value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4
+			from json_each(${JSON.stringify(rows)}))
+		update ballot_entries set status = d.status, booking_uid = d.uid, priority = d.priority,
+			ineligible_reason = d.why, answers = null, status_changed_at = ${now.getTime()}
+		from d where ballot_entries.id = d.id and ballot_entries.status = 'entered' and ${claimed}`);
 }
 
 /**
@@ -150,8 +157,8 @@ export async function writeDraw(plan: DrawPlan, actorUserId: number | null, now:
 	);
 	const [won] = await db.batch([
 		claimStatement(plan, claim, actorUserId, now),
-		...bookingInserts(plan, decided, claimed, now),
-		...entryUpdates(decided, claimed, now),
+		bookingInsert(plan, decided, claimed, now),
+		entryUpdate(decided, claimed, now),
 		...inChunks(emails, EMAILS_PER_STATEMENT).map((chunk) =>
 			queueTaggedEmailsIf(db, chunk, () => claimed)
 		),

@@ -1,5 +1,5 @@
 // The papers a course place comes with: a letter asking the member's employer for paid release
-// to attend union training, and, once the member has been checked in, a certificate of
+// to attend union training, and, once earned (door/certificate-status.ts), a certificate of
 // attendance. Only the member and the course's organisers (or an admin) may open them.
 import { and, asc, eq } from 'drizzle-orm';
 import { db, table } from '../db/index.ts';

@@ -1,8 +1,7 @@
 // The application's questions, one per page, in order. Each step reads its own form fields and
 // returns either the answers to save or a message per field, keeping what the member typed.
 import type { GrantAnswers } from '../db/schema/grants.ts';
-import { tidy } from '../members/matching-keys.ts';
-import { parsePounds } from '../../money.ts';
+import { STEP_READERS } from './application-step-readers.ts';
 
 export const APPLICATION_STEPS = [
 	{ slug: 'household', title: 'Your household' },
@@ -18,21 +17,7 @@ export const APPLICATION_STEPS = [
 
 export type StepSlug = (typeof APPLICATION_STEPS)[number]['slug'];
 
-export const MEANS_TESTED_BENEFITS = [
-	'Universal Credit',
-	'Pension Credit',
-	'Income Support',
-	'income-based Jobseeker’s Allowance',
-	'income-related Employment and Support Allowance',
-	'Housing Benefit'
-] as const;
-
-export const PAYMENT_TYPES = {
-	prepayment: 'Prepayment meter (top-up key or card)',
-	'direct-debit': 'Direct Debit',
-	'quarterly-bill': 'A bill every quarter',
-	other: 'Another way'
-} as const;
+export { MEANS_TESTED_BENEFITS, PAYMENT_TYPES } from './application-step-readers.ts';
 
 export function isStepSlug(value: string): value is StepSlug {
 	return APPLICATION_STEPS.some((s) => s.slug === value);
@@ -53,116 +38,11 @@ export type StepResult =
 	| { ok: true; answers: GrantAnswers }
 	| { ok: false; errors: Record<string, string>; values: Fields };
 
-const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/i;
-
-function wholeNumber(value: string, min: number, max: number) {
-	if (!/^\d+$/.test(value)) return null;
-	const n = Number(value);
-	return n >= min && n <= max ? n : null;
-}
-
-function yesNo(value: string) {
-	return value === 'yes' ? true : value === 'no' ? false : null;
-}
-
 /** Reads one step's fields (bank details are separate: they are encrypted, never in answers). */
 export function readStep(slug: StepSlug, f: Fields): StepResult {
 	const errors: Record<string, string> = {};
-	const done = (answers: GrantAnswers): StepResult =>
-		Object.keys(errors).length ? { ok: false, errors, values: f } : { ok: true, answers };
-	switch (slug) {
-		case 'household': {
-			const addressLine1 = tidy(f.addressLine1 ?? '');
-			const postcode = tidy(f.postcode ?? '').toUpperCase();
-			const adults = wholeNumber(f.adults ?? '', 1, 20);
-			const children = wholeNumber(f.children || '0', 0, 20);
-			if (!addressLine1) errors.addressLine1 = 'Enter the first line of your address';
-			if (!tidy(f.town ?? '')) errors.town = 'Enter your town or city';
-			if (!postcode) errors.postcode = 'Enter your postcode';
-			else if (!POSTCODE.test(postcode)) errors.postcode = 'Enter a full UK postcode, like B15 2TT';
-			if (adults === null)
-				errors.adults = 'Enter the number of adults in your home, including you, from 1 to 20';
-			if (children === null) errors.children = 'Enter the number of children, from 0 to 20';
-			return done({
-				addressLine1,
-				addressLine2: tidy(f.addressLine2 ?? ''),
-				town: tidy(f.town ?? ''),
-				postcode,
-				adults: adults ?? undefined,
-				children: children ?? undefined
-			});
-		}
-		case 'fuel-bills': {
-			const paysFuelBills = yesNo(f.paysFuelBills ?? '');
-			if (paysFuelBills === null)
-				errors.paysFuelBills = 'Select yes if you pay, or share paying, the fuel bills';
-			return done({ paysFuelBills: paysFuelBills ?? undefined });
-		}
-		case 'supplier': {
-			const supplier = tidy(f.supplier ?? '');
-			const paymentType = f.paymentType as keyof typeof PAYMENT_TYPES;
-			if (!supplier) errors.supplier = 'Enter the name of your energy supplier';
-			else if (supplier.length > 80)
-				errors.supplier = 'Supplier name must be 80 characters or fewer';
-			if (!Object.hasOwn(PAYMENT_TYPES, paymentType))
-				errors.paymentType = 'Select how you pay for your energy';
-			return done({ supplier, paymentType });
-		}
-		case 'income': {
-			const benefit = f.meansTestedBenefit ?? '';
-			const onBenefit = (MEANS_TESTED_BENEFITS as readonly string[]).includes(benefit);
-			const income = f.monthlyIncome ? parsePounds(f.monthlyIncome) : null;
-			if (f.monthlyIncome && income === null)
-				errors.monthlyIncome = 'Enter your household’s monthly income in pounds, like 1450';
-			else if (!f.monthlyIncome && !onBenefit)
-				errors.monthlyIncome =
-					'Enter your household’s monthly income, or choose the means-tested benefit you receive';
-			if (benefit && benefit !== 'none' && !onBenefit)
-				errors.meansTestedBenefit = 'Choose a benefit from the list';
-			return done({
-				monthlyIncomePence: income ?? undefined,
-				meansTestedBenefit: onBenefit ? benefit : null
-			});
-		}
-		case 'savings': {
-			const savingsUnderLimit = yesNo(f.savingsUnderLimit ?? '');
-			if (savingsUnderLimit === null)
-				errors.savingsUnderLimit = 'Select yes if your household’s savings are under the limit';
-			return done({ savingsUnderLimit: savingsUnderLimit ?? undefined });
-		}
-		case 'previous-awards': {
-			const previousAward = yesNo(f.previousAward ?? '');
-			if (previousAward === null)
-				errors.previousAward =
-					'Select yes if you have had a winter fuel grant from the branch before';
-			return done({ previousAward: previousAward ?? undefined });
-		}
-		case 'circumstances': {
-			const circumstances = (f.circumstances ?? '').trim();
-			if (!circumstances)
-				errors.circumstances = 'Tell us briefly why you need help with your fuel bills this winter';
-			else if (circumstances.length > 2000)
-				errors.circumstances = 'Keep it to 2,000 characters or fewer';
-			return done({ circumstances });
-		}
-		case 'evidence':
-			return done({});
-		case 'payment': {
-			const payoutMethod = f.payoutMethod;
-			if (payoutMethod !== 'bank' && payoutMethod !== 'supplier') {
-				errors.payoutMethod = 'Select how you would like to be paid';
-				return done({});
-			}
-			const ref = tidy(f.supplierAccountReference ?? '');
-			if (payoutMethod === 'supplier' && !ref)
-				errors.supplierAccountReference =
-					'Enter your energy account number, or your prepayment key or card number';
-			return done({
-				payoutMethod,
-				supplierAccountReference: payoutMethod === 'supplier' ? ref : undefined
-			});
-		}
-	}
+	const answers = STEP_READERS[slug](f, errors);
+	return Object.keys(errors).length ? { ok: false, errors, values: f } : { ok: true, answers };
 }
 
 /** The fields a step shows, filled from saved answers when the member comes back to it. */

@@ -22,6 +22,8 @@ import { addEvidence, listEvidence, readEvidenceFile } from './evidence.ts';
 const mailer = { origin: 'http://localhost:3000', branchName: 'Test Branch' };
 const key = Buffer.alloc(32, 3);
 const PDF = new TextEncoder().encode('%PDF-1.7\n%test\n');
+/** A PDF of its own: the same bytes twice on one application are refused as a repeat. */
+const pdfNumber = (n: number) => new TextEncoder().encode(`%PDF-1.7\n%test ${n}\n`);
 const answers = completeGrantAnswers;
 
 async function submittedApplicationFor(round: Awaited<ReturnType<typeof createGrantRound>>) {
@@ -207,7 +209,7 @@ describe('evidence', () => {
 			error: expect.stringMatching(/5 MB or smaller/)
 		});
 		for (let i = 0; i < 3; i++)
-			await addEvidence(draft, { name: `f${i}.pdf`, size: PDF.length, bytes: PDF });
+			await addEvidence(draft, { name: `f${i}.pdf`, size: PDF.length, bytes: pdfNumber(i) });
 		expect(await addEvidence(draft, { name: 'four.pdf', size: PDF.length, bytes: PDF })).toEqual({
 			ok: false,
 			error: expect.stringMatching(/up to 3 files/)
@@ -219,12 +221,12 @@ describe('evidence', () => {
 		const member = await createMemberInGoodStanding();
 		const draft = await startApplication(member.id, round.id);
 		for (let i = 0; i < 2; i++)
-			await addEvidence(draft, { name: `f${i}.pdf`, size: PDF.length, bytes: PDF });
+			await addEvidence(draft, { name: `f${i}.pdf`, size: PDF.length, bytes: pdfNumber(i) });
 		const other = openDatabase({ url: process.env.DATABASE_URL!, busyTimeoutMs: 10_000 });
-		const file = { name: 'last.pdf', size: PDF.length, bytes: PDF };
+		const file = (n: number) => ({ name: 'last.pdf', size: PDF.length, bytes: pdfNumber(n) });
 		const results = await Promise.all([
-			addEvidence(draft, file),
-			addEvidence(draft, file, new Date(), other.db)
+			addEvidence(draft, file(3)),
+			addEvidence(draft, file(4), new Date(), other.db)
 		]);
 		other.client.close();
 		expect(results.filter((r) => r.ok)).toHaveLength(1);

@@ -16,7 +16,7 @@ import {
 	withdrawApplication
 } from './applications.ts';
 import { applicantDrawNotice, publishedGrantDraw } from './draw-view.ts';
-import { chooseDrawnOrder, drawRoundNow } from './drawn-order.ts';
+import { chooseDrawnOrder, drawDueGrantRounds, drawRoundNow } from './drawn-order.ts';
 import { fundReservesEverywhere } from './reserve-list.ts';
 import { decideApplication, listGrantQueue } from './review.ts';
 
@@ -145,5 +145,29 @@ describe('the budget of a drawn round is committed in the drawn order', () => {
 		const queue = await listGrantQueue(round.id);
 		expect(after.published!.order.map((e) => e.number)).toEqual(queue.map((q) => q.id));
 		expect(JSON.stringify(after)).not.toMatch(/@|Acacia|WFG-/);
+	});
+
+	it('draws once when the job and an officer draw at the same moment, and a budget raised later funds the reserve list', async () => {
+		const { officer, round } = await drawnRound(10_000, 3);
+		const [byOfficer, byJob] = await Promise.all([
+			drawRoundNow(round, officer.id, mailer, afterClose),
+			drawDueGrantRounds(mailer, afterClose)
+		]);
+		expect(Number(byOfficer.ok) + byJob).toBe(1);
+		const told = [...(await mailOf('grant-drawn-order')), ...(await mailOf('grant-reserve-list'))];
+		expect(told).toHaveLength(3);
+		expect((await listGrantQueue(round.id)).map((q) => q.reservePosition)).toEqual([null, 1, 2]);
+
+		await db
+			.update(table.grantRounds)
+			.set({ budgetPence: 30_000 })
+			.where(eq(table.grantRounds.id, round.id));
+		expect(await fundReservesEverywhere(mailer, minute(1))).toBe(2);
+		expect((await listGrantQueue(round.id)).map((q) => q.reservePosition)).toEqual([
+			null,
+			null,
+			null
+		]);
+		expect(await mailOf('grant-reserve-funded')).toHaveLength(2);
 	});
 });

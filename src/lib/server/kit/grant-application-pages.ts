@@ -22,7 +22,9 @@ import {
 import { saveAnswers, saveBankDetails, submitApplication } from '$lib/server/grants/applications';
 import { checkBankDetails } from '$lib/server/grants/bank-details';
 import { addEvidence, listEvidence, removeEvidence } from '$lib/server/grants/evidence';
+import { MAX_EVIDENCE_FILES } from '$lib/server/grants/evidence-file';
 import { readEvidenceForm } from '$lib/server/grants/evidence-upload';
+import { CIRCUMSTANCES_MAX } from '$lib/server/grants/application-step-readers';
 import { currentRound } from '$lib/server/grants/rounds';
 import type { ApplicationLinks } from '../../grants/application-links';
 
@@ -78,6 +80,8 @@ export async function loadStep(
 		blocked,
 		hasBankDetails: Boolean(application.bankDetailsCiphertext),
 		evidence: slug === 'evidence' ? await listEvidence(application.id) : [],
+		maxEvidenceFiles: MAX_EVIDENCE_FILES,
+		circumstancesMax: CIRCUMSTANCES_MAX,
 		benefits: [...MEANS_TESTED_BENEFITS],
 		paymentTypes: Object.entries(PAYMENT_TYPES).map(([value, label]) => ({ value, label })),
 		rules: {
