@@ -90,3 +90,30 @@ export function invite(
 
 export const reason = (c: BookingContext) =>
 	`You got this email because you booked a place at ${c.event.title} with ${c.config.branchName}.`;
+
+/**
+ * A calendar CANCEL for each session after the first, one email each: calendars hold one item
+ * per session, and the first session's CANCEL rides on the notice itself.
+ */
+export function laterSessionCancellations(
+	c: BookingContext,
+	sequence: number,
+	template: string,
+	keyOf: (session: EventSession) => string
+): OutgoingEmail[] {
+	return c.sessions.slice(1).map((session, i) => ({
+		...compose(c, keyOf(session), template, {
+			subject: `Calendar cancellation: ${c.event.title}, session ${i + 2} of ${c.sessions.length}`,
+			preview: 'This session is removed from your calendar.',
+			heading: `Session ${i + 2} of ${c.sessions.length} cancelled`,
+			blocks: [
+				{
+					kind: 'paragraph',
+					text: `This removes session ${i + 2} of ${c.event.title} from your calendar.`
+				}
+			],
+			reason: reason(c)
+		}),
+		calendar: invite(c, 'CANCEL', session, sequence)
+	}));
+}

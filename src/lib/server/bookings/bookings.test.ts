@@ -2,18 +2,11 @@ import ICAL from 'ical.js';
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
-import {
-	createEvent,
-	createMember,
-	createMemberInGoodStanding,
-	emptyDatabase
-} from '../testing/fixtures.ts';
-import { bookPlace } from './book.ts';
+import { createEvent, createMember, emptyDatabase } from '../testing/fixtures.ts';
+import { book, HOUR, mailTo, members, now } from '../testing/booking-fixtures.ts';
 import { assessStanding } from '../members/standing.ts';
 import { decideBooking } from './eligibility.ts';
 
-const HOUR = 3_600_000;
-const now = new Date('2026-11-22T10:00:00Z');
 const paidUp = {
 	emailVerified: true,
 	standing: assessStanding(
@@ -35,18 +28,6 @@ beforeEach(async () => {
 	await emptyDatabase();
 	await db.delete(table.outbox);
 });
-
-async function book(eventId: number, userId: number, at = now, guests = 0) {
-	return bookPlace({ eventId, userId, answers: {}, guests }, at);
-}
-
-async function mailTo(email: string) {
-	return db.select().from(table.outbox).where(eq(table.outbox.recipient, email));
-}
-
-async function members(n: number) {
-	return Promise.all(Array.from({ length: n }, () => createMemberInGoodStanding(now)));
-}
 
 describe('who may book', () => {
 	const event = {

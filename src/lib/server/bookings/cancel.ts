@@ -8,7 +8,7 @@ import { queueEmailIf } from '../email/outbox.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
 import { bookingContextFor } from './booking-context.ts';
 import { placeCancelledEmails } from './emails.ts';
-import { offerFreedPlaces } from './offers.ts';
+import { cancelBookingRow, offerFreedPlaces } from './offers.ts';
 
 /** `was` says what the member gave up: a place, or a place on the waiting list. */
 export type CancelOutcome = { ok: true; was: BookingStatus } | { ok: false; reason: string };
@@ -47,15 +47,11 @@ export async function cancelBooking(
 	}
 	const cancelledNow = sql`exists (select 1 from bookings where id = ${booking.id} and status = 'cancelled' and status_changed_at = ${now.getTime()})`;
 	await db.batch([
-		db
-			.update(table.bookings)
-			.set({ status: 'cancelled', cancelledAt: now, statusChangedAt: now })
-			.where(
-				and(
-					eq(table.bookings.id, booking.id),
-					inArray(table.bookings.status, ['confirmed', 'waitlisted', 'offered'])
-				)
-			),
+		cancelBookingRow(
+			booking.id,
+			now,
+			inArray(table.bookings.status, ['confirmed', 'waitlisted', 'offered'])
+		),
 		...placeCancelledEmails(
 			context,
 			input.byOrganiser ? 'organiser' : input.accountDeleted ? 'account-deleted' : 'member',

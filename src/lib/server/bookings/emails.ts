@@ -10,6 +10,7 @@ import {
 	POSITION_PLACEHOLDER,
 	reason,
 	invite,
+	laterSessionCancellations,
 	whenAndWhere,
 	type BookingContext
 } from './booking-email-parts.ts';
@@ -96,7 +97,7 @@ export function placeCancelledEmails(
 	wasConfirmed: boolean
 ): OutgoingEmail[] {
 	const sequence = c.event.sequence + 1;
-	const [first, ...rest] = c.sessions;
+	const [first] = c.sessions;
 	const notice = compose(c, `booking-cancelled/${c.bookingUid}`, 'booking-cancelled', {
 		subject: wasConfirmed
 			? `Cancelled: ${c.event.title}`
@@ -122,26 +123,12 @@ export function placeCancelledEmails(
 	});
 	if (!wasConfirmed) return [notice];
 	notice.calendar = invite(c, 'CANCEL', first, sequence);
-	const others = rest.map((session, i) => ({
-		...compose(
-			c,
-			`booking-cancel-invite/${c.bookingUid}/session-${session.id}`,
-			'booking-session-cancel',
-			{
-				subject: `Calendar cancellation: ${c.event.title}, session ${i + 2} of ${c.sessions.length}`,
-				preview: 'This session is removed from your calendar.',
-				heading: `Session ${i + 2} of ${c.sessions.length} cancelled`,
-				blocks: [
-					{
-						kind: 'paragraph',
-						text: `This removes session ${i + 2} of ${c.event.title} from your calendar.`
-					}
-				],
-				reason: reason(c)
-			}
-		),
-		calendar: invite(c, 'CANCEL', session, sequence)
-	}));
+	const others = laterSessionCancellations(
+		c,
+		sequence,
+		'booking-session-cancel',
+		(session) => `booking-cancel-invite/${c.bookingUid}/session-${session.id}`
+	);
 	return [notice, ...others];
 }
 

@@ -7,6 +7,7 @@ import type { BookingStatus } from '../db/schema/index.ts';
 import {
 	compose,
 	invite,
+	laterSessionCancellations,
 	manageUrl,
 	reason,
 	whenAndWhere,
@@ -67,7 +68,7 @@ export function eventCancelledEmails(
 ): OutgoingEmail[] {
 	const wasConfirmed = status === 'confirmed';
 	const sequence = c.event.sequence;
-	const [first, ...rest] = c.sessions;
+	const [first] = c.sessions;
 	const notice = compose(c, `event-cancelled/${c.bookingUid}/seq-${sequence}`, 'event-cancelled', {
 		subject: `Event cancelled: ${c.event.title}`,
 		preview: why,
@@ -93,25 +94,11 @@ export function eventCancelledEmails(
 	});
 	if (!wasConfirmed) return [notice];
 	notice.calendar = invite(c, 'CANCEL', first, sequence);
-	const others = rest.map((session, i) => ({
-		...compose(
-			c,
-			`event-cancelled/${c.bookingUid}/session-${session.id}/seq-${sequence}`,
-			'event-cancelled-session',
-			{
-				subject: `Calendar cancellation: ${c.event.title}, session ${i + 2} of ${c.sessions.length}`,
-				preview: 'This session is removed from your calendar.',
-				heading: `Session ${i + 2} of ${c.sessions.length} cancelled`,
-				blocks: [
-					{
-						kind: 'paragraph',
-						text: `This removes session ${i + 2} of ${c.event.title} from your calendar.`
-					}
-				],
-				reason: reason(c)
-			}
-		),
-		calendar: invite(c, 'CANCEL', session, sequence)
-	}));
+	const others = laterSessionCancellations(
+		c,
+		sequence,
+		'event-cancelled-session',
+		(session) => `event-cancelled/${c.bookingUid}/session-${session.id}/seq-${sequence}`
+	);
 	return [notice, ...others];
 }

@@ -1,7 +1,7 @@
 // The waiting list: when places free up, the first person waiting is offered one, by email,
 // for a limited time. Every step is a guarded single write, so processes racing to make the
 // same offer make it once, and a place is never offered twice.
-import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, sql, type SQL } from 'drizzle-orm';
 import { db, table } from '../db/index.ts';
 import type { Booking } from '../db/schema/index.ts';
 import { queueEmailIf } from '../email/outbox.ts';
@@ -12,6 +12,14 @@ import { bookingContextFor, loadEventWithSessions } from './booking-context.ts';
 import { placeConfirmedEmails } from './confirmation-email.ts';
 import { offerExpiredEmail, placeOfferedEmail } from './emails.ts';
 import { offerExpiresAt } from './offer-window.ts';
+
+/** A booking cancelled now, if it still meets `guards`: the one write every cancellation makes. */
+export function cancelBookingRow(bookingId: number, now: Date, ...guards: SQL[]) {
+	return db
+		.update(table.bookings)
+		.set({ status: 'cancelled', cancelledAt: now, statusChangedAt: now })
+		.where(and(eq(table.bookings.id, bookingId), ...guards));
+}
 
 const changedNow = (uid: string, status: string, now: Date) =>
 	sql`exists (select 1 from bookings where uid = ${uid} and status = ${status} and status_changed_at = ${now.getTime()})`;
@@ -122,10 +130,7 @@ export async function declineOffer(
 	const booking = await findMembersOffer(bookingUid, userId);
 	if (!booking || booking.status !== 'offered')
 		return { ok: false, reason: 'This offer is no longer open.' };
-	await db
-		.update(table.bookings)
-		.set({ status: 'cancelled', cancelledAt: now, statusChangedAt: now })
-		.where(and(eq(table.bookings.id, booking.id), eq(table.bookings.status, 'offered')));
+	await cancelBookingRow(booking.id, now, eq(table.bookings.status, 'offered'));
 	await offerFreedPlaces(booking.eventId, now);
 	return { ok: true };
 }
@@ -142,16 +147,12 @@ export async function expireOffers(now = new Date()) {
 		const context = await bookingContextFor(booking);
 		if (!context) continue;
 		await db.batch([
-			db
-				.update(table.bookings)
-				.set({ status: 'cancelled', cancelledAt: now, statusChangedAt: now })
-				.where(
-					and(
-						eq(table.bookings.id, booking.id),
-						eq(table.bookings.status, 'offered'),
-						lte(table.bookings.offerExpiresAt, now)
-					)
-				),
+			cancelBookingRow(
+				booking.id,
+				now,
+				eq(table.bookings.status, 'offered'),
+				lte(table.bookings.offerExpiresAt, now)
+			),
 			queueEmailIf(db, offerExpiredEmail(context), changedNow(booking.uid, 'cancelled', now), {
 				now
 			})

@@ -2,30 +2,17 @@ import ICAL from 'ical.js';
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
-import { createEvent, createMemberInGoodStanding, emptyDatabase } from '../testing/fixtures.ts';
+import { createEvent, emptyDatabase } from '../testing/fixtures.ts';
+import { book, HOUR, mailTo, members, now } from '../testing/booking-fixtures.ts';
 import { bookPlace, waitingPositionOf } from './book.ts';
 import { cancelBooking } from './cancel.ts';
 import { declineOffer, expireOffers } from './offers.ts';
 import { offerExpiresAt } from './offer-window.ts';
 
-const HOUR = 3_600_000;
-const now = new Date('2026-11-22T10:00:00Z');
 beforeEach(async () => {
 	await emptyDatabase();
 	await db.delete(table.outbox);
 });
-
-async function book(eventId: number, userId: number, at = now, guests = 0) {
-	return bookPlace({ eventId, userId, answers: {}, guests }, at);
-}
-
-async function mailTo(email: string) {
-	return db.select().from(table.outbox).where(eq(table.outbox.recipient, email));
-}
-
-async function members(n: number) {
-	return Promise.all(Array.from({ length: n }, () => createMemberInGoodStanding(now)));
-}
 
 describe('cancelling and the waiting list', () => {
 	it('frees the place, sends a CANCEL, and offers it to the first person waiting', async () => {

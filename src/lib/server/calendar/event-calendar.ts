@@ -37,6 +37,28 @@ function publishedCalendar(site: CalendarSite, name: string) {
 	});
 }
 
+/** What every published entry for one session says: its time, title, place and status. */
+function sessionEntry(
+	event: Event,
+	sessions: EventSession[],
+	i: number,
+	now: Date,
+	audience: 'public' | 'attendee'
+) {
+	const session = sessions[i];
+	const part = sessions.length > 1 ? ` (session ${i + 1} of ${sessions.length})` : '';
+	return {
+		sequence: event.sequence,
+		stamp: now,
+		start: londonWallClock(session.startsAt),
+		end: londonWallClock(session.endsAt),
+		timezone: LONDON,
+		summary: `${text(event.title)}${part}`,
+		location: eventLocation(event, audience),
+		status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+	};
+}
+
 export function buildPublicCalendar(
 	items: { event: Event; sessions: EventSession[] }[],
 	site: CalendarSite,
@@ -47,20 +69,12 @@ export function buildPublicCalendar(
 	for (const { event, sessions } of items) {
 		const url = `${site.origin}/events/${event.slug}`;
 		sessions.forEach((session, i) => {
-			const part = sessions.length > 1 ? ` (session ${i + 1} of ${sessions.length})` : '';
 			const notes = event.accessNotes ? `\n\nAccess: ${text(event.accessNotes)}` : '';
 			calendar.createEvent({
+				...sessionEntry(event, sessions, i, now, 'public'),
 				id: sessionUid(event.id, session.id, site.calendarDomain),
-				sequence: event.sequence,
-				stamp: now,
-				start: londonWallClock(session.startsAt),
-				end: londonWallClock(session.endsAt),
-				timezone: LONDON,
-				summary: `${text(event.title)}${part}`,
 				description: `${text(event.summary)}${notes}\n\n${url}`,
-				location: eventLocation(event, 'public'),
-				url,
-				status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+				url
 			});
 		});
 	}
@@ -81,19 +95,11 @@ export function buildMemberCalendar(
 	const calendar = publishedCalendar(site, name);
 	for (const { booking, event, sessions } of items) {
 		sessions.forEach((session, i) => {
-			const part = sessions.length > 1 ? ` (session ${i + 1} of ${sessions.length})` : '';
 			calendar.createEvent({
+				...sessionEntry(event, sessions, i, now, 'attendee'),
 				id: bookingSessionUid(booking.uid, session.id, site.calendarDomain),
-				sequence: event.sequence,
-				stamp: now,
-				start: londonWallClock(session.startsAt),
-				end: londonWallClock(session.endsAt),
-				timezone: LONDON,
-				summary: `${text(event.title)}${part}`,
 				description: `${text(event.summary)}\n\n${CALENDAR_DECLINE_NOTE}\n\n${site.origin}/account/bookings`,
-				location: eventLocation(event, 'attendee'),
-				url: `${site.origin}/events/${event.slug}`,
-				status: event.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED
+				url: `${site.origin}/events/${event.slug}`
 			});
 		});
 	}

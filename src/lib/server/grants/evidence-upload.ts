@@ -2,7 +2,7 @@
 // BODY_SIZE_LIMIT only when the form is read; that refusal becomes the same plain message as a
 // file over the grant's own 5 MB limit, never a bare 413.
 import { MAX_EVIDENCE_BYTES } from './evidence-file.ts';
-import { isPayloadTooLarge } from '../body-limit.ts';
+import { readUploadForm } from '../body-limit.ts';
 
 export type EvidenceFormFile =
 	| { ok: true; file: { name: string; size: number; bytes: Uint8Array } }
@@ -16,21 +16,17 @@ export async function readEvidenceForm(
 	field: string,
 	bodySizeLimit: number
 ): Promise<EvidenceFormFile> {
-	const declared = Number(request.headers.get('content-length')) || null;
-	let form: FormData;
-	try {
-		form = await request.formData();
-	} catch (error) {
-		if (isPayloadTooLarge(error) || (declared !== null && declared > bodySizeLimit)) {
-			return { ok: false, status: 413, error: EVIDENCE_TOO_BIG };
-		}
+	const read = await readUploadForm(request, bodySizeLimit);
+	if (!read.ok) {
+		if (read.tooLarge) return { ok: false, status: 413, error: EVIDENCE_TOO_BIG };
 		return {
 			ok: false,
 			status: 400,
 			error: 'The file did not arrive in full. Choose it and upload it again.'
 		};
 	}
-	const file = form.get(field);
+
+	const file = read.form.get(field);
 	// A browser sends an empty, nameless file part when nothing was chosen.
 	if (!(file instanceof File) || (file.size === 0 && !file.name)) {
 		return { ok: false, status: 400, error: 'Choose a file to upload' };

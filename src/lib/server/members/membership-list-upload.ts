@@ -2,7 +2,7 @@
 // BODY_SIZE_LIMIT only when the form is read, so that refusal is caught here and turned into
 // a message the admin can act on, like a file over the import's own limit.
 import { MEMBERSHIP_LIST_FILE_MAX_BYTES } from './membership-list-import.ts';
-import { isPayloadTooLarge } from '../body-limit.ts';
+import { readUploadForm } from '../body-limit.ts';
 
 // Room for the multipart wrapping around the file.
 const FORM_OVERHEAD_BYTES = 64 * 1024;
@@ -35,21 +35,17 @@ export async function readMembershipListUpload(
 	bodySizeLimit: number
 ): Promise<MembershipListUpload> {
 	const limit = membershipListUploadLimit(bodySizeLimit);
-	const declared = Number(request.headers.get('content-length')) || null;
-	let form: FormData;
-	try {
-		form = await request.formData();
-	} catch (error) {
-		if (isPayloadTooLarge(error) || (declared !== null && declared > bodySizeLimit)) {
-			return { ok: false, status: 413, error: fileTooLargeMessage(declared, limit) };
-		}
+	const read = await readUploadForm(request, bodySizeLimit);
+	if (!read.ok) {
+		if (read.tooLarge)
+			return { ok: false, status: 413, error: fileTooLargeMessage(read.declared, limit) };
 		return {
 			ok: false,
 			status: 400,
 			error: 'The file did not arrive in full. Choose it again and import it.'
 		};
 	}
-	const file = form.get(field);
+	const file = read.form.get(field);
 	if (!(file instanceof File) || file.size === 0) {
 		return {
 			ok: false,

@@ -3,33 +3,9 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import * as table from '../db/schema/index.ts';
+import type { BranchSettings } from '../../branch-settings.ts';
 
-export type BranchSettings = {
-	name: string;
-	/** Multi-line postal address of the branch office. */
-	address: string;
-	phone: string;
-	email: string;
-	openingHours: string;
-	website: string;
-	dataProtectionContact: string;
-	signatoryName: string;
-	signatoryRole: string;
-	welfareContact: string;
-};
-
-export const branchSettingKeys = [
-	'name',
-	'address',
-	'phone',
-	'email',
-	'openingHours',
-	'website',
-	'dataProtectionContact',
-	'signatoryName',
-	'signatoryRole',
-	'welfareContact'
-] as const satisfies readonly (keyof BranchSettings)[];
+export { branchSettingKeys, type BranchSettings } from '../../branch-settings.ts';
 
 /** The upserts that store `values`, for callers that write them inside their own transaction. */
 export function branchSettingWrites(
