@@ -58,5 +58,18 @@ export default defineConfig(
 				}
 			]
 		}
+	},
+	{
+		// Files a newcomer can read in one sitting, functions that fit on a screen.
+		files: ['**/*.ts', '**/*.js', '**/*.svelte'],
+		rules: {
+			'max-lines': ['error', { max: 250 }],
+			'max-lines-per-function': ['error', { max: 60 }]
+		}
+	},
+	{
+		// A test file's describe block holds its stories: its length is theirs, not one function's.
+		files: ['**/*.test.ts', 'tests/**/*.ts'],
+		rules: { 'max-lines-per-function': 'off' }
 	}
 );
