@@ -17,3 +17,9 @@ export const bookingQuestionTypes = Object.keys(BOOKING_QUESTION_TYPES) as Booki
 export function takesOptions(type: BookingQuestionType) {
 	return type === 'one-choice' || type === 'several-choices';
 }
+
+/** A question's wording as the lead-in to its answer: "Which workplace?" stays as it is, "Shift
+ * pattern" becomes "Shift pattern:". */
+export function answerLead(wording: string) {
+	return /[?:!.]$/.test(wording.trim()) ? wording.trim() : `${wording.trim()}:`;
+}

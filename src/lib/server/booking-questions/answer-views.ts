@@ -1,6 +1,6 @@
 // Showing answers to organisers' own questions: as text, as spreadsheet columns, and filtering an
 // attendee list by a chosen answer. Answers are shown under the wording the member saw.
-import { takesOptions } from '../../booking-question-types.ts';
+import { answerLead, takesOptions } from '../../booking-question-types.ts';
 import type { BookingAnswers, BookingQuestion, QuestionAnswer } from '../db/schema/index.ts';
 
 export function answerText(answer: QuestionAnswer['answer']) {
@@ -24,7 +24,7 @@ export function answerFilterChoices(questions: BookingQuestion[]) {
 				: [];
 		return choices.map((choice) => ({
 			value: `${question.id}:${choice}`,
-			label: `${question.wording}: ${choice}`
+			label: `${answerLead(question.wording)} ${choice}`
 		}));
 	});
 }
