@@ -124,7 +124,7 @@ test('an organiser asks their own questions, sees the answers, and sensitive one
 	const people = page.locator('.people li');
 	await expect(people).toHaveCount(1);
 	await expect(people).toContainText('Nadia Shift');
-	await expect(people).toContainText(`${HEALTH}: Asthma: I may need to step outside`);
+	await expect(people).toContainText(`${HEALTH} Asthma: I may need to step outside`);
 	await expectAccessibleAtBothWidths(page);
 	await screenshotAtPhoneAndDesktop(page, 'attendees-with-answers');
 
