@@ -2,11 +2,14 @@ import { grantsTakingApplications } from '$lib/server/grants/rounds';
 import { readBranchSettings } from '$lib/server/settings/branch-settings';
 
 export const load = async ({ locals }) => {
-	const branch = await readBranchSettings();
+	const [branch, grantsOpen] = await Promise.all([
+		readBranchSettings(),
+		grantsTakingApplications()
+	]);
 	return {
 		branchName: branch.name,
 		branch,
-		grantsOpen: await grantsTakingApplications(),
+		grantsOpen,
 		viewer: locals.viewer
 			? {
 					name: locals.viewer.user.name,
