@@ -51,7 +51,7 @@ export function checkForm<Schema extends v.GenericSchema, Values extends object>
 }
 
 /** A text field as posted; one the form did not send counts as left blank. */
-export const blankWhenMissing = <Schema extends v.GenericSchema<string>>(schema: Schema) =>
+export const blankWhenMissing = <Schema extends v.GenericSchema<string, unknown>>(schema: Schema) =>
 	v.optional(schema, '');
 
 /** A text field that may be left blank: blank is stored as nothing (null). */
