@@ -59,3 +59,40 @@ export const orNull = v.pipe(
 	v.string(),
 	v.transform((value) => value || null)
 );
+
+/**
+ * A whole number in digits, from `min` to `max`, or `message`. `digits` bounds how it may be
+ * written, where a form has always refused more digits than it needs.
+ */
+export const wholeNumber = (
+	message: string,
+	{ min = 0, max = Number.MAX_SAFE_INTEGER, digits = /^\d+$/ } = {}
+) =>
+	v.pipe(
+		v.string(),
+		v.regex(digits, message),
+		v.transform(Number),
+		v.minValue(min, message),
+		v.maxValue(max, message)
+	);
+
+/**
+ * A rule across fields, checked once each named field is right on its own (so one mistake never
+ * shows two messages), whatever else on the form is wrong. Its message shows by the first field.
+ */
+export function acrossFields<Value extends Record<string, unknown>>(
+	fields: readonly [keyof Value & string, ...(keyof Value & string)[]],
+	requirement: (value: Value) => boolean,
+	message: string
+): v.RawCheckAction<Value> {
+	return v.rawCheck(({ dataset, addIssue }) => {
+		const named = (issue: v.BaseIssue<unknown>) =>
+			fields.some((field) => issue.path?.[0]?.key === field);
+		if (dataset.issues?.some(named)) return;
+		const value = dataset.value as Value;
+		if (requirement(value)) return;
+		const [key] = fields;
+		const at = { type: 'object' as const, origin: 'value' as const, input: value, key };
+		addIssue({ message, path: [{ ...at, value: value[key] }] });
+	});
+}

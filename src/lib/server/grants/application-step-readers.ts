@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import type { GrantAnswers } from '../db/schema/grants.ts';
 import { tidy } from '../members/matching-keys.ts';
 import { parsePounds } from '../../money.ts';
-import { blankWhenMissing } from '../form-schema.ts';
+import { acrossFields, blankWhenMissing, wholeNumber } from '../form-schema.ts';
 import type { StepSlug } from './application-steps.ts';
 
 export const MEANS_TESTED_BENEFITS = [
@@ -38,16 +38,13 @@ const tidied = blankWhenMissing(v.pipe(v.string(), v.transform(tidy)));
 const oneOf = <const Option extends string>(options: readonly Option[], message: string) =>
 	blankWhenMissing(v.pipe(v.string(), v.picklist(options, message)));
 
-/** A whole number from `min` to `max`; `blank` stands in for a field left empty. */
-const wholeNumber = (min: number, max: number, message: string, blank = '') =>
+/** A count of people from `min` to 20; `blank` stands in for a field left empty. */
+const people = (min: number, message: string, blank = '') =>
 	blankWhenMissing(
 		v.pipe(
 			v.string(),
 			v.transform((value) => value || blank),
-			v.regex(/^\d+$/, message),
-			v.transform(Number),
-			v.minValue(min, message),
-			v.maxValue(max, message)
+			wholeNumber(message, { min, max: 20 })
 		)
 	);
 
@@ -73,12 +70,8 @@ const household = v.object({
 		v.nonEmpty('Enter your postcode'),
 		v.regex(POSTCODE, 'Enter a full UK postcode, like B15 2TT')
 	),
-	adults: wholeNumber(
-		1,
-		20,
-		'Enter the number of adults in your home, including you, from 1 to 20'
-	),
-	children: wholeNumber(0, 20, 'Enter the number of children, from 0 to 20', '0')
+	adults: people(1, 'Enter the number of adults in your home, including you, from 1 to 20'),
+	children: people(0, 'Enter the number of children, from 0 to 20', '0')
 });
 
 const supplier = v.object({
@@ -117,12 +110,10 @@ const income = v.pipe(
 			)
 		)
 	}),
-	v.forward(
-		v.check(
-			(answers) => answers.monthlyIncome !== '' || onBenefit(answers.meansTestedBenefit),
-			'Enter your household’s monthly income, or choose the means-tested benefit you receive'
-		),
-		['monthlyIncome']
+	acrossFields(
+		['monthlyIncome'],
+		(answers) => answers.monthlyIncome !== '' || onBenefit(answers.meansTestedBenefit),
+		'Enter your household’s monthly income, or choose the means-tested benefit you receive'
 	),
 	v.transform(({ monthlyIncome, meansTestedBenefit }) => ({
 		monthlyIncomePence: monthlyIncome ? (parsePounds(monthlyIncome) ?? undefined) : undefined,
@@ -146,13 +137,10 @@ const payment = v.pipe(
 		payoutMethod: oneOf(['bank', 'supplier'], 'Select how you would like to be paid'),
 		supplierAccountReference: tidied
 	}),
-	v.forward(
-		v.partialCheck(
-			[['payoutMethod'], ['supplierAccountReference']],
-			(answers) => answers.payoutMethod !== 'supplier' || answers.supplierAccountReference !== '',
-			'Enter your energy account number, or your prepayment key or card number'
-		),
-		['supplierAccountReference']
+	acrossFields(
+		['supplierAccountReference', 'payoutMethod'],
+		(answers) => answers.payoutMethod !== 'supplier' || answers.supplierAccountReference !== '',
+		'Enter your energy account number, or your prepayment key or card number'
 	),
 	v.transform(({ payoutMethod, supplierAccountReference }) => ({
 		payoutMethod,

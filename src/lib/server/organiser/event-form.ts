@@ -8,7 +8,7 @@ import { toLondonIso } from '../../london-time.ts';
 import { londonDate } from '../../plain-date.ts';
 import type { BookingQuestions, Event, EventSession } from '../db/schema/index.ts';
 import { formFields, formText } from '../forms.ts';
-import { checkForm, orNull } from '../form-schema.ts';
+import { acrossFields, checkForm, orNull, wholeNumber } from '../form-schema.ts';
 import { BOOKING_WINDOW_FIELDS, readBookingWindow, readSessions } from './event-form-times.ts';
 
 export const MAX_SESSIONS = 12;
@@ -16,7 +16,6 @@ export const MAX_SESSIONS = 12;
 const HTTPS_LINK = /^https:\/\/[^\s]+$/;
 const WHOLE_NUMBER = /^\d{1,6}$/;
 const CAPACITY = 'Capacity must be a whole number of places, 1 or more, or left blank';
-const GUESTS = 'Guests allowed must be a whole number from 0 to 10';
 
 /**
  * The event form's own fields and their messages. The booking window's dates and times are read
@@ -52,21 +51,19 @@ const EVENT_TEXT = v.object({
 	guestsAllowed: v.pipe(
 		v.string(),
 		v.transform((guests) => guests || '0'),
-		v.regex(WHOLE_NUMBER, GUESTS),
-		v.transform(Number),
-		v.maxValue(10, GUESTS)
+		wholeNumber('Guests allowed must be a whole number from 0 to 10', {
+			max: 10,
+			digits: WHOLE_NUMBER
+		})
 	)
 });
 
 const EVENT_FIELDS = v.pipe(
 	EVENT_TEXT,
-	v.forward(
-		v.partialCheck(
-			[['venueName'], ['onlineUrl']],
-			(event) => Boolean(event.venueName || event.onlineUrl),
-			'Enter a venue name or an online link'
-		),
-		['venueName']
+	acrossFields(
+		['venueName', 'onlineUrl'],
+		(event) => Boolean(event.venueName || event.onlineUrl),
+		'Enter a venue name or an online link'
 	)
 );
 
