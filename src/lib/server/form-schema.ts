@@ -85,12 +85,21 @@ export function acrossFields<Value extends Record<string, unknown>>(
 	requirement: (value: Value) => boolean,
 	message: string
 ): v.RawCheckAction<Value> {
+	return problemAcrossFields(fields, (value) => (requirement(value) ? null : message));
+}
+
+/** As acrossFields, for a rule whose message depends on what was typed: `problem` gives it. */
+export function problemAcrossFields<Value extends Record<string, unknown>>(
+	fields: readonly [keyof Value & string, ...(keyof Value & string)[]],
+	problem: (value: Value) => string | null
+): v.RawCheckAction<Value> {
 	return v.rawCheck(({ dataset, addIssue }) => {
 		const named = (issue: v.BaseIssue<unknown>) =>
 			fields.some((field) => issue.path?.[0]?.key === field);
 		if (dataset.issues?.some(named)) return;
 		const value = dataset.value as Value;
-		if (requirement(value)) return;
+		const message = problem(value);
+		if (message === null) return;
 		const [key] = fields;
 		const at = { type: 'object' as const, origin: 'value' as const, input: value, key };
 		addIssue({ message, path: [{ ...at, value: value[key] }] });

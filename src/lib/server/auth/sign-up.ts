@@ -9,31 +9,20 @@ import { queueEmail } from '../email/outbox.ts';
 import { renderEmail } from '../email/templates/layout.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
 import { createEmailVerificationRequest } from './email-verification.ts';
-import { hashPassword, passwordProblem } from './password.ts';
+import { checkNewAccount, EMAIL, fieldProblem, NAME } from './account-form.ts';
+import { hashPassword } from './password.ts';
 import { consumeRateLimit, describeWait, LIMITS } from './rate-limit.ts';
 import { generateSecret } from './secrets.ts';
 
 export type FieldErrors = Partial<Record<string, string>>;
 
-const EMAIL_PATTERN = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]{2,}$/;
-
 export function normaliseEmail(value: string) {
 	return value.trim().toLowerCase();
 }
 
-export function emailProblem(email: string) {
-	if (!email) return 'Enter your email address';
-	if (email.length > 254 || !EMAIL_PATTERN.test(email)) {
-		return 'Enter an email address in the correct format, like name@example.com';
-	}
-	return null;
-}
+export const emailProblem = (email: string) => fieldProblem(EMAIL, email);
 
-export function nameProblem(name: string) {
-	if (!name) return 'Enter your full name';
-	if (name.length > 100) return 'Full name must be 100 characters or fewer';
-	return null;
-}
+export const nameProblem = (name: string) => fieldProblem(NAME, name);
 
 export async function findUserByEmail(email: string) {
 	const [user] = await db
@@ -50,16 +39,9 @@ export async function signUp(
 	input: { name: string; email: string; password: string },
 	now = new Date()
 ): Promise<SignUp> {
-	const name = input.name.trim();
-	const email = normaliseEmail(input.email);
-	const errors: FieldErrors = {};
-	const nameError = nameProblem(name);
-	const emailError = emailProblem(email);
-	if (nameError) errors.name = nameError;
-	if (emailError) errors.email = emailError;
-	const passwordError = passwordProblem(input.password, [name, email]);
-	if (passwordError) errors.password = passwordError;
-	if (Object.keys(errors).length) return { ok: false, errors };
+	const checked = checkNewAccount(input);
+	if (!checked.ok) return { ok: false, errors: checked.errors };
+	const { name, email } = checked.data;
 
 	const sending = await consumeRateLimit(`email-send:${email}`, LIMITS.emailsPerAddress, now);
 	if (!sending.allowed) {

@@ -4,8 +4,9 @@ import { TransactionRollbackError } from 'drizzle-orm';
 import type { User } from '../db/schema/index.ts';
 import { db, table } from '../db/index.ts';
 import { auditInsert } from '../audit.ts';
-import { hashPassword, passwordProblem } from '../auth/password.ts';
-import { emailProblem, findUserByEmail, nameProblem, normaliseEmail } from '../auth/sign-up.ts';
+import { checkFirstAdmin } from '../auth/account-form.ts';
+import { hashPassword } from '../auth/password.ts';
+import { findUserByEmail, normaliseEmail } from '../auth/sign-up.ts';
 import { markRealUnlessDemo } from '../deployment/database-kind.ts';
 import { adminExists, setupCodeMatches, useSetupCode } from './setup-code.ts';
 
@@ -22,26 +23,14 @@ export function setupIsOpen() {
 	return adminExists(db).then((exists) => !exists);
 }
 
-function inputProblems(input: FirstAdminInput) {
-	const errors: Record<string, string> = {};
-	if (!input.code) errors.code = 'Enter the setup code the start command printed';
-	const nameError = nameProblem(input.name);
-	if (nameError) errors.name = nameError;
-	const emailError = emailProblem(input.email);
-	if (emailError) errors.email = emailError;
-	const passwordError = passwordProblem(input.password, [input.name, input.email]);
-	if (passwordError) errors.password = passwordError;
-	return errors;
-}
-
 export async function createFirstAdmin(
 	raw: FirstAdminInput,
 	now = new Date()
 ): Promise<FirstAdminOutcome> {
 	const input = { ...raw, name: raw.name.trim(), email: normaliseEmail(raw.email) };
 	if (await adminExists(db)) return { ok: false, status: 404, errors: {} };
-	const errors = inputProblems(input);
-	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
+	const checked = checkFirstAdmin(input);
+	if (!checked.ok) return { ok: false, status: 400, errors: checked.errors };
 	if (!(await setupCodeMatches(db, input.code))) {
 		return { ok: false, status: 400, errors: { code: WRONG_CODE } };
 	}

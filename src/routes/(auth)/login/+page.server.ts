@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { checkSignInForm } from '$lib/server/auth/account-form';
 import { signInWithPassword } from '$lib/server/auth/password-sign-in';
 import { safeRedirectTarget } from '$lib/server/kit/guards';
 import { startSession } from '$lib/server/kit/sign-in';
@@ -23,10 +24,8 @@ export const actions = {
 		const redirectTo = safeRedirectTarget(
 			formText(form, 'redirectTo') || url.searchParams.get('redirectTo')
 		);
-		const errors: Record<string, string> = {};
-		if (!email) errors.email = 'Enter your email address';
-		if (!password) errors.password = 'Enter your password';
-		if (Object.keys(errors).length) return fail(400, { values: { email }, errors });
+		const checked = checkSignInForm({ email, password });
+		if (!checked.ok) return fail(400, { values: { email }, errors: checked.errors });
 
 		const result = await signInWithPassword({ email, password, ip: getClientAddress() });
 		if (!result.ok) {
