@@ -14,6 +14,14 @@ export function formText(form: FormData, name: string, options: { trim?: boolean
 	return options.trim === false ? bounded : bounded.trim();
 }
 
+/** The named fields as typed, each read as formText reads one: what a refused form shows again. */
+export function formFields<Name extends string>(form: FormData, names: readonly Name[]) {
+	return Object.fromEntries(names.map((name) => [name, formText(form, name)])) as Record<
+		Name,
+		string
+	>;
+}
+
 /** A record id from a hidden field: a whole number from 1 up, or null for anything else. */
 export function formId(form: FormData, name: string) {
 	const value = formText(form, name);

@@ -4,14 +4,13 @@
 // draw has not run, a withdrawal only before the close, so an entry racing the close is either
 // in the draw or refused, never half of each.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { parseAnswers, type AnswerInput } from '../bookings/answers.ts';
-import { parseQuestionAnswers } from '../booking-questions/parse-answer.ts';
-import { listEventQuestions } from '../booking-questions/questions.ts';
+import type { AnswerInput } from '../bookings/answers.ts';
+import { readEventAnswers } from '../bookings/event-answers.ts';
 import { loadBookingContext } from '../bookings/booking-context.ts';
 import { decideBooking } from '../bookings/eligibility.ts';
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
-import type { BallotEntry, BookingAnswers, Event, EventBallot } from '../db/schema/index.ts';
+import type { BallotEntry, BookingAnswers, EventBallot } from '../db/schema/index.ts';
 import type { OutgoingEmail } from '../email/message.ts';
 import { queueEmailIf } from '../email/outbox.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
@@ -95,27 +94,6 @@ async function writeEntry(
 	return inserted;
 }
 
-/** The entry's answers, read as a booking's are: the built-in questions and the organiser's own. */
-async function readEntryAnswers(
-	event: Event,
-	input: AnswerInput,
-	questionInput: Record<string, string[]>
-) {
-	const parsed = parseAnswers(input, event.bookingQuestions, event.guestsAllowed);
-	const own = parseQuestionAnswers(
-		await listEventQuestions(event.id, { askedOnly: true }),
-		questionInput
-	);
-	if (!parsed.ok || !own.ok) {
-		const errors = { ...(parsed.ok ? {} : parsed.errors), ...(own.ok ? {} : own.errors) };
-		return { ok: false as const, errors: errors as Record<string, string> };
-	}
-	const answers = own.answers.length
-		? { ...parsed.answers, questions: own.answers }
-		: parsed.answers;
-	return { ok: true as const, answers, guests: parsed.guests };
-}
-
 export async function enterBallot(
 	eventId: number,
 	userId: number,
@@ -144,7 +122,7 @@ export async function enterBallot(
 	);
 	if (!decision.allowed)
 		return { ok: false, status: 403, reason: decision.reason, fix: decision.fix };
-	const read = await readEntryAnswers(event, input, questionInput);
+	const read = await readEventAnswers(event, input, questionInput);
 	if (!read.ok) return { ok: false, status: 400, errors: read.errors };
 	const { answers, guests } = read;
 

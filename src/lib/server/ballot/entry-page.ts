@@ -1,8 +1,8 @@
-// The member's ballot pages: what the entry form asks about an event, and reading the form.
+// The member's ballot pages: what the entry form asks about an event. The form is read as a
+// booking's is (readAnswerForm in bookings/answers.ts).
 import { and, eq } from 'drizzle-orm';
-import { ACCESS_NEEDS, type AnswerInput } from '../bookings/answers.ts';
+import { ACCESS_NEEDS } from '../bookings/answers.ts';
 import { loadEventWithSessions } from '../bookings/booking-context.ts';
-import { formNumberedFields, formText } from '../forms.ts';
 import { listEventQuestions } from '../booking-questions/questions.ts';
 import { db, table } from '../db/index.ts';
 import type { User } from '../db/schema/index.ts';
@@ -40,21 +40,5 @@ export async function ballotEntryPage(slug: string, user: User, now = new Date()
 			sensitive: q.sensitive
 		})),
 		accessNeeds: Object.entries(ACCESS_NEEDS)
-	};
-}
-
-/** The organisers' own questions' answers, by field name. */
-export const readOwnAnswers = (form: FormData) => formNumberedFields(form, 'q-');
-
-export function readEntryForm(form: FormData): AnswerInput {
-	return {
-		accessNeeds: form
-			.getAll('accessNeeds')
-			.filter((v): v is string => typeof v === 'string')
-			.slice(0, 10),
-		accessNotes: formText(form, 'accessNotes'),
-		dietary: formText(form, 'dietary'),
-		employer: formText(form, 'employer'),
-		guests: formText(form, 'guests')
 	};
 }

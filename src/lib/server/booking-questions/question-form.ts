@@ -1,10 +1,12 @@
 // The organiser's question editor: reading what they typed into a question to ask, or the
-// message for each field that is wrong. Pure; storage is in questions.ts.
+// message for each field that is wrong, by one Valibot schema. Pure; storage is in questions.ts.
+import * as v from 'valibot';
 import {
-	BOOKING_QUESTION_TYPES,
+	bookingQuestionTypes,
 	takesOptions,
 	type BookingQuestionType
 } from '../../booking-question-types.ts';
+import { acrossFields, checkForm } from '../form-schema.ts';
 
 export type QuestionFormValues = {
 	type: string;
@@ -30,46 +32,78 @@ export type CheckedQuestion =
 	| { ok: true; draft: QuestionDraft }
 	| { ok: false; errors: Partial<Record<keyof QuestionFormValues, string>> };
 
-export function checkQuestionForm(values: QuestionFormValues): CheckedQuestion {
-	const errors: Partial<Record<keyof QuestionFormValues, string>> = {};
-	const type = Object.hasOwn(BOOKING_QUESTION_TYPES, values.type)
-		? (values.type as BookingQuestionType)
-		: null;
-	if (!type) errors.type = 'Select what kind of answer the question takes';
-	const wording = values.wording.trim();
-	if (!wording) errors.wording = 'Enter the question';
-	else if (wording.length > QUESTION_LIMITS.wording)
-		errors.wording = `The question must be ${QUESTION_LIMITS.wording} characters or fewer`;
-	const hint = values.hint.trim();
-	if (hint.length > QUESTION_LIMITS.hint)
-		errors.hint = `The hint must be ${QUESTION_LIMITS.hint} characters or fewer`;
-	const options = [
-		...new Set(
-			values.options
-				.split(/\r?\n/)
-				.map((line) => line.trim())
-				.filter(Boolean)
+/** The organiser's list of choices: one a line, trimmed, blank lines and repeats left out. */
+const choices = (typed: string) => [
+	...new Set(
+		typed
+			.split(/\r?\n/)
+			.map((line) => line.trim())
+			.filter(Boolean)
+	)
+];
+
+type Choices = { type: BookingQuestionType; options: string[] };
+/** A rule on the choices, for a question whose answers are picked from them. */
+const choiceRule = <Question extends Choices>(
+	rule: (options: string[]) => boolean,
+	message: string
+) =>
+	acrossFields<Question>(
+		['options', 'type'],
+		(q) => !takesOptions(q.type) || rule(q.options),
+		message
+	);
+
+// Each choice rule is checked only while the choices have no message yet, so one shows at a time.
+const QUESTION = v.pipe(
+	v.object({
+		type: v.picklist(bookingQuestionTypes, 'Select what kind of answer the question takes'),
+		wording: v.pipe(
+			v.string(),
+			v.trim(),
+			v.nonEmpty('Enter the question'),
+			v.maxLength(
+				QUESTION_LIMITS.wording,
+				`The question must be ${QUESTION_LIMITS.wording} characters or fewer`
+			)
+		),
+		hint: v.pipe(
+			v.string(),
+			v.trim(),
+			v.maxLength(
+				QUESTION_LIMITS.hint,
+				`The hint must be ${QUESTION_LIMITS.hint} characters or fewer`
+			)
+		),
+		options: v.pipe(v.string(), v.transform(choices)),
+		required: v.pipe(
+			v.string(),
+			v.transform((ticked) => ticked === 'yes')
+		),
+		sensitive: v.pipe(
+			v.string(),
+			v.transform((ticked) => ticked === 'yes')
 		)
-	];
-	if (type && takesOptions(type)) {
-		if (options.length < 2) errors.options = 'Enter at least 2 choices, one on each line';
-		else if (options.length > QUESTION_LIMITS.options)
-			errors.options = `Enter no more than ${QUESTION_LIMITS.options} choices`;
-		else if (options.some((o) => o.length > QUESTION_LIMITS.option))
-			errors.options = `Keep each choice to ${QUESTION_LIMITS.option} characters or fewer`;
-	}
-	if (!type || Object.keys(errors).length) return { ok: false, errors };
-	return {
-		ok: true,
-		draft: {
-			type,
-			wording,
-			hint: hint || null,
-			options: takesOptions(type) ? options : [],
-			required: values.required === 'yes',
-			sensitive: values.sensitive === 'yes'
-		}
-	};
+	}),
+	choiceRule((options) => options.length >= 2, 'Enter at least 2 choices, one on each line'),
+	choiceRule(
+		(options) => options.length <= QUESTION_LIMITS.options,
+		`Enter no more than ${QUESTION_LIMITS.options} choices`
+	),
+	choiceRule(
+		(options) => options.every((o) => o.length <= QUESTION_LIMITS.option),
+		`Keep each choice to ${QUESTION_LIMITS.option} characters or fewer`
+	),
+	v.transform((q): QuestionDraft => ({
+		...q,
+		hint: q.hint || null,
+		options: takesOptions(q.type) ? q.options : []
+	}))
+);
+
+export function checkQuestionForm(values: QuestionFormValues): CheckedQuestion {
+	const checked = checkForm(QUESTION, values);
+	return checked.ok ? { ok: true, draft: checked.data } : { ok: false, errors: checked.errors };
 }
 
 export const emptyQuestionForm: QuestionFormValues = {

@@ -12,9 +12,9 @@ import {
 	loadEventWithSessions,
 	recentEventWithSessions
 } from './booking-context.ts';
-import { parseAnswers, type AnswerInput } from './answers.ts';
+import type { AnswerInput } from './answers.ts';
+import { readEventAnswers } from './event-answers.ts';
 import { sql } from 'drizzle-orm';
-import { parseQuestionAnswers } from '../booking-questions/parse-answer.ts';
 import { listEventQuestions } from '../booking-questions/questions.ts';
 
 export async function bookingFormFor(slug: string, user: User, now = new Date()) {
@@ -58,22 +58,10 @@ export async function confirmBooking(
 	const found = await recentEventWithSessions(eventId);
 	if (!found) return { ok: false as const, status: 404, reason: 'Event not found' };
 	const { event } = found;
-	const parsed = parseAnswers(input, event.bookingQuestions, event.guestsAllowed);
-	const own = parseQuestionAnswers(
-		await listEventQuestions(event.id, { askedOnly: true }),
-		questionInput
-	);
-	if (!parsed.ok || !own.ok) {
-		const errors = { ...(parsed.ok ? {} : parsed.errors), ...(own.ok ? {} : own.errors) };
-		return { ok: false as const, status: 400, errors: errors as Record<string, string> };
-	}
-	const answers = own.answers.length
-		? { ...parsed.answers, questions: own.answers }
-		: parsed.answers;
-	const outcome = await bookPlace(
-		{ eventId, userId: user.id, answers, guests: parsed.guests },
-		now
-	);
+	const read = await readEventAnswers(event, input, questionInput);
+	if (!read.ok) return { ok: false as const, status: 400, errors: read.errors };
+	const { answers, guests } = read;
+	const outcome = await bookPlace({ eventId, userId: user.id, answers, guests }, now);
 	if (!outcome.ok)
 		return { ok: false as const, status: outcome.existing ? 409 : 403, reason: outcome.reason };
 	return { ok: true as const, status: outcome.booking.status };

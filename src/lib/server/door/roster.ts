@@ -1,6 +1,7 @@
 // The roster a door device takes away: one read of two statements (the event with its
 // sessions, the people with their check-ins), shaped for the phone.
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
+import * as v from 'valibot';
 import { db, table } from '../db/index.ts';
 import type { Roster, RosterCheckIn, RosterSession } from '../../door/roster-types.ts';
 import { ticketDigestOf } from './tickets.ts';
@@ -75,35 +76,27 @@ export async function loadRoster(eventId: number, now = new Date()): Promise<Ros
 
 const MOST_PER_SEND = 2000;
 
-/** A device's queued check-ins as sent over the network: checked field by field. */
+const SENT_CHECK_IN = v.object({
+	clientId: v.pipe(v.string(), v.regex(/^[\w-]{8,80}$/)),
+	bookingUid: v.pipe(v.string(), v.maxLength(64)),
+	sessionId: v.pipe(v.number(), v.safeInteger()),
+	checkedInAt: v.pipe(
+		v.number(),
+		v.safeInteger(),
+		v.transform((ms) => new Date(ms))
+	),
+	deviceId: v.pipe(v.string(), v.minLength(1), v.maxLength(60))
+});
+
+/** A device's queued check-ins as sent over the network: the count is checked before each one. */
+const SENT_CHECK_INS = v.object({
+	checkIns: v.pipe(v.array(v.unknown()), v.maxLength(MOST_PER_SEND), v.array(SENT_CHECK_IN))
+});
+
+/** The check-ins in a device's send, or null when the send or any check-in in it is malformed. */
 export function readSentCheckIns(body: unknown): CheckInRequest[] | null {
-	if (typeof body !== 'object' || body === null) return null;
-	const list = (body as { checkIns?: unknown }).checkIns;
-	if (!Array.isArray(list) || list.length > MOST_PER_SEND) return null;
-	const read: CheckInRequest[] = [];
-	for (const item of list as Record<string, unknown>[]) {
-		const { clientId, bookingUid, sessionId, checkedInAt, deviceId } = item ?? {};
-		if (
-			typeof clientId !== 'string' ||
-			!/^[\w-]{8,80}$/.test(clientId) ||
-			typeof bookingUid !== 'string' ||
-			bookingUid.length > 64 ||
-			!Number.isSafeInteger(sessionId) ||
-			!Number.isSafeInteger(checkedInAt) ||
-			typeof deviceId !== 'string' ||
-			deviceId.length === 0 ||
-			deviceId.length > 60
-		)
-			return null;
-		read.push({
-			clientId,
-			bookingUid,
-			sessionId: sessionId as number,
-			checkedInAt: new Date(checkedInAt as number),
-			deviceId
-		});
-	}
-	return read;
+	const sent = v.safeParse(SENT_CHECK_INS, body);
+	return sent.success ? sent.output.checkIns : null;
 }
 
 /**

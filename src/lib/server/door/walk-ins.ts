@@ -3,6 +3,7 @@
 // email inviting them to set a password to see it. A full event takes them only when the
 // organiser confirmed "over capacity", and the audit record says so.
 import { eq } from 'drizzle-orm';
+import * as v from 'valibot';
 import { db, table } from '../db/index.ts';
 import type { Event } from '../db/schema/index.ts';
 import { bookPlace } from '../bookings/book.ts';
@@ -27,33 +28,36 @@ export type WalkInResult =
 
 const EMAIL = /^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$/;
 
+/** Text as a device sends it: no longer than `most` as sent, then tidied. */
+const sentText = (most: number) => v.pipe(v.string(), v.maxLength(most), v.transform(tidy));
+
+const SENT_WALK_IN = v.object({
+	clientId: v.pipe(sentText(80), v.nonEmpty()),
+	name: sentText(100),
+	email: v.pipe(
+		sentText(254),
+		v.transform((email) => email.toLowerCase())
+	),
+	membershipNumber: v.nullish(sentText(30), ''),
+	// Only a plain `true` says the organiser confirmed taking them over capacity.
+	overCapacity: v.pipe(
+		v.optional(v.unknown(), false),
+		v.transform((confirmed) => confirmed === true)
+	),
+	checkedInAt: v.pipe(
+		v.number(),
+		v.safeInteger(),
+		v.transform((ms) => new Date(ms))
+	),
+	deviceId: v.pipe(sentText(60), v.nonEmpty())
+});
+
+/** The walk-ins a device sends, up to 200 at once, or null when any of them is malformed. */
+const SENT_WALK_INS = v.pipe(v.array(v.unknown()), v.maxLength(200), v.array(SENT_WALK_IN));
+
 export function readSentWalkIns(body: unknown): WalkIn[] | null {
-	const list = (body as { walkIns?: unknown } | null)?.walkIns ?? [];
-	if (!Array.isArray(list) || list.length > 200) return null;
-	const read: WalkIn[] = [];
-	for (const item of list as Record<string, unknown>[]) {
-		const text = (v: unknown, most: number) =>
-			typeof v === 'string' && v.length <= most ? tidy(v) : null;
-		const [clientId, name, email, number, device] = [
-			text(item?.clientId, 80),
-			text(item?.name, 100),
-			text(item?.email, 254),
-			text(item?.membershipNumber ?? '', 30),
-			text(item?.deviceId, 60)
-		];
-		if (!clientId || name === null || email === null || number === null || !device) return null;
-		if (!Number.isSafeInteger(item.checkedInAt)) return null;
-		read.push({
-			clientId,
-			name,
-			email: email.toLowerCase(),
-			membershipNumber: number,
-			overCapacity: item.overCapacity === true,
-			checkedInAt: new Date(item.checkedInAt as number),
-			deviceId: device
-		});
-	}
-	return read;
+	const sent = v.safeParse(SENT_WALK_INS, (body as { walkIns?: unknown } | null)?.walkIns ?? []);
+	return sent.success ? sent.output : null;
 }
 
 /** The person's account: theirs if the address has one, else a new one with no password yet. */

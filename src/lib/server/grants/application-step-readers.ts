@@ -1,8 +1,11 @@
-// How each question page of the grant application reads its fields: the answers to save, with a
-// message added to `errors` for each field that is wrong. application-steps.ts runs them.
+// How each question page of the grant application reads its fields: one Valibot schema a page,
+// giving the answers to save or a message for each field that is wrong. application-steps.ts
+// runs them.
+import * as v from 'valibot';
 import type { GrantAnswers } from '../db/schema/grants.ts';
 import { tidy } from '../members/matching-keys.ts';
 import { parsePounds } from '../../money.ts';
+import { acrossFields, blankWhenMissing, wholeNumber } from '../form-schema.ts';
 import type { StepSlug } from './application-steps.ts';
 
 export const MEANS_TESTED_BENEFITS = [
@@ -21,116 +24,138 @@ export const PAYMENT_TYPES = {
 	other: 'Another way'
 } as const;
 
-type Fields = Record<string, string>;
-type Errors = Record<string, string>;
-type StepReader = (f: Fields, errors: Errors) => GrantAnswers;
+type StepSchema = v.GenericSchema<Record<string, string | undefined>, GrantAnswers>;
 
 /** The longest answer about the member's circumstances, counted by the page as they type. */
 export const CIRCUMSTANCES_MAX = 2000;
 
 const POSTCODE = /^[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}$/i;
 
-function wholeNumber(value: string, min: number, max: number) {
-	if (!/^\d+$/.test(value)) return null;
-	const n = Number(value);
-	return n >= min && n <= max ? n : null;
-}
+/** Text as posted, with runs of spaces made one and the ends trimmed. */
+const tidied = blankWhenMissing(v.pipe(v.string(), v.transform(tidy)));
 
-function yesNo(value: string) {
-	return value === 'yes' ? true : value === 'no' ? false : null;
-}
+/** One of the listed answers, or `message` when another (or none) was sent. */
+const oneOf = <const Option extends string>(options: readonly Option[], message: string) =>
+	blankWhenMissing(v.pipe(v.string(), v.picklist(options, message)));
+
+/** A count of people from `min` to 20; `blank` stands in for a field left empty. */
+const people = (min: number, message: string, blank = '') =>
+	blankWhenMissing(
+		v.pipe(
+			v.string(),
+			v.transform((value) => value || blank),
+			wholeNumber(message, { min, max: 20 })
+		)
+	);
 
 /** A yes-or-no question: the answer under `field`, or `message` when neither was chosen. */
-const yesNoStep =
-	(field: 'paysFuelBills' | 'savingsUnderLimit' | 'previousAward', message: string): StepReader =>
-	(f, errors) => {
-		const answer = yesNo(f[field] ?? '');
-		if (answer === null) errors[field] = message;
-		return { [field]: answer ?? undefined };
-	};
+const yesNoStep = (
+	field: 'paysFuelBills' | 'savingsUnderLimit' | 'previousAward',
+	message: string
+) =>
+	v.object({
+		[field]: v.pipe(
+			oneOf(['yes', 'no'], message),
+			v.transform((answer) => answer === 'yes')
+		)
+	});
 
-function readHousehold(f: Fields, errors: Errors): GrantAnswers {
-	const addressLine1 = tidy(f.addressLine1 ?? '');
-	const postcode = tidy(f.postcode ?? '').toUpperCase();
-	const adults = wholeNumber(f.adults ?? '', 1, 20);
-	const children = wholeNumber(f.children || '0', 0, 20);
-	if (!addressLine1) errors.addressLine1 = 'Enter the first line of your address';
-	if (!tidy(f.town ?? '')) errors.town = 'Enter your town or city';
-	if (!postcode) errors.postcode = 'Enter your postcode';
-	else if (!POSTCODE.test(postcode)) errors.postcode = 'Enter a full UK postcode, like B15 2TT';
-	if (adults === null)
-		errors.adults = 'Enter the number of adults in your home, including you, from 1 to 20';
-	if (children === null) errors.children = 'Enter the number of children, from 0 to 20';
-	return {
-		addressLine1,
-		addressLine2: tidy(f.addressLine2 ?? ''),
-		town: tidy(f.town ?? ''),
-		postcode,
-		adults: adults ?? undefined,
-		children: children ?? undefined
-	};
-}
+const household = v.object({
+	addressLine1: v.pipe(tidied, v.nonEmpty('Enter the first line of your address')),
+	addressLine2: tidied,
+	town: v.pipe(tidied, v.nonEmpty('Enter your town or city')),
+	postcode: v.pipe(
+		tidied,
+		v.toUpperCase(),
+		v.nonEmpty('Enter your postcode'),
+		v.regex(POSTCODE, 'Enter a full UK postcode, like B15 2TT')
+	),
+	adults: people(1, 'Enter the number of adults in your home, including you, from 1 to 20'),
+	children: people(0, 'Enter the number of children, from 0 to 20', '0')
+});
 
-function readSupplier(f: Fields, errors: Errors): GrantAnswers {
-	const supplier = tidy(f.supplier ?? '');
-	const paymentType = f.paymentType as keyof typeof PAYMENT_TYPES;
-	if (!supplier) errors.supplier = 'Enter the name of your energy supplier';
-	else if (supplier.length > 80) errors.supplier = 'Supplier name must be 80 characters or fewer';
-	if (!Object.hasOwn(PAYMENT_TYPES, paymentType))
-		errors.paymentType = 'Select how you pay for your energy';
-	return { supplier, paymentType };
-}
+const supplier = v.object({
+	supplier: v.pipe(
+		tidied,
+		v.nonEmpty('Enter the name of your energy supplier'),
+		v.maxLength(80, 'Supplier name must be 80 characters or fewer')
+	),
+	paymentType: oneOf(
+		Object.keys(PAYMENT_TYPES) as (keyof typeof PAYMENT_TYPES)[],
+		'Select how you pay for your energy'
+	)
+});
 
-function readIncome(f: Fields, errors: Errors): GrantAnswers {
-	const benefit = f.meansTestedBenefit ?? '';
-	const onBenefit = (MEANS_TESTED_BENEFITS as readonly string[]).includes(benefit);
-	const income = f.monthlyIncome ? parsePounds(f.monthlyIncome) : null;
-	if (f.monthlyIncome && income === null)
-		errors.monthlyIncome = 'Enter your household’s monthly income in pounds, like 1450';
-	else if (!f.monthlyIncome && !onBenefit)
-		errors.monthlyIncome =
-			'Enter your household’s monthly income, or choose the means-tested benefit you receive';
-	if (benefit && benefit !== 'none' && !onBenefit)
-		errors.meansTestedBenefit = 'Choose a benefit from the list';
-	return {
-		monthlyIncomePence: income ?? undefined,
-		meansTestedBenefit: onBenefit ? benefit : null
-	};
-}
+const onBenefit = (benefit: string) =>
+	(MEANS_TESTED_BENEFITS as readonly string[]).includes(benefit);
 
-function readCircumstances(f: Fields, errors: Errors): GrantAnswers {
-	const circumstances = (f.circumstances ?? '').trim();
-	if (!circumstances)
-		errors.circumstances = 'Tell us briefly why you need help with your fuel bills this winter';
-	else if (circumstances.length > CIRCUMSTANCES_MAX)
-		errors.circumstances = 'Keep it to 2,000 characters or fewer';
-	return { circumstances };
-}
+const income = v.pipe(
+	v.object({
+		monthlyIncome: blankWhenMissing(
+			v.pipe(
+				v.string(),
+				v.check(
+					(pounds) => !pounds || parsePounds(pounds) !== null,
+					'Enter your household’s monthly income in pounds, like 1450'
+				)
+			)
+		),
+		meansTestedBenefit: blankWhenMissing(
+			v.pipe(
+				v.string(),
+				v.check(
+					(benefit) => !benefit || benefit === 'none' || onBenefit(benefit),
+					'Choose a benefit from the list'
+				)
+			)
+		)
+	}),
+	acrossFields(
+		['monthlyIncome'],
+		(answers) => answers.monthlyIncome !== '' || onBenefit(answers.meansTestedBenefit),
+		'Enter your household’s monthly income, or choose the means-tested benefit you receive'
+	),
+	v.transform(({ monthlyIncome, meansTestedBenefit }) => ({
+		monthlyIncomePence: monthlyIncome ? (parsePounds(monthlyIncome) ?? undefined) : undefined,
+		meansTestedBenefit: onBenefit(meansTestedBenefit) ? meansTestedBenefit : null
+	}))
+);
 
-function readPayment(f: Fields, errors: Errors): GrantAnswers {
-	const payoutMethod = f.payoutMethod;
-	if (payoutMethod !== 'bank' && payoutMethod !== 'supplier') {
-		errors.payoutMethod = 'Select how you would like to be paid';
-		return {};
-	}
-	const ref = tidy(f.supplierAccountReference ?? '');
-	if (payoutMethod === 'supplier' && !ref)
-		errors.supplierAccountReference =
-			'Enter your energy account number, or your prepayment key or card number';
-	return {
+const circumstances = v.object({
+	circumstances: blankWhenMissing(
+		v.pipe(
+			v.string(),
+			v.trim(),
+			v.nonEmpty('Tell us briefly why you need help with your fuel bills this winter'),
+			v.maxLength(CIRCUMSTANCES_MAX, 'Keep it to 2,000 characters or fewer')
+		)
+	)
+});
+
+const payment = v.pipe(
+	v.object({
+		payoutMethod: oneOf(['bank', 'supplier'], 'Select how you would like to be paid'),
+		supplierAccountReference: tidied
+	}),
+	acrossFields(
+		['supplierAccountReference', 'payoutMethod'],
+		(answers) => answers.payoutMethod !== 'supplier' || answers.supplierAccountReference !== '',
+		'Enter your energy account number, or your prepayment key or card number'
+	),
+	v.transform(({ payoutMethod, supplierAccountReference }) => ({
 		payoutMethod,
-		supplierAccountReference: payoutMethod === 'supplier' ? ref : undefined
-	};
-}
+		supplierAccountReference: payoutMethod === 'supplier' ? supplierAccountReference : undefined
+	}))
+);
 
-export const STEP_READERS: Record<StepSlug, StepReader> = {
-	household: readHousehold,
+export const STEP_SCHEMAS: Record<StepSlug, StepSchema> = {
+	household,
 	'fuel-bills': yesNoStep(
 		'paysFuelBills',
 		'Select yes if you pay, or share paying, the fuel bills'
 	),
-	supplier: readSupplier,
-	income: readIncome,
+	supplier,
+	income,
 	savings: yesNoStep(
 		'savingsUnderLimit',
 		'Select yes if your household’s savings are under the limit'
@@ -139,7 +164,7 @@ export const STEP_READERS: Record<StepSlug, StepReader> = {
 		'previousAward',
 		'Select yes if you have had a winter fuel grant from the branch before'
 	),
-	circumstances: readCircumstances,
-	evidence: () => ({}),
-	payment: readPayment
+	circumstances,
+	evidence: v.object({}),
+	payment
 };

@@ -1,7 +1,8 @@
 // The application's questions, one per page, in order. Each step reads its own form fields and
 // returns either the answers to save or a message per field, keeping what the member typed.
 import type { GrantAnswers } from '../db/schema/grants.ts';
-import { STEP_READERS } from './application-step-readers.ts';
+import { checkForm } from '../form-schema.ts';
+import { STEP_SCHEMAS } from './application-step-readers.ts';
 
 export const APPLICATION_STEPS = [
 	{ slug: 'household', title: 'Your household' },
@@ -40,9 +41,8 @@ export type StepResult =
 
 /** Reads one step's fields (bank details are separate: they are encrypted, never in answers). */
 export function readStep(slug: StepSlug, f: Fields): StepResult {
-	const errors: Record<string, string> = {};
-	const answers = STEP_READERS[slug](f, errors);
-	return Object.keys(errors).length ? { ok: false, errors, values: f } : { ok: true, answers };
+	const checked = checkForm(STEP_SCHEMAS[slug], f);
+	return checked.ok ? { ok: true, answers: checked.data } : checked;
 }
 
 /** The fields a step shows, filled from saved answers when the member comes back to it. */

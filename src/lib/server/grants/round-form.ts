@@ -1,12 +1,15 @@
 // Reading the grant round form: every field back as typed (so nothing is lost on a refusal),
-// a GOV.UK-style message next to each field, and the round it describes when all is well.
+// a GOV.UK-style message next to each field, and the round it describes when all is well; the
+// fields and their messages are one Valibot schema.
 // Dates are London wall times; a round opens at the start of its first day and closes at the
 // end of its last.
+import * as v from 'valibot';
 import { fromLondonTime } from '../../london-time.ts';
 import { parsePounds } from '../../money.ts';
 import { londonDate, parseIsoDate } from '../../plain-date.ts';
 import type { GrantRound } from '../db/schema/index.ts';
-import { formText } from '../forms.ts';
+import { formFields } from '../forms.ts';
+import { acrossFields, checkForm, wholeNumber } from '../form-schema.ts';
 import { ROUND_FIELDS, type RoundField, type RoundFormValues } from '../../grants/round-fields.ts';
 
 export type RoundFormErrors = Partial<Record<RoundField, string>>;
@@ -25,7 +28,7 @@ export type RoundDraft = Pick<
 >;
 
 export function readRoundForm(form: FormData): RoundFormValues {
-	return Object.fromEntries(ROUND_FIELDS.map((f) => [f, formText(form, f)])) as RoundFormValues;
+	return formFields(form, ROUND_FIELDS);
 }
 
 export function blankRoundForm(): RoundFormValues {
@@ -60,75 +63,96 @@ export function roundFormValues(round: GrantRound): RoundFormValues {
 	};
 }
 
-const wholeNumber = (value: string) => (/^\d{1,3}$/.test(value) ? Number(value) : null);
+/** A day typed as 2027-10-01, or `missing` when blank and `unreal` when there is no such day. */
+const day = (missing: string, unreal: string) =>
+	v.pipe(
+		v.string(),
+		v.nonEmpty(missing),
+		v.check((date) => parseIsoDate(date) !== null, unreal),
+		v.transform((date) => parseIsoDate(date)!)
+	);
 
-/** The round opens at the start of its first day and closes at the end of its last, London time. */
-function readRoundDates(v: RoundFormValues, errors: RoundFormErrors) {
-	const opens = parseIsoDate(v.opensOn);
-	const closes = parseIsoDate(v.closesOn);
-	if (!v.opensOn) errors.opensOn = 'Enter the date the round opens';
-	else if (!opens)
-		errors.opensOn = 'Enter a real date for the round to open, for example 2027-10-01';
-	if (!v.closesOn) errors.closesOn = 'Enter the last day the round takes applications';
-	else if (!closes)
-		errors.closesOn = 'Enter a real date for the round to close, for example 2027-11-30';
-	const opensAt = opens ? fromLondonTime(opens.y, opens.mo, opens.d) : null;
-	// The round takes applications until midnight at the end of its last day.
-	const dayAfter = closes ? new Date(Date.UTC(closes.y, closes.mo - 1, closes.d + 1)) : null;
-	const closesAt = dayAfter
-		? fromLondonTime(dayAfter.getUTCFullYear(), dayAfter.getUTCMonth() + 1, dayAfter.getUTCDate())
-		: null;
-	if (opensAt && closesAt && closesAt.getTime() - opensAt.getTime() < 86_400_000)
-		errors.closesOn = 'The round must close on or after the day it opens';
-	return { opensAt, closesAt };
-}
+/** An amount in pounds, more than £0. */
+const amount = (what: string) =>
+	v.pipe(
+		v.string(),
+		v.nonEmpty(`Enter the ${what} in pounds`),
+		v.check(
+			(amount) => parsePounds(amount) !== null,
+			`Enter the ${what} as an amount in pounds, like 1500`
+		),
+		v.transform((amount) => parsePounds(amount)!),
+		v.minValue(1, `The ${what} must be more than £0`)
+	);
+
+const months = (what: string, min: number, max: number) =>
+	wholeNumber(`Enter the ${what} as a whole number of months from ${min} to ${max}`, {
+		min,
+		max,
+		digits: /^\d{1,3}$/
+	});
+
+const ROUND = v.pipe(
+	v.object({
+		name: v.pipe(
+			v.string(),
+			v.nonEmpty('Enter a name for the round'),
+			v.maxLength(80, 'Name must be 80 characters or fewer')
+		),
+		// The round opens at the start of its first day and takes applications until midnight at
+		// the end of its last, London time.
+		opensOn: v.pipe(
+			day(
+				'Enter the date the round opens',
+				'Enter a real date for the round to open, for example 2027-10-01'
+			),
+			v.transform(({ y, mo, d }) => fromLondonTime(y, mo, d))
+		),
+		closesOn: v.pipe(
+			day(
+				'Enter the last day the round takes applications',
+				'Enter a real date for the round to close, for example 2027-11-30'
+			),
+			v.transform(({ y, mo, d }) => {
+				const dayAfter = new Date(Date.UTC(y, mo - 1, d + 1));
+				const [year, month] = [dayAfter.getUTCFullYear(), dayAfter.getUTCMonth() + 1];
+				return fromLondonTime(year, month, dayAfter.getUTCDate());
+			})
+		),
+		budget: amount('budget'),
+		standardAward: amount('standard award'),
+		incomeThreshold: amount('income limit'),
+		savingsLimit: amount('savings limit'),
+		coolDownMonths: months('cool-down', 1, 60),
+		retentionMonths: months('time we keep financial details', 1, 72)
+	}),
+	acrossFields(
+		['closesOn', 'opensOn'],
+		(round) => round.closesOn.getTime() - round.opensOn.getTime() >= 86_400_000,
+		'The round must close on or after the day it opens'
+	),
+	acrossFields(
+		['standardAward', 'budget'],
+		(round) => round.standardAward <= round.budget,
+		'The standard award must not be more than the budget'
+	),
+	v.transform((round): RoundDraft => ({
+		name: round.name,
+		opensAt: round.opensOn,
+		closesAt: round.closesOn,
+		budgetPence: round.budget,
+		standardAwardPence: round.standardAward,
+		incomeThresholdPence: round.incomeThreshold,
+		savingsLimitPence: round.savingsLimit,
+		coolDownMonths: round.coolDownMonths,
+		retentionMonths: round.retentionMonths
+	}))
+);
 
 /** Checks every field; the draft exists only when there is nothing to fix. */
 export function validateRoundForm(
-	v: RoundFormValues
+	values: RoundFormValues
 ): { ok: true; draft: RoundDraft } | { ok: false; errors: RoundFormErrors } {
-	const errors: RoundFormErrors = {};
-	if (!v.name) errors.name = 'Enter a name for the round';
-	else if (v.name.length > 80) errors.name = 'Name must be 80 characters or fewer';
-
-	const { opensAt, closesAt } = readRoundDates(v, errors);
-
-	const money = (field: RoundField, what: string, min: number) => {
-		const pence = parsePounds(v[field]);
-		if (!v[field]) errors[field] = `Enter the ${what} in pounds`;
-		else if (pence === null) errors[field] = `Enter the ${what} as an amount in pounds, like 1500`;
-		else if (pence < min) errors[field] = `The ${what} must be more than £0`;
-		return pence ?? 0;
-	};
-	const budgetPence = money('budget', 'budget', 1);
-	const standardAwardPence = money('standardAward', 'standard award', 1);
-	const incomeThresholdPence = money('incomeThreshold', 'income limit', 1);
-	const savingsLimitPence = money('savingsLimit', 'savings limit', 1);
-	if (!errors.budget && !errors.standardAward && standardAwardPence > budgetPence)
-		errors.standardAward = 'The standard award must not be more than the budget';
-
-	const months = (field: RoundField, what: string, min: number, max: number) => {
-		const n = wholeNumber(v[field]);
-		if (n === null || n < min || n > max)
-			errors[field] = `Enter the ${what} as a whole number of months from ${min} to ${max}`;
-		return n ?? 0;
-	};
-	const coolDownMonths = months('coolDownMonths', 'cool-down', 1, 60);
-	const retentionMonths = months('retentionMonths', 'time we keep financial details', 1, 72);
-
-	if (Object.keys(errors).length || !opensAt || !closesAt) return { ok: false, errors };
-	return {
-		ok: true,
-		draft: {
-			name: v.name,
-			opensAt,
-			closesAt,
-			budgetPence,
-			standardAwardPence,
-			incomeThresholdPence,
-			savingsLimitPence,
-			coolDownMonths,
-			retentionMonths
-		}
-	};
+	const checked = checkForm(ROUND, values);
+	return checked.ok ? { ok: true, draft: checked.data } : { ok: false, errors: checked.errors };
 }

@@ -42,6 +42,13 @@ export function readSessions(v: EventFormValues, errors: EventFormErrors) {
 	return sessions.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
 
+export const BOOKING_WINDOW_FIELDS = [
+	'bookingOpensDate',
+	'bookingOpensTime',
+	'bookingClosesDate',
+	'bookingClosesTime'
+] as const;
+
 /** When booking opens and closes; either may be left blank, and a close with no time is at 23:59. */
 export function readBookingWindow(v: EventFormValues, errors: EventFormErrors) {
 	const opens = v.bookingOpensDate ? parseMoment(v.bookingOpensDate, v.bookingOpensTime) : null;

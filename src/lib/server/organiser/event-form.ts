@@ -1,31 +1,76 @@
 // Reading the event form: every field back as typed (so nothing is lost on a refusal), the
-// messages GOV.UK-style next to each field, and the event it describes when all is well.
-// Dates and times are London wall times, read in event-form-times.ts.
+// messages GOV.UK-style next to each field, and the event it describes when all is well. The
+// fields are declared in one Valibot schema; dates and times are London wall times, read in
+// event-form-times.ts.
+import * as v from 'valibot';
 import { eventCategories, type EventCategory } from '../../event-categories.ts';
 import { toLondonIso } from '../../london-time.ts';
 import { londonDate } from '../../plain-date.ts';
 import type { BookingQuestions, Event, EventSession } from '../db/schema/index.ts';
-import { formText } from '../forms.ts';
-import { readBookingWindow, readSessions } from './event-form-times.ts';
+import { formFields, formText } from '../forms.ts';
+import { acrossFields, checkForm, orNull, wholeNumber } from '../form-schema.ts';
+import { BOOKING_WINDOW_FIELDS, readBookingWindow, readSessions } from './event-form-times.ts';
 
 export const MAX_SESSIONS = 12;
+
+const HTTPS_LINK = /^https:\/\/[^\s]+$/;
+const WHOLE_NUMBER = /^\d{1,6}$/;
+const CAPACITY = 'Capacity must be a whole number of places, 1 or more, or left blank';
+
+/**
+ * The event form's own fields and their messages. The booking window's dates and times are read
+ * with the sessions in event-form-times.ts, as each date means something only with its time.
+ */
+const EVENT_TEXT = v.object({
+	title: v.pipe(
+		v.string(),
+		v.nonEmpty('Enter a title'),
+		v.maxLength(120, 'Title must be 120 characters or fewer')
+	),
+	category: v.picklist(eventCategories, 'Select what kind of event this is'),
+	summary: v.pipe(
+		v.string(),
+		v.nonEmpty('Enter a one-line summary'),
+		v.maxLength(200, 'Summary must be 200 characters or fewer')
+	),
+	description: v.pipe(v.string(), v.nonEmpty('Enter a description')),
+	venueName: orNull,
+	venueAddress: orNull,
+	venuePostcode: v.pipe(v.string(), v.toUpperCase(), orNull),
+	accessNotes: orNull,
+	onlineUrl: v.pipe(
+		v.string(),
+		v.check((url) => !url || HTTPS_LINK.test(url), 'Enter an online link starting with https://'),
+		orNull
+	),
+	capacity: v.pipe(
+		v.string(),
+		v.check((places) => !places || (WHOLE_NUMBER.test(places) && Number(places) >= 1), CAPACITY),
+		v.transform((places) => (places ? Number(places) : null))
+	),
+	guestsAllowed: v.pipe(
+		v.string(),
+		v.transform((guests) => guests || '0'),
+		wholeNumber('Guests allowed must be a whole number from 0 to 10', {
+			max: 10,
+			digits: WHOLE_NUMBER
+		})
+	)
+});
+
+const EVENT_FIELDS = v.pipe(
+	EVENT_TEXT,
+	acrossFields(
+		['venueName', 'onlineUrl'],
+		(event) => Boolean(event.venueName || event.onlineUrl),
+		'Enter a venue name or an online link'
+	)
+);
+
 export const TEXT_FIELDS = [
-	'title',
-	'category',
-	'summary',
-	'description',
-	'venueName',
-	'venueAddress',
-	'venuePostcode',
-	'accessNotes',
-	'onlineUrl',
-	'capacity',
-	'guestsAllowed',
-	'bookingOpensDate',
-	'bookingOpensTime',
-	'bookingClosesDate',
-	'bookingClosesTime'
-] as const;
+	...(Object.keys(EVENT_TEXT.entries) as (keyof typeof EVENT_TEXT.entries)[]),
+	...BOOKING_WINDOW_FIELDS
+];
 type TextField = (typeof TEXT_FIELDS)[number];
 
 export type SessionRow = { date: string; start: string; end: string };
@@ -57,10 +102,7 @@ export type EventDraft = {
 
 /** The form as typed. Blank session rows are kept so the page shows them again. */
 export function readEventForm(form: FormData): EventFormValues {
-	const values = Object.fromEntries(TEXT_FIELDS.map((f) => [f, formText(form, f)])) as Record<
-		TextField,
-		string
-	>;
+	const values = formFields(form, TEXT_FIELDS);
 	const rows = Math.min(Math.max(Number(formText(form, 'sessionRows')) || 1, 1), MAX_SESSIONS);
 	const sessions = Array.from({ length: rows }, (_, i) => ({
 		date: formText(form, `session-${i}-date`),
@@ -130,60 +172,23 @@ export function blankEventForm(): EventFormValues {
 	};
 }
 
-const wholeNumber = (value: string) => (/^\d{1,6}$/.test(value) ? Number(value) : null);
-
-function checkDescription(v: EventFormValues, errors: EventFormErrors) {
-	if (!v.title) errors.title = 'Enter a title';
-	else if (v.title.length > 120) errors.title = 'Title must be 120 characters or fewer';
-	if (!eventCategories.includes(v.category as EventCategory))
-		errors.category = 'Select what kind of event this is';
-	if (!v.summary) errors.summary = 'Enter a one-line summary';
-	else if (v.summary.length > 200) errors.summary = 'Summary must be 200 characters or fewer';
-	if (!v.description) errors.description = 'Enter a description';
-	if (!v.venueName && !v.onlineUrl) errors.venueName = 'Enter a venue name or an online link';
-	if (v.onlineUrl && !/^https:\/\/[^\s]+$/.test(v.onlineUrl))
-		errors.onlineUrl = 'Enter an online link starting with https://';
-}
-
-function readPlaces(v: EventFormValues, errors: EventFormErrors) {
-	const capacity = v.capacity ? wholeNumber(v.capacity) : null;
-	if (v.capacity && (capacity === null || capacity < 1))
-		errors.capacity = 'Capacity must be a whole number of places, 1 or more, or left blank';
-	const guests = wholeNumber(v.guestsAllowed || '0');
-	if (guests === null || guests > 10)
-		errors.guestsAllowed = 'Guests allowed must be a whole number from 0 to 10';
-	return { capacity, guestsAllowed: guests ?? 0 };
-}
-
 /** Checks every field; the draft exists only when there is nothing to fix. */
 export function validateEventForm(
-	v: EventFormValues
+	values: EventFormValues
 ): { ok: true; draft: EventDraft } | { ok: false; errors: EventFormErrors } {
-	const errors: EventFormErrors = {};
-	checkDescription(v, errors);
-	const sessions = readSessions(v, errors);
-	const { capacity, guestsAllowed } = readPlaces(v, errors);
-	const { opens, closes } = readBookingWindow(v, errors);
-	if (Object.keys(errors).length) return { ok: false, errors };
-	const orNull = (s: string) => s || null;
+	const fields = checkForm(EVENT_FIELDS, values);
+	const errors: EventFormErrors = fields.ok ? {} : { ...fields.errors };
+	const sessions = readSessions(values, errors);
+	const { opens, closes } = readBookingWindow(values, errors);
+	if (!fields.ok || Object.keys(errors).length) return { ok: false, errors };
 	return {
 		ok: true,
 		draft: {
-			title: v.title,
-			category: v.category as EventCategory,
-			summary: v.summary,
-			description: v.description,
-			venueName: orNull(v.venueName),
-			venueAddress: orNull(v.venueAddress),
-			venuePostcode: orNull(v.venuePostcode.toUpperCase()),
-			accessNotes: orNull(v.accessNotes),
-			onlineUrl: orNull(v.onlineUrl),
-			capacity,
-			guestsAllowed,
+			...fields.data,
 			bookingOpensAt: opens,
 			bookingClosesAt: closes,
-			membersOnly: v.membersOnly,
-			bookingQuestions: v.questions,
+			membersOnly: values.membersOnly,
+			bookingQuestions: values.questions,
 			sessions
 		}
 	};

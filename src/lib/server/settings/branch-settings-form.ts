@@ -1,5 +1,7 @@
 // The branch settings form's rules, shared by /admin/settings and the first-run setup: each
-// field's limits and format, with a message naming what to fix.
+// field's limits and format, with a message naming what to fix, in one Valibot schema.
+import * as v from 'valibot';
+import { checkForm } from '../form-schema.ts';
 import { formText } from '../forms.ts';
 import { branchSettingKeys, type BranchSettings } from './branch-setting-rows.ts';
 
@@ -13,52 +15,58 @@ const EMAIL = /^[^@\s<>,;]+@[^@\s<>,;]+\.[^@\s<>,;]+$/;
 const PHONE = /^\+?[\d\s().-]+$/;
 const ADDRESS_LINES = 8;
 
-function websiteProblem(value: string) {
-	let url: URL;
+function isWebsite(value: string) {
 	try {
-		url = new URL(value);
+		const url = new URL(value);
+		return ['http:', 'https:'].includes(url.protocol) && url.hostname.includes('.');
 	} catch {
-		return "Enter the website's full address, starting https://, like https://www.example.org";
+		return false;
 	}
-	if (!['http:', 'https:'].includes(url.protocol) || !url.hostname.includes('.')) {
-		return "Enter the website's full address, starting https://, like https://www.example.org";
-	}
-	return undefined;
 }
 
-function fieldProblem(key: keyof BranchSettings, value: string): string | undefined {
-	if (key === 'name') {
-		if (!value) return "Enter the branch's name";
-		if (value.length > 100) return "The branch's name must be 100 characters or fewer";
-		return undefined;
-	}
-	if (!value) return undefined;
-	switch (key) {
-		case 'address':
-			if (value.length > 400 || value.split('\n').length > ADDRESS_LINES) {
-				return `The address must be ${ADDRESS_LINES} lines or fewer and 400 characters or fewer`;
-			}
-			return undefined;
-		case 'phone': {
-			const digits = value.replace(/\D/g, '').length;
-			if (!PHONE.test(value) || digits < 6 || digits > 15) {
-				return 'Enter a phone number, like 0121 496 0000 or +44 121 496 0000';
-			}
-			return undefined;
-		}
-		case 'email':
-			if (!EMAIL.test(value) || value.length > 254) {
-				return 'Enter an email address in the correct format, like office@example.org';
-			}
-			return undefined;
-		case 'website':
-			return value.length > 200
-				? 'The website address must be 200 characters or fewer'
-				: websiteProblem(value);
-		default:
-			return value.length > 200 ? 'This must be 200 characters or fewer' : undefined;
-	}
+function isPhone(value: string) {
+	const digits = value.replace(/\D/g, '').length;
+	return PHONE.test(value) && digits >= 6 && digits <= 15;
 }
+
+/** Every setting but the name may be left blank; what is typed must pass `requirement`. */
+const blankOr = (requirement: (value: string) => boolean, message: string) =>
+	v.pipe(
+		v.string(),
+		v.check((value) => !value || requirement(value), message)
+	);
+
+const upTo200 = (message = 'This must be 200 characters or fewer') =>
+	v.pipe(v.string(), v.maxLength(200, message));
+
+const SETTINGS = v.object({
+	name: v.pipe(
+		v.string(),
+		v.nonEmpty("Enter the branch's name"),
+		v.maxLength(100, "The branch's name must be 100 characters or fewer")
+	),
+	address: blankOr(
+		(address) => address.length <= 400 && address.split('\n').length <= ADDRESS_LINES,
+		`The address must be ${ADDRESS_LINES} lines or fewer and 400 characters or fewer`
+	),
+	phone: blankOr(isPhone, 'Enter a phone number, like 0121 496 0000 or +44 121 496 0000'),
+	email: blankOr(
+		(email) => EMAIL.test(email) && email.length <= 254,
+		'Enter an email address in the correct format, like office@example.org'
+	),
+	openingHours: upTo200(),
+	website: v.pipe(
+		upTo200('The website address must be 200 characters or fewer'),
+		blankOr(
+			isWebsite,
+			"Enter the website's full address, starting https://, like https://www.example.org"
+		)
+	),
+	dataProtectionContact: upTo200(),
+	signatoryName: upTo200(),
+	signatoryRole: upTo200(),
+	welfareContact: upTo200()
+} satisfies Record<keyof BranchSettings, v.GenericSchema<string>>);
 
 /** Reads and checks every setting from a submitted form; the values come back as typed. */
 export function checkBranchSettings(form: FormData): BranchSettingsCheck {
@@ -77,12 +85,8 @@ export function checkBranchSettings(form: FormData): BranchSettingsCheck {
 			return [key, cleaned];
 		})
 	) as BranchSettings;
-	const errors: BranchSettingsErrors = {};
-	for (const key of branchSettingKeys) {
-		const problem = fieldProblem(key, values[key]);
-		if (problem) errors[key] = problem;
-	}
-	return Object.keys(errors).length ? { ok: false, values, errors } : { ok: true, values };
+	const checked = checkForm(SETTINGS, values);
+	return checked.ok ? { ok: true, values } : { ok: false, values, errors: checked.errors };
 }
 
 /** What a branch must fill in before its pages, letters and emails are complete. */

@@ -1,9 +1,8 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { describeOfferWindow } from '$lib/server/bookings/offer-window';
 import { requireUser } from '$lib/server/kit/guards';
-import { ACCESS_NEEDS } from '$lib/server/bookings/answers';
+import { ACCESS_NEEDS, readAnswerForm } from '$lib/server/bookings/answers';
 import { bookingFormFor, confirmBooking } from '$lib/server/bookings/booking-form';
-import { formNumberedFields, formText } from '$lib/server/forms';
 import { readForm } from '$lib/server/kit/read-form';
 
 export const load = async (event) => {
@@ -43,18 +42,7 @@ export const load = async (event) => {
 export const actions = {
 	default: async (event) => {
 		const { user } = requireUser(event);
-		const form = await readForm(event.request);
-		const values = {
-			accessNeeds: form
-				.getAll('accessNeeds')
-				.filter((v): v is string => typeof v === 'string')
-				.slice(0, 10),
-			accessNotes: formText(form, 'accessNotes'),
-			dietary: formText(form, 'dietary'),
-			employer: formText(form, 'employer'),
-			guests: formText(form, 'guests')
-		};
-		const answers = formNumberedFields(form, 'q-');
+		const { values, answers } = readAnswerForm(await readForm(event.request));
 		const result = await confirmBooking(event.params.slug, user, values, answers);
 		if (!result.ok) {
 			return fail(result.status, {

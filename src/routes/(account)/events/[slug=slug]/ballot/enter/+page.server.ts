@@ -2,7 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/kit/guards';
 import { readForm } from '$lib/server/kit/read-form';
 import { enterBallot } from '$lib/server/ballot/entries';
-import { ballotEntryPage, readEntryForm, readOwnAnswers } from '$lib/server/ballot/entry-page';
+import { ballotEntryPage } from '$lib/server/ballot/entry-page';
+import { readAnswerForm } from '$lib/server/bookings/answers';
 
 export const load = async (event) => {
 	const { user } = requireUser(event);
@@ -15,9 +16,7 @@ export const load = async (event) => {
 export const actions = {
 	default: async (event) => {
 		const { user } = requireUser(event);
-		const form = await readForm(event.request);
-		const values = readEntryForm(form);
-		const answers = readOwnAnswers(form);
+		const { values, answers } = readAnswerForm(await readForm(event.request));
 		const page = await ballotEntryPage(event.params.slug, user);
 		if (!page) error(404, 'Event not found');
 		const outcome = await enterBallot(page.event.id, user.id, values, new Date(), answers);
