@@ -15,6 +15,11 @@ import { sessionFor } from './sessions.ts';
 
 export const MEMBER_PASSWORD = 'harbour violin saffron meadow';
 
+/** A membership number no other test has used. */
+export function uniqueMembershipNumber() {
+	return `E${Date.now().toString().slice(-8)}${Math.floor(Math.random() * 1000)}`;
+}
+
 /** The 8-digit code in the newest email sent to `to`, once the worker has delivered it. */
 export async function latestCode(request: APIRequestContext, to: string) {
 	let code = '';
