@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export const PHONE = { width: 320, height: 720 };
 export const DESKTOP = { width: 1280, height: 900 };
@@ -24,4 +24,13 @@ export async function screenshotAtPhoneAndDesktop(page: Page, name: string) {
 		await page.setViewportSize(size);
 		await keepScreenshot(page, `screenshots/${name}-${label}.png`);
 	}
+}
+
+/** Screenshots at both widths, and nothing scrolls sideways on a 320px phone. */
+export async function screenshotAndFitPhone(page: Page, name: string) {
+	await screenshotAtPhoneAndDesktop(page, name);
+	await page.setViewportSize(PHONE);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+		PHONE.width
+	);
 }
