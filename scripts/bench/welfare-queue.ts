@@ -1,9 +1,9 @@
 // The welfare queue at a winter's volume: 2,000 submitted applications in the demo round (a few
 // of them rule breakers), and a welfare officer's signed-in session to load the queue page with.
 import { desc } from 'drizzle-orm';
-import { digestSecret, generateSecret } from '../../src/lib/server/auth/secrets.ts';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
 import * as table from '../../src/lib/server/db/schema/index.ts';
+import { insertSignedInSession } from '../../src/lib/server/testing/signed-in-session.ts';
 import { seedWelfareQueue } from '../../src/lib/server/testing/welfare-queue-seed.ts';
 import { measureLoad, type LoadFigures } from './http-load.ts';
 
@@ -30,17 +30,7 @@ export async function prepareWelfareQueue(databaseUrl: string) {
 				totpEnrolledAt: now
 			})
 			.returning();
-		const id = generateSecret(20);
-		const secret = generateSecret(32);
-		await db.insert(table.sessions).values({
-			id,
-			secretHash: digestSecret(secret),
-			userId: officer.id,
-			createdAt: now,
-			lastUsedAt: now,
-			twoFactorVerifiedAt: now
-		});
-		return { cookie: `session=${id}.${secret}` };
+		return { cookie: `session=${await insertSignedInSession(db, officer.id, now)}` };
 	} finally {
 		client.close();
 	}

@@ -8,26 +8,14 @@ import {
 	registerAndVerify,
 	signIn,
 	signOut,
-	uniqueEmail
+	uniqueEmail,
+	uniqueMembershipNumber
 } from './support/members.ts';
-import { PHONE, screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
+import { screenshotAndFitPhone, screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
 
 const today = new Date().toISOString().slice(0, 10);
 const yearsAgo = (n: number) => `${Number(today.slice(0, 4)) - n}${today.slice(4)}`;
 const nextYear = yearsAgo(-1);
-
-function uniqueMembershipNumber() {
-	return `E${Date.now().toString().slice(-8)}${Math.floor(Math.random() * 1000)}`;
-}
-
-/** Screenshots at both widths, and nothing scrolls sideways on a 320px phone. */
-async function screenshotAndFitPhone(page: Page, name: string) {
-	await screenshotAtPhoneAndDesktop(page, name);
-	await page.setViewportSize(PHONE);
-	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-		PHONE.width
-	);
-}
 
 async function checkMembership(
 	page: Page,

@@ -3,6 +3,7 @@
 // everyone is checked in once, at the earliest time, and the device that lost is told.
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/accessibility.ts';
+import { keepScreenshot } from './support/screenshots.ts';
 import {
 	checkInByName,
 	checkInsOf,
@@ -136,7 +137,7 @@ test('on a phone, the Remove confirmation appears in the row it was asked from a
 		.boundingBox())!;
 	const apart = Math.max(yes.x - (keep.x + keep.width), yes.y - (keep.y + keep.height));
 	expect(apart).toBeGreaterThanOrEqual(24);
-	await page.screenshot({ path: 'test-results/door/remove-confirmation-390.png' });
+	await keepScreenshot(page, 'door/remove-confirmation-390.png', false);
 	await expectNoAxeViolations(page);
 	await device.close();
 });

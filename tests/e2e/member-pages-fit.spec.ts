@@ -1,5 +1,5 @@
-// Every page a member can reach, photographed at 320, 390 and 1280 px (test-results/screenshots)
-// and checked for sideways scrolling: signed out, signed in with bookings, a ticket and a
+// Every page a member can reach, checked for sideways scrolling at 320, 390 and 1280 px (and
+// photographed into test-results/screenshots with SCREENSHOTS=1): signed out, signed in with bookings, a ticket and a
 // release-time letter, every question of the grant application, and a finished course's
 // certificate. Each story makes its own member, events and application.
 import { expect, test, type Page } from '@playwright/test';

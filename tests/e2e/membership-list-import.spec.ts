@@ -2,25 +2,12 @@
 // imported, a summary of what changed, and a plain message for a file that is too big.
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/accessibility.ts';
-import { signedInAdmin } from './support/members.ts';
-import { PHONE, screenshotAtPhoneAndDesktop } from './support/screenshots.ts';
+import { signedInAdmin, uniqueMembershipNumber } from './support/members.ts';
+import { screenshotAndFitPhone } from './support/screenshots.ts';
 import { createAccount, signInAsStaff } from './support/staff.ts';
 
 const today = new Date().toISOString().slice(0, 10);
 const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
-
-function uniqueMembershipNumber() {
-	return `E${Date.now().toString().slice(-8)}${Math.floor(Math.random() * 1000)}`;
-}
-
-/** Screenshots at both widths, and nothing scrolls sideways on a 320px phone. */
-async function screenshotAndFitPhone(page: Page, name: string) {
-	await screenshotAtPhoneAndDesktop(page, name);
-	await page.setViewportSize(PHONE);
-	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-		PHONE.width
-	);
-}
 
 function membershipCsv(rows: string[]) {
 	return Buffer.from(

@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { digestSecret, generateSecret } from '../../src/lib/server/auth/secrets.ts';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
 import * as table from '../../src/lib/server/db/schema/index.ts';
+import { insertSignedInSession } from '../../src/lib/server/testing/signed-in-session.ts';
 import { testPorts } from '../load/servers.ts';
 import {
 	runStartCommand,
@@ -77,18 +77,9 @@ async function adminPastTwoFactor(databaseUrl: string) {
 		.set({ totpSecret: 'JBSWY3DPEHPK3PXP', totpEnrolledAt: now })
 		.where(eq(table.users.email, 'chair@branch.example.org'))
 		.returning();
-	const id = generateSecret(20);
-	const secret = generateSecret(32);
-	await db.insert(table.sessions).values({
-		id,
-		secretHash: digestSecret(secret),
-		userId: admin.id,
-		createdAt: now,
-		lastUsedAt: now,
-		twoFactorVerifiedAt: now
-	});
+	const token = await insertSignedInSession(db, admin.id, now);
 	client.close();
-	return `session=${id}.${secret}`;
+	return `session=${token}`;
 }
 
 describe('a database made by create-admin', () => {

@@ -3,6 +3,7 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 import { createMemberInGoodStanding, MEMBER_PASSWORD, signIn } from './members.ts';
 import { openE2eDatabase } from './server.ts';
+import { keepScreenshot } from './screenshots.ts';
 
 export const WIDTHS = [320, 390, 1280] as const;
 
@@ -46,16 +47,13 @@ export async function tabTo(page: Page, name: string | RegExp, most = 60) {
 	throw new Error(`Tab never reached ${name}; seen: ${seen.join(' | ')}`);
 }
 
-/** Full-page screenshots at 320, 390 and 1280 px, each checked for sideways scrolling. */
+/** Each of 320, 390 and 1280 px checked for sideways scrolling, with a screenshot if asked for. */
 export async function screenshotsWithoutSidewaysScroll(page: Page, name: string) {
 	for (const width of WIDTHS) {
 		await page.setViewportSize({ width, height: 900 });
 		const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
 		expect(scrollWidth, `${name} at ${width} px`).toBeLessThanOrEqual(width);
-		await page.screenshot({
-			path: `test-results/screenshots/member-${name}-${width}.png`,
-			fullPage: true
-		});
+		await keepScreenshot(page, `screenshots/member-${name}-${width}.png`);
 	}
 	await page.setViewportSize({ width: 1280, height: 900 });
 }

@@ -7,13 +7,18 @@ import {
 } from '@playwright/test';
 import { like } from 'drizzle-orm';
 import { hashPassword } from '../../../src/lib/server/auth/password.ts';
-import { digestSecret, generateSecret } from '../../../src/lib/server/auth/secrets.ts';
 import * as table from '../../../src/lib/server/db/schema/index.ts';
+import { insertSignedInSession } from '../../../src/lib/server/testing/signed-in-session.ts';
 import { signIn, signOut, uniqueEmail } from './accounts.ts';
 import { openE2eDatabase, port } from './server.ts';
 import { sessionFor } from './sessions.ts';
 
 export const MEMBER_PASSWORD = 'harbour violin saffron meadow';
+
+/** A membership number no other test has used. */
+export function uniqueMembershipNumber() {
+	return `E${Date.now().toString().slice(-8)}${Math.floor(Math.random() * 1000)}`;
+}
 
 /** The 8-digit code in the newest email sent to `to`, once the worker has delivered it. */
 export async function latestCode(request: APIRequestContext, to: string) {
@@ -145,20 +150,9 @@ export async function signedInAdmin(context: BrowserContext) {
 			totpEnrolledAt: now
 		})
 		.returning();
-	const id = generateSecret(20);
-	const secret = generateSecret(32);
-	await db.insert(table.sessions).values({
-		id,
-		secretHash: digestSecret(secret),
-		userId: admin.id,
-		createdAt: now,
-		lastUsedAt: now,
-		twoFactorVerifiedAt: now
-	});
+	const token = await insertSignedInSession(db, admin.id, now);
 	client.close();
-	await context.addCookies([
-		{ name: 'session', value: `${id}.${secret}`, url: `http://localhost:${port}` }
-	]);
+	await context.addCookies([{ name: 'session', value: token, url: `http://localhost:${port}` }]);
 	return admin;
 }
 

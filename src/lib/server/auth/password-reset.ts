@@ -3,6 +3,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
+import type { User } from '../db/schema/index.ts';
 import { queueEmail } from '../email/outbox.ts';
 import { noAccountResetEmail, passwordResetEmail } from '../email/templates/account.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
@@ -29,32 +30,26 @@ export async function requestPasswordReset(
 		.select()
 		.from(table.users)
 		.where(and(eq(table.users.email, email), isNull(table.users.deletedAt)));
-	const id = generateSecret(20);
-	const secret = generateSecret(32);
-	const branding = { branchName: config.branchName, origin: config.origin, requestId: id };
+	const brandingFor = (requestId: string) => ({
+		branchName: config.branchName,
+		origin: config.origin,
+		requestId
+	});
 	if (!user) {
 		await db.batch([
-			queueEmail(db, noAccountResetEmail(email, branding), now),
+			queueEmail(db, noAccountResetEmail(email, brandingFor(generateSecret(20))), now),
 			auditInsert(db, { actorUserId: null, action: 'password-reset-no-account' }, now)
 		]);
 		wakeEmailWorker();
 		return { ok: true };
 	}
-	const link = `${config.origin}/reset-password?token=${id}.${secret}`;
+	const link = newSetPasswordLink(user, RESET_LIFETIME_MS, now);
 	await db.batch([
-		db.insert(table.authTokens).values({
-			id,
-			userId: user.id,
-			kind: 'password-reset',
-			secretHash: digestSecret(secret),
-			email: user.email,
-			expiresAt: new Date(now.getTime() + RESET_LIFETIME_MS),
-			createdAt: now
-		}),
+		link.insertToken,
 		queueEmail(
 			db,
-			passwordResetEmail({ email: user.email, name: user.name }, link, {
-				...branding,
+			passwordResetEmail({ email: user.email, name: user.name }, link.url, {
+				...brandingFor(link.id),
 				expiresInMinutes: RESET_LIFETIME_MS / 60_000
 			}),
 			now
@@ -72,6 +67,32 @@ export async function requestPasswordReset(
 	]);
 	wakeEmailWorker();
 	return { ok: true };
+}
+
+/**
+ * A single-use link that sets the account's password (a reset, or a walk-in's first password),
+ * and the insert of its hashed token, to write in the same batch as the email that carries it.
+ */
+export function newSetPasswordLink(
+	user: Pick<User, 'id' | 'email'>,
+	lifetimeMs: number,
+	now: Date
+) {
+	const id = generateSecret(20);
+	const secret = generateSecret(32);
+	return {
+		id,
+		url: `${config.origin}/reset-password?token=${id}.${secret}`,
+		insertToken: db.insert(table.authTokens).values({
+			id,
+			userId: user.id,
+			kind: 'password-reset',
+			secretHash: digestSecret(secret),
+			email: user.email,
+			expiresAt: new Date(now.getTime() + lifetimeMs),
+			createdAt: now
+		})
+	};
 }
 
 export type ResetLinkState =

@@ -6,7 +6,7 @@ import type { Config } from '../config.ts';
 import type { Event, EventSession } from '../db/schema/index.ts';
 import type { OutgoingEmail } from '../email/message.ts';
 import { escapeHtml, renderEmail, type Block } from '../email/templates/layout.ts';
-import { whenAndWhere } from '../bookings/booking-email-parts.ts';
+import { eventCancelledOpening, whenAndWhere } from '../bookings/booking-email-parts.ts';
 import { drawTimes } from '../../ballot-times.ts';
 
 export type BallotEmailContext = {
@@ -183,17 +183,14 @@ export function ballotCancelledEmail(
 	entryNumber: number,
 	why: string
 ): OutgoingEmail {
-	return compose(c, `ballot-cancelled/${c.event.id}/${entryNumber}`, 'ballot-cancelled', {
-		subject: `Event cancelled: ${c.event.title}`,
-		preview: why,
-		heading: 'This event has been cancelled',
-		blocks: [
-			{ kind: 'paragraph', text: `Hello ${c.member.name},` },
-			{
-				kind: 'paragraph',
-				text: `We are sorry: ${c.event.title} has been cancelled, so there will be no draw and your ballot entry (number ${entryNumber}) is void.`
-			},
-			{ kind: 'facts', rows: [['Reason', why]] }
-		]
-	});
+	return compose(
+		c,
+		`ballot-cancelled/${c.event.id}/${entryNumber}`,
+		'ballot-cancelled',
+		eventCancelledOpening(
+			c,
+			why,
+			`there will be no draw and your ballot entry (number ${entryNumber}) is void`
+		)
+	);
 }

@@ -53,6 +53,30 @@ export function whenAndWhere(c: BookingContext, audience: Audience): Block {
 	return { kind: 'facts', rows };
 }
 
+/**
+ * How every "this event has been cancelled" email opens, whether it ends a booking or a ballot
+ * entry: the title, the reason, and `consequence` (what goes with the event).
+ */
+export function eventCancelledOpening(
+	c: Pick<BookingContext, 'event' | 'member'>,
+	why: string,
+	consequence: string
+) {
+	return {
+		subject: `Event cancelled: ${c.event.title}`,
+		preview: why,
+		heading: 'This event has been cancelled',
+		blocks: [
+			{ kind: 'paragraph', text: `Hello ${c.member.name},` },
+			{
+				kind: 'paragraph',
+				text: `We are sorry: ${c.event.title} has been cancelled, so ${consequence}.`
+			},
+			{ kind: 'facts', rows: [['Reason', why]] }
+		] satisfies Block[]
+	};
+}
+
 export function compose(
 	c: BookingContext,
 	idempotencyKey: string,

@@ -3,6 +3,7 @@
 // attendance. Only the member and the course's organisers (or an admin) may open them.
 import { and, asc, eq } from 'drizzle-orm';
 import { db, table } from '../db/index.ts';
+import { findConfirmedBooking } from './confirmed-booking.ts';
 import { readBranchSettings, type BranchSettings } from '../settings/branch-settings.ts';
 
 /** What the letter and certificate say about the branch: its office and who signs. */
@@ -27,21 +28,15 @@ export async function loadCourseDocument(
 	bookingUid: string,
 	owner: { userId: number } | { eventId: number }
 ): Promise<CourseDocument | null> {
-	const [row] = await db
-		.select({ booking: table.bookings, event: table.events, member: table.users })
-		.from(table.bookings)
-		.innerJoin(table.events, eq(table.events.id, table.bookings.eventId))
-		.innerJoin(table.users, eq(table.users.id, table.bookings.userId))
-		.where(
-			and(
-				eq(table.bookings.uid, bookingUid),
-				eq(table.bookings.status, 'confirmed'),
-				eq(table.events.category, 'course'),
-				'userId' in owner
-					? eq(table.bookings.userId, owner.userId)
-					: eq(table.bookings.eventId, owner.eventId)
-			)
-		);
+	const row = await findConfirmedBooking(
+		bookingUid,
+		and(
+			eq(table.events.category, 'course'),
+			'userId' in owner
+				? eq(table.bookings.userId, owner.userId)
+				: eq(table.bookings.eventId, owner.eventId)
+		)
+	);
 	if (!row) return null;
 	const sessions = await db
 		.select({ startsAt: table.eventSessions.startsAt, endsAt: table.eventSessions.endsAt })

@@ -6,6 +6,7 @@ import type { OutgoingEmail } from '../email/message.ts';
 import type { BookingStatus } from '../db/schema/index.ts';
 import {
 	compose,
+	eventCancelledOpening,
 	invite,
 	laterSessionCancellations,
 	manageUrl,
@@ -69,17 +70,15 @@ export function eventCancelledEmails(
 	const wasConfirmed = status === 'confirmed';
 	const sequence = c.event.sequence;
 	const [first] = c.sessions;
+	const opening = eventCancelledOpening(
+		c,
+		why,
+		`your ${cancelledBooking(status)} is cancelled too`
+	);
 	const notice = compose(c, `event-cancelled/${c.bookingUid}/seq-${sequence}`, 'event-cancelled', {
-		subject: `Event cancelled: ${c.event.title}`,
-		preview: why,
-		heading: 'This event has been cancelled',
+		...opening,
 		blocks: [
-			{ kind: 'paragraph', text: `Hello ${c.member.name},` },
-			{
-				kind: 'paragraph',
-				text: `We are sorry: ${c.event.title} has been cancelled, so your ${cancelledBooking(status)} is cancelled too.`
-			},
-			{ kind: 'facts', rows: [['Reason', why]] },
+			...opening.blocks,
 			whenAndWhere(c, 'without-place'),
 			...(wasConfirmed
 				? [

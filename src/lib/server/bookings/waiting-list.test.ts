@@ -14,6 +14,18 @@ beforeEach(async () => {
 	await db.delete(table.outbox);
 });
 
+/** A one-place event: a books it, b then c wait, and a cancels now, so b holds an offer. */
+async function offerToSecondOfThree() {
+	const event = await createEvent({ capacity: 1, startsAt: new Date(now.getTime() + 72 * HOUR) });
+	const [a, b, c] = await members(3);
+	const first = await book(event.id, a.id);
+	const second = await book(event.id, b.id);
+	await book(event.id, c.id);
+	if (!first.ok || !second.ok) throw new Error('booking failed');
+	await cancelBooking({ bookingUid: first.booking.uid, userId: a.id }, now);
+	return { b, c, second };
+}
+
 describe('cancelling and the waiting list', () => {
 	it('frees the place, sends a CANCEL, and offers it to the first person waiting', async () => {
 		const event = await createEvent({ capacity: 1, startsAt: new Date(now.getTime() + 72 * HOUR) });
@@ -64,14 +76,7 @@ describe('cancelling and the waiting list', () => {
 	});
 
 	it('refuses an expired offer and passes the place on', async () => {
-		const event = await createEvent({ capacity: 1, startsAt: new Date(now.getTime() + 72 * HOUR) });
-		const [a, b, c] = await members(3);
-		const first = await book(event.id, a.id);
-		const second = await book(event.id, b.id);
-		await book(event.id, c.id);
-		if (!first.ok || !second.ok) throw new Error('booking failed');
-		await cancelBooking({ bookingUid: first.booking.uid, userId: a.id }, now);
-
+		const { b, c, second } = await offerToSecondOfThree();
 		const tooLate = new Date(now.getTime() + 25 * HOUR);
 		expect(await bookPlace({ offer: second.booking.uid, userId: b.id }, tooLate)).toMatchObject({
 			ok: false,
@@ -87,13 +92,7 @@ describe('cancelling and the waiting list', () => {
 	});
 
 	it('passes a declined offer to the next person', async () => {
-		const event = await createEvent({ capacity: 1, startsAt: new Date(now.getTime() + 72 * HOUR) });
-		const [a, b, c] = await members(3);
-		const first = await book(event.id, a.id);
-		const second = await book(event.id, b.id);
-		await book(event.id, c.id);
-		if (!first.ok || !second.ok) throw new Error('booking failed');
-		await cancelBooking({ bookingUid: first.booking.uid, userId: a.id }, now);
+		const { b, c, second } = await offerToSecondOfThree();
 		expect(await declineOffer(second.booking.uid, b.id, now)).toEqual({ ok: true });
 		const [next] = await db.select().from(table.bookings).where(eq(table.bookings.userId, c.id));
 		expect(next.status).toBe('offered');

@@ -3,6 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import QRCode from 'qrcode';
 import { db, table } from '../db/index.ts';
+import { findConfirmedBooking } from '../bookings/confirmed-booking.ts';
 import { ticketToken, verifyTicketToken } from './tickets.ts';
 
 /** The confirmed booking this ticket admits to, or null. */
@@ -32,22 +33,11 @@ export function ticketQrSvg(token: string) {
 
 /** A member's own confirmed booking, with its ticket drawn as an SVG QR code. */
 export async function loadMemberTicket(bookingUid: string, userId: number) {
-	const [row] = await db
-		.select({ booking: table.bookings, event: table.events, name: table.users.name })
-		.from(table.bookings)
-		.innerJoin(table.events, eq(table.events.id, table.bookings.eventId))
-		.innerJoin(table.users, eq(table.users.id, table.bookings.userId))
-		.where(
-			and(
-				eq(table.bookings.uid, bookingUid),
-				eq(table.bookings.userId, userId),
-				eq(table.bookings.status, 'confirmed')
-			)
-		);
+	const row = await findConfirmedBooking(bookingUid, eq(table.bookings.userId, userId));
 	if (!row) return null;
 	const token = ticketToken(row.booking.uid, row.event.id);
 	return {
-		name: row.name,
+		name: row.member.name,
 		guests: row.booking.guests,
 		event: {
 			title: row.event.title,

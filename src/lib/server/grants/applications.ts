@@ -1,7 +1,7 @@
 // A member's own application: start a draft, save each answer, submit, answer a request for
 // more information, withdraw. Every query names the member, so one member can never read or
 // change another's application (the routes turn "not found" into 404).
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { db as defaultDb, table } from '../db/index.ts';
 import type { GrantAnswers, GrantApplication } from '../db/schema/index.ts';
 import { encryptBankDetails, type BankDetails } from './bank-details.ts';
@@ -18,6 +18,22 @@ export async function findApplication(userId: number, roundId: number, db = defa
 		.where(
 			and(eq(table.grantApplications.userId, userId), eq(table.grantApplications.roundId, roundId))
 		);
+	return row ?? null;
+}
+
+/** The application `where` picks, with its applicant's name and email and its round: for staff. */
+export async function findApplicationWithApplicant(where: SQL, db = defaultDb) {
+	const a = table.grantApplications;
+	const [row] = await db
+		.select({
+			application: a,
+			applicant: { id: table.users.id, name: table.users.name, email: table.users.email },
+			round: table.grantRounds
+		})
+		.from(a)
+		.innerJoin(table.users, eq(table.users.id, a.userId))
+		.innerJoin(table.grantRounds, eq(table.grantRounds.id, a.roundId))
+		.where(where);
 	return row ?? null;
 }
 

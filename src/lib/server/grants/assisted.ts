@@ -5,7 +5,7 @@ import { and, eq, isNull, or } from 'drizzle-orm';
 import { db as defaultDb, table } from '../db/index.ts';
 import { membershipKey } from '../members/matching-keys.ts';
 import { memberStanding } from '../members/standing.ts';
-import { startApplication } from './applications.ts';
+import { findApplicationWithApplicant, startApplication } from './applications.ts';
 import { currentRound } from './rounds.ts';
 
 export type AssistStart =
@@ -71,17 +71,10 @@ export async function startAssistedApplication(
 
 /** The application an officer is filling in, with its applicant and round, while it is open. */
 export async function findAssistedApplication(reference: string, db = defaultDb) {
-	const a = table.grantApplications;
-	const [row] = await db
-		.select({
-			application: a,
-			applicant: { id: table.users.id, name: table.users.name, email: table.users.email },
-			round: table.grantRounds
-		})
-		.from(a)
-		.innerJoin(table.users, eq(table.users.id, a.userId))
-		.innerJoin(table.grantRounds, eq(table.grantRounds.id, a.roundId))
-		.where(eq(a.reference, reference));
+	const row = await findApplicationWithApplicant(
+		eq(table.grantApplications.reference, reference),
+		db
+	);
 	if (!row || (row.application.status !== 'draft' && row.application.status !== 'needs-info'))
 		return null;
 	return row;

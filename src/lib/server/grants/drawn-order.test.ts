@@ -2,48 +2,27 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkPublishedDraw } from '../ballot/draw.ts';
 import { db, table } from '../db/index.ts';
-import type { GrantRound } from '../db/schema/index.ts';
-import {
-	createGrantRound,
-	createMember,
-	createMemberInGoodStanding,
-	emptyDatabase
-} from '../testing/fixtures.ts';
-import { saveAnswers, startApplication, submitApplication } from './applications.ts';
+import type { GrantRound, User } from '../db/schema/index.ts';
+import { createGrantRound } from '../testing/fixtures.ts';
+import { clearGrantDesk, mailer, submitted } from '../testing/submitted-application.ts';
 import { chooseDrawnOrder, drawDueGrantRounds, findRoundDraw } from './drawn-order.ts';
 import { decideApplication, listGrantQueue } from './review.ts';
 
-const mailer = { origin: 'http://localhost:3000', branchName: 'Test Branch' };
 const now = new Date('2027-01-20T10:00:00Z');
 
-async function submitted(round: GrantRound, paymentType: 'prepayment' | 'direct-debit') {
-	const member = await createMemberInGoodStanding(now);
-	const draft = await startApplication(member.id, round.id);
-	await saveAnswers(draft, {
-		addressLine1: `${member.id} Acacia Road`,
-		postcode: 'B15 2TT',
-		paymentType,
-		previousAward: true
-	});
-	const [saved] = await db
-		.select()
-		.from(table.grantApplications)
-		.where(eq(table.grantApplications.id, draft.id));
-	await submitApplication(saved, round, member, mailer, { now });
-	return { member, id: draft.id };
-}
+const submittedPaying = (round: GrantRound, paymentType: 'prepayment' | 'direct-debit') =>
+	submitted(round, { paymentType, previousAward: true }, now);
 
 const mailTo = (email: string) =>
 	db.select().from(table.outbox).where(eq(table.outbox.recipient, email));
 
+let officer: User;
 beforeEach(async () => {
-	await emptyDatabase();
-	await db.delete(table.outbox);
+	officer = await clearGrantDesk();
 });
 
 describe('a grant round decided in a drawn order', () => {
 	it('draws the order at the close, priority first, funds it in order and tells the rest their reserve number', async () => {
-		const officer = await createMember({ roles: ['welfare'] });
 		const round = await createGrantRound(
 			{
 				budgetPence: 30_000,
@@ -54,8 +33,11 @@ describe('a grant round decided in a drawn order', () => {
 		);
 		expect(await chooseDrawnOrder(round, true, officer.id, now)).toEqual({ ok: true });
 		const others = [];
-		for (let i = 0; i < 3; i++) others.push(await submitted(round, 'direct-debit'));
-		const meters = [await submitted(round, 'prepayment'), await submitted(round, 'prepayment')];
+		for (let i = 0; i < 3; i++) others.push(await submittedPaying(round, 'direct-debit'));
+		const meters = [
+			await submittedPaying(round, 'prepayment'),
+			await submittedPaying(round, 'prepayment')
+		];
 		const [received] = await mailTo(others[0].member.email);
 		expect(received.textBody).toContain(
 			'All applications made by Fri 29 Jan are treated the same; the order is drawn on Sat 30 Jan.'

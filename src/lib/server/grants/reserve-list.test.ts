@@ -2,41 +2,21 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
 import type { GrantRound } from '../db/schema/index.ts';
-import {
-	createGrantRound,
-	createMember,
-	createMemberInGoodStanding,
-	emptyDatabase
-} from '../testing/fixtures.ts';
-import {
-	findApplicationByReference,
-	saveAnswers,
-	startApplication,
-	submitApplication,
-	withdrawApplication
-} from './applications.ts';
+import { createGrantRound, createMember, emptyDatabase } from '../testing/fixtures.ts';
+import { mailer, submitted } from '../testing/submitted-application.ts';
+import { findApplicationByReference, withdrawApplication } from './applications.ts';
 import { applicantDrawNotice, publishedGrantDraw } from './draw-view.ts';
 import { chooseDrawnOrder, drawDueGrantRounds, drawRoundNow } from './drawn-order.ts';
 import { fundReservesEverywhere } from './reserve-list.ts';
 import { decideApplication, listGrantQueue } from './review.ts';
 
-const mailer = { origin: 'http://localhost:3000', branchName: 'Test Branch' };
 const now = new Date('2027-01-20T10:00:00Z');
 const closesAt = new Date('2027-01-30T00:00:00Z');
 const afterClose = new Date('2027-01-30T09:00:00Z');
 const minute = (n: number) => new Date(afterClose.getTime() + n * 60_000);
 
 async function apply(round: GrantRound) {
-	const member = await createMemberInGoodStanding(now);
-	const draft = await startApplication(member.id, round.id);
-	await saveAnswers(draft, {
-		addressLine1: `${member.id} Acacia Road`,
-		postcode: 'B15 2TT',
-		paymentType: 'direct-debit',
-		previousAward: true
-	});
-	const saved = (await findApplicationByReference(member.id, draft.reference))!;
-	await submitApplication(saved, round, member, mailer, { now });
+	const { member } = await submitted(round, { previousAward: true }, now);
 	return member;
 }
 

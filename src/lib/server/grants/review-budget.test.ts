@@ -3,24 +3,17 @@ import { eq, sql } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
 import { openDatabase } from '../db/client.ts';
-import {
-	createGrantRound,
-	createMember,
-	createMemberInGoodStanding,
-	emptyDatabase
-} from '../testing/fixtures.ts';
-import { mailer, statusOf, submitted } from '../testing/submitted-application.ts';
+import type { User } from '../db/schema/index.ts';
+import { createGrantRound, createMemberInGoodStanding } from '../testing/fixtures.ts';
+import { clearGrantDesk, mailer, statusOf, submitted } from '../testing/submitted-application.ts';
 import { startApplication } from './applications.ts';
 import { encryptBankDetails } from './bank-details.ts';
 import { decideApplication, revealBankDetails } from './review.ts';
 import { currentRound, grantBudget, grantsTakingApplications } from './rounds.ts';
 
-let officer: Awaited<ReturnType<typeof createMember>>;
+let officer: User;
 beforeEach(async () => {
-	await emptyDatabase();
-	await db.delete(table.outbox);
-	await db.delete(table.auditLog);
-	officer = await createMember({ roles: ['welfare'] });
+	officer = await clearGrantDesk();
 });
 
 describe('bank details for the payment', () => {

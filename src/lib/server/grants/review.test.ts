@@ -2,24 +2,17 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
-import {
-	createGrantRound,
-	createMember,
-	createMemberInGoodStanding,
-	emptyDatabase
-} from '../testing/fixtures.ts';
-import { mailer, statusOf, submitted } from '../testing/submitted-application.ts';
+import type { User } from '../db/schema/index.ts';
+import { createGrantRound, createMemberInGoodStanding } from '../testing/fixtures.ts';
+import { clearGrantDesk, mailer, statusOf, submitted } from '../testing/submitted-application.ts';
 import { saveAnswers, startApplication, submitApplication } from './applications.ts';
 import { addEvidence } from './evidence.ts';
 import { decideApplication, listGrantQueue } from './review.ts';
 import { grantBudget } from './rounds.ts';
 
-let officer: Awaited<ReturnType<typeof createMember>>;
+let officer: User;
 beforeEach(async () => {
-	await emptyDatabase();
-	await db.delete(table.outbox);
-	await db.delete(table.auditLog);
-	officer = await createMember({ roles: ['welfare'] });
+	officer = await clearGrantDesk();
 });
 
 describe('a welfare officer decides an application', () => {

@@ -10,6 +10,7 @@ import { db as defaultDb, table } from '../db/index.ts';
 import type { GrantApplication, GrantRound, GrantStatus } from '../db/schema/index.ts';
 import { queueEmailIf } from '../email/outbox.ts';
 import { grantEmail, type GrantEmailKind } from '../email/templates/grants.ts';
+import { findApplicationWithApplicant } from './applications.ts';
 import { decryptBankDetails } from './bank-details.ts';
 import { formatPounds } from './eligibility.ts';
 import { queueBudgetSpentEmails } from './budget-spent.ts';
@@ -58,18 +59,8 @@ export async function listGrantQueue(roundId: number, db = defaultDb) {
 		);
 }
 
-export async function findApplicationForReview(id: number, db = defaultDb) {
-	const [row] = await db
-		.select({
-			application: a,
-			applicant: { id: table.users.id, name: table.users.name, email: table.users.email },
-			round: table.grantRounds
-		})
-		.from(a)
-		.innerJoin(table.users, eq(table.users.id, a.userId))
-		.innerJoin(table.grantRounds, eq(table.grantRounds.id, a.roundId))
-		.where(eq(a.id, id));
-	return row ?? null;
+export function findApplicationForReview(id: number, db = defaultDb) {
+	return findApplicationWithApplicant(eq(a.id, id), db);
 }
 
 export type Decision =

@@ -1,22 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
-import {
-	createGrantRound,
-	createMember,
-	createMemberInGoodStanding,
-	emptyDatabase
-} from '../testing/fixtures.ts';
+import type { User } from '../db/schema/index.ts';
+import { createGrantRound, createMemberInGoodStanding } from '../testing/fixtures.ts';
+import { clearGrantDesk } from '../testing/submitted-application.ts';
 import { startApplication } from './applications.ts';
 import { createRound, updateRound } from './round-editor.ts';
 import { blankRoundForm, roundFormValues, validateRoundForm } from './round-form.ts';
 import { currentRound, findRound } from './rounds.ts';
 
-let officer: Awaited<ReturnType<typeof createMember>>;
+let officer: User;
 beforeEach(async () => {
-	await emptyDatabase();
-	await db.delete(table.auditLog);
-	officer = await createMember({ roles: ['welfare'] });
+	officer = await clearGrantDesk();
 });
 
 const form = (fields: Partial<ReturnType<typeof blankRoundForm>>) => ({

@@ -29,6 +29,14 @@ async function findBookingOn(eventId: number, bookingUid: string) {
 	return row ?? null;
 }
 
+/** A confirmed booking on this event, with the event and its sessions; null for any other. */
+async function findConfirmedOn(eventId: number, bookingUid: string) {
+	const found = await findBookingOn(eventId, bookingUid);
+	if (!found || found.booking.status !== 'confirmed') return null;
+	const loaded = await loadEventWithSessions(eventId);
+	return loaded && { ...found, loaded };
+}
+
 /**
  * One tap at the desk: checks a confirmed attendee in for the session on now (or, with `undo`,
  * takes that check-in back). Door devices record theirs through the same check-in writer.
@@ -40,10 +48,9 @@ export async function setCheckedIn(
 	actorUserId: number,
 	now = new Date()
 ): Promise<DeskOutcome> {
-	const found = await findBookingOn(eventId, bookingUid);
-	const loaded = await loadEventWithSessions(eventId);
-	const session = loaded && sessionAtTheDoor(loaded.sessions, now);
-	if (!found || found.booking.status !== 'confirmed' || !session)
+	const found = await findConfirmedOn(eventId, bookingUid);
+	const session = found && sessionAtTheDoor(found.loaded.sessions, now);
+	if (!found || !session)
 		return { ok: false, reason: 'Only people with a confirmed place can be checked in.' };
 	const audit = {
 		actorUserId,
@@ -200,12 +207,11 @@ export async function resendInvite(
 	actorUserId: number,
 	now = new Date()
 ): Promise<DeskOutcome> {
-	const found = await findBookingOn(eventId, bookingUid);
-	const loaded = await loadEventWithSessions(eventId);
-	if (!found || !loaded || found.booking.status !== 'confirmed')
+	const found = await findConfirmedOn(eventId, bookingUid);
+	if (!found)
 		return { ok: false, reason: 'Only a confirmed place has an invitation to send again.' };
 	const emails = placeConfirmedEmails(
-		bookingEmailContext(loaded, found, bookingUid, found.booking)
+		bookingEmailContext(found.loaded, found, bookingUid, found.booking)
 	).map((email) => ({
 		...email,
 		idempotencyKey: `${email.idempotencyKey}/resent-${now.getTime()}`

@@ -1,7 +1,7 @@
 // Sign-in state: sessions, one-time codes and links, staff recovery codes, DB-backed rate
 // limits shared by every process, and the audit log.
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { users } from './users.ts';
+import { memberColumn } from './users.ts';
 
 export const sessions = sqliteTable(
 	'sessions',
@@ -10,9 +10,7 @@ export const sessions = sqliteTable(
 		id: text('id').primaryKey(),
 		/** SHA-256 of the secret half; the secret itself is never stored. */
 		secretHash: text('secret_hash').notNull(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: memberColumn(),
 		createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
 		lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }).notNull(),
 		/** When a staff member last proved their second factor in this session. */
@@ -30,9 +28,7 @@ export const authTokens = sqliteTable(
 	'auth_tokens',
 	{
 		id: text('id').primaryKey(),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: memberColumn(),
 		kind: text('kind', { enum: authTokenKinds }).notNull(),
 		/** SHA-256 of the code or link secret. */
 		secretHash: text('secret_hash').notNull(),
@@ -49,9 +45,7 @@ export const recoveryCodes = sqliteTable(
 	'recovery_codes',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: memberColumn(),
 		codeHash: text('code_hash').notNull(),
 		usedAt: integer('used_at', { mode: 'timestamp_ms' })
 	},

@@ -3,9 +3,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type { BookingAnswers } from './bookings.ts';
-import { events } from './events.ts';
+import { eventColumn, events } from './events.ts';
 import { grantApplications, grantRounds } from './grants.ts';
-import { users } from './users.ts';
+import { memberColumn, users } from './users.ts';
 
 export type DrawnEntry = { number: number; priority: boolean };
 export type DrawSummary = { winners: number; waiting: number; ineligible: number };
@@ -46,12 +46,8 @@ export const ballotEntries = sqliteTable(
 	'ballot_entries',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		eventId: integer('event_id')
-			.notNull()
-			.references(() => events.id, { onDelete: 'cascade' }),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		eventId: eventColumn(),
+		userId: memberColumn(),
 		entryNumber: integer('entry_number').notNull(),
 		guests: integer('guests').notNull().default(0),
 		answers: text('answers', { mode: 'json' }).$type<BookingAnswers>(),

@@ -3,15 +3,13 @@
 // the wording the member saw, so editing or hiding a question never changes an answer given.
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { bookingQuestionTypes } from '../../../booking-question-types.ts';
-import { events } from './events.ts';
+import { eventColumn } from './events.ts';
 
 export const bookingQuestions = sqliteTable(
 	'booking_questions',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		eventId: integer('event_id')
-			.notNull()
-			.references(() => events.id, { onDelete: 'cascade' }),
+		eventId: eventColumn(),
 		type: text('type', { enum: bookingQuestionTypes as [string, ...string[]] })
 			.$type<(typeof bookingQuestionTypes)[number]>()
 			.notNull(),

@@ -1,8 +1,9 @@
 // Places on events: confirmed, waiting, offered or cancelled; one live booking per member and event.
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { events } from './events.ts';
-import { users } from './users.ts';
+import { createdAtColumn } from './columns.ts';
+import { eventColumn } from './events.ts';
+import { memberColumn } from './users.ts';
 
 export const bookingStatuses = ['confirmed', 'waitlisted', 'offered', 'cancelled'] as const;
 export type BookingStatus = (typeof bookingStatuses)[number];
@@ -32,21 +33,15 @@ export const bookings = sqliteTable(
 		id: integer('id').primaryKey({ autoIncrement: true }),
 		/** Random and stable: names the booking in calendar UIDs and links, known before it is written. */
 		uid: text('uid').notNull().unique(),
-		eventId: integer('event_id')
-			.notNull()
-			.references(() => events.id, { onDelete: 'cascade' }),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		eventId: eventColumn(),
+		userId: memberColumn(),
 		status: text('status', { enum: bookingStatuses }).notNull(),
 		waitlistPosition: integer('waitlist_position'),
 		offerExpiresAt: integer('offer_expires_at', { mode: 'timestamp_ms' }),
 		answers: text('answers', { mode: 'json' }).$type<BookingAnswers>(),
 		guests: integer('guests').notNull().default(0),
 		checkedInAt: integer('checked_in_at', { mode: 'timestamp_ms' }),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' })
-			.notNull()
-			.$defaultFn(() => new Date()),
+		createdAt: createdAtColumn(),
 		cancelledAt: integer('cancelled_at', { mode: 'timestamp_ms' }),
 		/**
 		 * Set by every status change. Statements later in the same batch match on it, so an email

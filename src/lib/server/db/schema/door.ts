@@ -1,7 +1,7 @@
 // At the door: one check-in per booking and session, and the door links volunteers use.
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { bookings } from './bookings.ts';
-import { eventSessions, events } from './events.ts';
+import { eventColumn, eventSessions } from './events.ts';
 import { users } from './users.ts';
 
 export const checkIns = sqliteTable(
@@ -32,9 +32,7 @@ export const doorLinks = sqliteTable(
 	'door_links',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		eventId: integer('event_id')
-			.notNull()
-			.references(() => events.id, { onDelete: 'cascade' }),
+		eventId: eventColumn(),
 		/** SHA-256 of the secret in the link; the link itself is shown once. */
 		tokenDigest: text('token_digest').notNull().unique(),
 		pinDigest: text('pin_digest').notNull(),

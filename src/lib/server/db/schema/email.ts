@@ -14,6 +14,16 @@ export type OutboxStatus = (typeof outboxStatuses)[number];
 export const calendarMethods = ['REQUEST', 'CANCEL'] as const;
 export type CalendarMethod = (typeof calendarMethods)[number];
 
+/** The rendered message: what the outbox sends and the dev mailbox keeps a copy of. */
+const messageColumns = () => ({
+	template: text('template').notNull(),
+	subject: text('subject').notNull(),
+	textBody: text('text_body').notNull(),
+	htmlBody: text('html_body').notNull(),
+	calendarMethod: text('calendar_method', { enum: calendarMethods }),
+	calendarIcs: text('calendar_ics')
+});
+
 export const outbox = sqliteTable(
 	'outbox',
 	{
@@ -22,12 +32,7 @@ export const outbox = sqliteTable(
 		idempotencyKey: text('idempotency_key').notNull().unique(),
 		recipient: text('recipient').notNull(),
 		recipientName: text('recipient_name'),
-		template: text('template').notNull(),
-		subject: text('subject').notNull(),
-		textBody: text('text_body').notNull(),
-		htmlBody: text('html_body').notNull(),
-		calendarMethod: text('calendar_method', { enum: calendarMethods }),
-		calendarIcs: text('calendar_ics'),
+		...messageColumns(),
 		status: text('status', { enum: outboxStatuses }).notNull().default('pending'),
 		attempts: integer('attempts').notNull().default(0),
 		nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
@@ -60,12 +65,7 @@ export const devMailbox = sqliteTable(
 		outboxId: integer('outbox_id').notNull(),
 		idempotencyKey: text('idempotency_key').notNull(),
 		recipient: text('recipient').notNull(),
-		template: text('template').notNull(),
-		subject: text('subject').notNull(),
-		textBody: text('text_body').notNull(),
-		htmlBody: text('html_body').notNull(),
-		calendarMethod: text('calendar_method', { enum: calendarMethods }),
-		calendarIcs: text('calendar_ics'),
+		...messageColumns(),
 		raw: text('raw').notNull(),
 		sentAt: integer('sent_at', { mode: 'timestamp_ms' }).notNull()
 	},

@@ -2,7 +2,8 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { eventCategories } from '../../../event-categories.ts';
-import { users } from './users.ts';
+import { createdAtColumn, updatedAtColumn } from './columns.ts';
+import { memberColumn, users } from './users.ts';
 
 export type BookingQuestions = { accessNeeds: boolean; dietary: boolean; employer: boolean };
 
@@ -49,12 +50,8 @@ export const events = sqliteTable(
 		endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull(),
 		cancelledReason: text('cancelled_reason'),
 		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' })
-			.notNull()
-			.$defaultFn(() => new Date()),
-		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
-			.notNull()
-			.$defaultFn(() => new Date())
+		createdAt: createdAtColumn(),
+		updatedAt: updatedAtColumn()
 	},
 	(t) => [
 		index('events_listing_idx').on(t.status, t.endsAt, t.startsAt),
@@ -62,13 +59,17 @@ export const events = sqliteTable(
 	]
 );
 
+/** The event a row belongs to; the row goes with the event. */
+export const eventColumn = () =>
+	integer('event_id')
+		.notNull()
+		.references(() => events.id, { onDelete: 'cascade' });
+
 export const eventSessions = sqliteTable(
 	'event_sessions',
 	{
 		id: integer('id').primaryKey({ autoIncrement: true }),
-		eventId: integer('event_id')
-			.notNull()
-			.references(() => events.id, { onDelete: 'cascade' }),
+		eventId: eventColumn(),
 		title: text('title'),
 		startsAt: integer('starts_at', { mode: 'timestamp_ms' }).notNull(),
 		endsAt: integer('ends_at', { mode: 'timestamp_ms' }).notNull()
@@ -80,12 +81,8 @@ export const eventSessions = sqliteTable(
 export const eventOrganisers = sqliteTable(
 	'event_organisers',
 	{
-		eventId: integer('event_id')
-			.notNull()
-			.references(() => events.id, { onDelete: 'cascade' }),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		eventId: eventColumn(),
+		userId: memberColumn(),
 		addedAt: integer('added_at', { mode: 'timestamp_ms' }).notNull()
 	},
 	(t) => [

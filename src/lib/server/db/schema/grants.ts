@@ -2,7 +2,8 @@
 // each application's history of status changes and messages.
 import { sql } from 'drizzle-orm';
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { users } from './users.ts';
+import { createdAtColumn, updatedAtColumn } from './columns.ts';
+import { memberColumn, users } from './users.ts';
 
 export const grantStatuses = [
 	'draft',
@@ -27,9 +28,7 @@ export const grantRounds = sqliteTable('grant_rounds', {
 	coolDownMonths: integer('cool_down_months').notNull().default(6),
 	retentionMonths: integer('retention_months').notNull().default(6),
 	createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
-	createdAt: integer('created_at', { mode: 'timestamp_ms' })
-		.notNull()
-		.$defaultFn(() => new Date())
+	createdAt: createdAtColumn()
 });
 
 export type GrantAnswers = {
@@ -68,9 +67,7 @@ export const grantApplications = sqliteTable(
 		roundId: integer('round_id')
 			.notNull()
 			.references(() => grantRounds.id, { onDelete: 'cascade' }),
-		userId: integer('user_id')
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
+		userId: memberColumn(),
 		status: text('status', { enum: grantStatuses }).notNull().default('draft'),
 		answers: text('answers', { mode: 'json' })
 			.$type<GrantAnswers>()
@@ -94,12 +91,8 @@ export const grantApplications = sqliteTable(
 		bankDetailsCiphertext: text('bank_details_ciphertext'),
 		/** Set when retention removed the financial answers, evidence and bank details. */
 		erasedAt: integer('erased_at', { mode: 'timestamp_ms' }),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' })
-			.notNull()
-			.$defaultFn(() => new Date()),
-		updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
-			.notNull()
-			.$defaultFn(() => new Date())
+		createdAt: createdAtColumn(),
+		updatedAt: updatedAtColumn()
 	},
 	(t) => [
 		uniqueIndex('grant_applications_one_per_member_round').on(t.roundId, t.userId),
@@ -140,9 +133,7 @@ export const grantApplicationHistory = sqliteTable(
 		toStatus: text('to_status', { enum: grantStatuses }),
 		message: text('message'),
 		actorUserId: integer('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' })
-			.notNull()
-			.$defaultFn(() => new Date())
+		createdAt: createdAtColumn()
 	},
 	(t) => [index('grant_history_application_idx').on(t.applicationId)]
 );

@@ -1,6 +1,7 @@
 // People who hold an account: who they are, how they sign in, and what they may do.
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { createdAtColumn } from './columns.ts';
 
 export const staffRoles = ['organiser', 'welfare', 'admin'] as const;
 export type StaffRole = (typeof staffRoles)[number];
@@ -28,14 +29,18 @@ export const users = sqliteTable(
 		isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
 		/** Set when the member deleted their account: personal data is erased, the row stays for counts. */
 		deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
-		createdAt: integer('created_at', { mode: 'timestamp_ms' })
-			.notNull()
-			.$defaultFn(() => new Date())
+		createdAt: createdAtColumn()
 	},
 	(t) => [
 		// The admin's list of accounts: staff first, then by name, a page at a time.
 		index('users_admin_list_idx').on(sql`(${t.roles} = '[]')`, sql`lower(${t.name})`, t.id)
 	]
 );
+
+/** The account a row belongs to; the row goes when the account is deleted. */
+export const memberColumn = () =>
+	integer('user_id')
+		.notNull()
+		.references(() => users.id, { onDelete: 'cascade' });
 
 export type User = typeof users.$inferSelect;
