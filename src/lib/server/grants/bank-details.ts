@@ -1,32 +1,41 @@
 // Applicants' bank details: format checks, and AES-256-GCM encryption at rest with the key from
 // GRANT_DATA_KEY. The stored text is `v1.<iv>.<tag>.<ciphertext>` in base64url, so a later key
-// or algorithm can sit beside it under a new version.
+// or algorithm can sit beside it under a new version. The form's checks are one Valibot schema.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import * as v from 'valibot';
+import { checkForm } from '../form-schema.ts';
 
 export type BankDetails = { accountName: string; sortCode: string; accountNumber: string };
 export type BankDetailsErrors = Partial<Record<keyof BankDetails, string>>;
+
+/** A field with the spaces (and, for numbers, dashes) people type taken out first. */
+const cleaned = (clean: (typed: string) => string) => v.pipe(v.string(), v.transform(clean));
+
+const BANK_DETAILS = v.object({
+	accountName: v.pipe(
+		cleaned((name) => name.trim().replace(/\s+/g, ' ')),
+		v.nonEmpty('Enter the name on the account'),
+		v.maxLength(70, 'Name on the account must be 70 characters or fewer')
+	),
+	sortCode: v.pipe(
+		cleaned((code) => code.replace(/[\s-]/g, '')),
+		v.nonEmpty('Enter a sort code'),
+		v.regex(/^\d{6}$/, 'Enter a valid sort code like 30 99 50')
+	),
+	accountNumber: v.pipe(
+		cleaned((number) => number.replace(/\s/g, '')),
+		v.nonEmpty('Enter an account number'),
+		v.regex(/^\d{6,8}$/, 'Enter a valid account number like 00733445'),
+		v.transform((number) => number.padStart(8, '0'))
+	)
+});
 
 /** Tidied details, or the message for each field that is wrong. */
 export function checkBankDetails(
 	input: BankDetails
 ): { ok: true; details: BankDetails } | { ok: false; errors: BankDetailsErrors } {
-	const errors: BankDetailsErrors = {};
-	const accountName = input.accountName.trim().replace(/\s+/g, ' ');
-	const sortCode = input.sortCode.replace(/[\s-]/g, '');
-	const accountNumber = input.accountNumber.replace(/\s/g, '');
-	if (!accountName) errors.accountName = 'Enter the name on the account';
-	else if (accountName.length > 70)
-		errors.accountName = 'Name on the account must be 70 characters or fewer';
-	if (!sortCode) errors.sortCode = 'Enter a sort code';
-	else if (!/^\d{6}$/.test(sortCode)) errors.sortCode = 'Enter a valid sort code like 30 99 50';
-	if (!accountNumber) errors.accountNumber = 'Enter an account number';
-	else if (!/^\d{6,8}$/.test(accountNumber))
-		errors.accountNumber = 'Enter a valid account number like 00733445';
-	if (Object.keys(errors).length) return { ok: false, errors };
-	return {
-		ok: true,
-		details: { accountName, sortCode, accountNumber: accountNumber.padStart(8, '0') }
-	};
+	const checked = checkForm(BANK_DETAILS, input);
+	return checked.ok ? { ok: true, details: checked.data } : { ok: false, errors: checked.errors };
 }
 
 export function encryptBankDetails(details: BankDetails, key: Buffer) {
