@@ -15,7 +15,7 @@ import { startServers, testPorts } from '../load/servers.ts';
 import { compareDeliveries, countUnsent, readQueuedKeys, waitUntil } from '../load/workers.ts';
 
 /** How long each half of the outage lasts once its bookings have been answered. */
-const PHASE_MS = 2_000;
+const PHASE_MS = 3_000;
 const RETRY_MAX_MS = 1_000;
 const FIRST_CROWD = 30;
 const SECOND_CROWD = 20;

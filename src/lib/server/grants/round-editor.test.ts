@@ -3,8 +3,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
 import type { User } from '../db/schema/index.ts';
 import { createGrantRound, createMemberInGoodStanding } from '../testing/fixtures.ts';
-import { clearGrantDesk } from '../testing/submitted-application.ts';
+import { clearGrantDesk, submitted } from '../testing/submitted-application.ts';
 import { startApplication } from './applications.ts';
+import { chooseDrawnOrder } from './drawn-order.ts';
 import { createRound, updateRound } from './round-editor.ts';
 import { blankRoundForm, roundFormValues, validateRoundForm } from './round-form.ts';
 import { currentRound, findRound } from './rounds.ts';
@@ -175,4 +176,51 @@ describe('a welfare officer sets up a round', () => {
 		});
 		expect(await db.select().from(table.auditLog)).toHaveLength(1);
 	});
+
+	it('keeps a drawn round closing on the day its applicants were told the order is drawn', async () => {
+		const now = new Date('2027-01-20T10:00:00Z');
+		const round = await createGrantRound({ closesAt: new Date('2027-01-30T00:00:00Z') }, now);
+		expect(await chooseDrawnOrder(round, true, officer.id, now)).toEqual({ ok: true });
+		// Nobody has applied yet: the day may still move.
+		const moved = await updateRound(
+			round,
+			draftFrom(roundFormValues(round), { closesOn: '2027-01-30' }),
+			officer.id,
+			now
+		);
+		expect(moved).toMatchObject({ ok: true });
+		const saved = (await findRound(round.id))!;
+		await submitted(saved, {}, now);
+
+		const refused = await updateRound(
+			saved,
+			draftFrom(roundFormValues(saved), { closesOn: '2027-02-06' }),
+			officer.id,
+			now
+		);
+		expect(refused).toEqual({
+			ok: false,
+			errors: {
+				closesOn:
+					'The closing date cannot change: people have applied and were told the order is drawn on Sun 31 Jan'
+			}
+		});
+		expect((await findRound(round.id))!.closesAt).toEqual(saved.closesAt);
+		const renamed = await updateRound(
+			saved,
+			draftFrom(roundFormValues(saved), { name: 'Winter Fuel Grant, drawn' }),
+			officer.id,
+			now
+		);
+		expect(renamed).toMatchObject({ ok: true });
+	});
 });
+
+function draftFrom(
+	values: ReturnType<typeof roundFormValues>,
+	fields: Partial<ReturnType<typeof roundFormValues>>
+) {
+	const checked = validateRoundForm({ ...values, ...fields });
+	if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+	return checked.draft;
+}

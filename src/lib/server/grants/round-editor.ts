@@ -3,11 +3,12 @@
 // write is one batch whose statement refuses an overlap in SQL (two officers saving at once
 // cannot both win), with its audit record written only if the change happened. Once grants
 // have been approved, the rules they were approved under stay fixed and the budget cannot
-// drop below what is committed.
+// drop below what is committed; once anyone has applied to a drawn round, its closing day
+// (the day they were told the order is drawn) stays fixed too.
 import { and, asc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { db as defaultDb, table } from '../db/index.ts';
 import type { GrantRound } from '../db/schema/index.ts';
-import { formatLongDate } from '../../london-time.ts';
+import { formatDay, formatLongDate } from '../../london-time.ts';
 import { londonDate } from '../../plain-date.ts';
 import { auditInsertWhen } from '../audit.ts';
 import { formatPounds } from './eligibility.ts';
@@ -62,6 +63,11 @@ function overlapError(other: GrantRound): RoundFormErrors {
 
 const hasApprovals = (roundId: number) =>
 	sql`exists (select 1 from ${a} where ${a.roundId} = ${roundId} and ${a.status} in ('approved', 'paid'))`;
+
+/** A drawn round someone has applied to: each was told the order is drawn when it closes. */
+const drawPromised = (roundId: number) =>
+	sql`(exists (select 1 from ${table.grantRoundDraws} d where d.round_id = ${roundId})
+		and exists (select 1 from ${a} where ${a.roundId} = ${roundId} and ${a.status} <> 'draft'))`;
 
 /** The round's audit record, written only if the batch's previous statement saved the round. */
 function auditWhenChanged(
@@ -145,6 +151,23 @@ async function approvalLimits(round: GrantRound, draft: RoundDraft, db = default
 	return errors;
 }
 
+/** Why a drawn round's closing day cannot move; empty when it can. */
+async function drawLimits(round: GrantRound, draft: RoundDraft, db = defaultDb) {
+	const errors: RoundFormErrors = {};
+	if (draft.closesAt.getTime() === round.closesAt.getTime()) return errors;
+	const [row] = await db.all<{ promised: number }>(
+		sql`select ${drawPromised(round.id)} as promised`
+	);
+	if (row?.promised)
+		errors.closesOn = `The closing date cannot change: people have applied and were told the order is drawn on ${formatDay(round.closesAt)}`;
+	return errors;
+}
+
+/** Every reason the changes cannot be made; empty when they can. */
+async function changeLimits(round: GrantRound, draft: RoundDraft, db = defaultDb) {
+	return { ...(await approvalLimits(round, draft, db)), ...(await drawLimits(round, draft, db)) };
+}
+
 /** The form holds days, not times: a day left as it was keeps the round's own moment. */
 function keepUnchangedDays(round: GrantRound, draft: RoundDraft): RoundDraft {
 	const lastDay = (closesAt: Date) => londonDate(new Date(closesAt.getTime() - 1));
@@ -166,9 +189,10 @@ export async function updateRound(
 	const draft = keepUnchangedDays(round, changes);
 	const other = await overlapping(draft, round.id, db);
 	if (other) return { ok: false, errors: overlapError(other) };
-	const limits = await approvalLimits(round, draft, db);
+	const limits = await changeLimits(round, draft, db);
 	if (Object.keys(limits).length) return { ok: false, errors: limits };
 	const rulesChanged = changedRules(round, draft).length > 0;
+	const closingMoved = draft.closesAt.getTime() !== round.closesAt.getTime();
 	const [updated] = await db.batch([
 		db
 			.update(r)
@@ -178,7 +202,8 @@ export async function updateRound(
 					eq(r.id, round.id),
 					sql`not ${overlapSql(draft, round.id)}`,
 					sql`${committedPenceSql(round.id)} <= ${draft.budgetPence}`,
-					rulesChanged ? sql`not ${hasApprovals(round.id)}` : undefined
+					rulesChanged ? sql`not ${hasApprovals(round.id)}` : undefined,
+					closingMoved ? sql`not ${drawPromised(round.id)}` : undefined
 				)
 			),
 		auditWhenChanged(officerId, 'grant-round.updated', round.id, draft, now, db)
@@ -186,7 +211,7 @@ export async function updateRound(
 	if (updated.rowsAffected === 1) return { ok: true, roundId: round.id };
 	const raced = await overlapping(draft, round.id, db);
 	if (raced) return { ok: false, errors: overlapError(raced) };
-	const fresh = await approvalLimits(round, draft, db);
+	const fresh = await changeLimits(round, draft, db);
 	return {
 		ok: false,
 		errors: Object.keys(fresh).length

@@ -61,13 +61,16 @@ export const NOT_SAVED =
 export const NOT_SENT =
 	'The application was not sent: the membership check stops it going further at the moment';
 
-export async function loadStep(
-	application: GrantApplication,
-	round: GrantRound,
-	slug: StepSlug,
-	links: ApplicationLinks,
-	blocked: Blocked
-) {
+/** The draft a question page works on, as its route found and guarded it. */
+export type StepDraft = {
+	slug: StepSlug;
+	application: GrantApplication;
+	round: GrantRound;
+	links: ApplicationLinks;
+	blocked: Blocked;
+};
+
+export async function loadStep({ application, round, slug, links, blocked }: StepDraft) {
 	const index = APPLICATION_STEPS.findIndex((s) => s.slug === slug);
 	const back = previousStep(slug);
 	return {
@@ -91,13 +94,7 @@ export async function loadStep(
 	};
 }
 
-export async function saveStep(
-	event: Event,
-	application: GrantApplication,
-	slug: StepSlug,
-	links: ApplicationLinks,
-	blocked: Blocked
-) {
+export async function saveStep(event: Event, { application, slug, links, blocked }: StepDraft) {
 	const form = await readForm(event.request);
 	const fields = Object.fromEntries(FIELDS.map((name) => [name, formText(form, name)]));
 	if (blocked) return fail(403, { errors: { standing: NOT_SAVED }, values: fields });
@@ -121,8 +118,7 @@ export async function saveStep(
 
 export async function uploadEvidence(
 	event: Event,
-	application: GrantApplication,
-	blocked: Blocked
+	{ application, blocked }: Pick<StepDraft, 'application' | 'blocked'>
 ) {
 	if (blocked) return fail(403, { errors: { standing: NOT_SAVED }, values: {} });
 	const upload = await readEvidenceForm(event.request, 'evidence', config.bodySizeLimit);
@@ -134,8 +130,7 @@ export async function uploadEvidence(
 
 export async function removeEvidenceFile(
 	event: Event,
-	application: GrantApplication,
-	blocked: Blocked
+	{ application, blocked }: Pick<StepDraft, 'application' | 'blocked'>
 ) {
 	if (blocked) return fail(403, { errors: { standing: NOT_SAVED }, values: {} });
 	const evidenceId = formId(await readForm(event.request), 'evidenceId');

@@ -28,22 +28,10 @@ async function draftFor(event: Pick<RequestEvent, 'locals' | 'url' | 'params'>) 
 	};
 }
 
-export const load = async (event) => {
-	const { slug, application, round, links, blocked } = await draftFor(event);
-	return loadStep(application, round, slug, links, blocked);
-};
+export const load = async (event) => loadStep(await draftFor(event));
 
 export const actions = {
-	save: async (event) => {
-		const { slug, application, links, blocked } = await draftFor(event);
-		return saveStep(event, application, slug, links, blocked);
-	},
-	upload: async (event) => {
-		const { application, blocked } = await draftFor(event);
-		return uploadEvidence(event, application, blocked);
-	},
-	remove: async (event) => {
-		const { application, blocked } = await draftFor(event);
-		return removeEvidenceFile(event, application, blocked);
-	}
+	save: async (event) => saveStep(event, await draftFor(event)),
+	upload: async (event) => uploadEvidence(event, await draftFor(event)),
+	remove: async (event) => removeEvidenceFile(event, await draftFor(event))
 };
