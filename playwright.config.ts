@@ -2,10 +2,13 @@ import { defineConfig, devices } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { e2eDatabaseUrl, port } from './tests/e2e/support/server.ts';
 
-// Debian's Chromium where it is installed (CI and this project's machines); otherwise
-// Playwright's own browser, so the suite also runs on a laptop.
+// Debian's Chromium where it is installed (CI and this project's machines): its headless shell
+// first, the same lean browser Playwright itself runs headless (about 40% less processor time
+// than full Chromium in headless mode), then full Chromium; otherwise Playwright's own browser,
+// so the suite also runs on a laptop.
 const executablePath =
-	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+	process.env.CHROMIUM_PATH ??
+	['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'].find((path) => existsSync(path));
 
 export default defineConfig({
 	testDir: 'tests/e2e',

@@ -10,6 +10,7 @@ import { createMemberInGoodStanding } from './support/members.ts';
 import { fillRouteWith as fill, protectedRoutes } from './support/route-tree.ts';
 import { openE2eDatabase } from './support/server.ts';
 import { sessionFor } from './support/sessions.ts';
+import { insertEventWithSessions } from '../load/event-rows.ts';
 
 const GROUPS = ['(account)', '(admin)', '(organiser)'];
 
@@ -50,20 +51,19 @@ async function seedParameterValues(request: APIRequestContext) {
 			sql: 'select id from users where email = ?',
 			args: [staffFor.organiser.email]
 		});
-		const course = await client.execute({
-			sql: `insert into events (slug, title, category, summary, description, capacity, status, starts_at, ends_at, created_at, updated_at)
-				values (?, 'Route guard course', 'course', 'A course.', 'All about it.', 20, 'published', ?, ?, ?, ?) returning id`,
-			args: [`route-guard-course-${now}`, now - 2 * DAY, now - DAY, now, now]
-		});
-		const courseId = Number(course.rows[0].id);
-		const session = await client.execute({
-			sql: 'insert into event_sessions (event_id, starts_at, ends_at) values (?, ?, ?) returning id',
-			args: [courseId, now - 2 * DAY, now - DAY]
-		});
-		await client.execute({
-			sql: 'insert into event_organisers (event_id, user_id, added_at) values (?, ?, ?)',
-			args: [courseId, Number(organiser.rows[0].id), now]
-		});
+		const {
+			id: courseId,
+			sessionIds: [sessionId]
+		} = await insertEventWithSessions(
+			client,
+			{
+				sql: `insert into events (slug, title, category, summary, description, capacity, status, starts_at, ends_at, created_at, updated_at)
+					values (?, 'Route guard course', 'course', 'A course.', 'All about it.', 20, 'published', ?, ?, ?, ?) returning id`,
+				args: [`route-guard-course-${now}`, now - 2 * DAY, now - DAY, now, now]
+			},
+			[[now - 2 * DAY, now - DAY]],
+			Number(organiser.rows[0].id)
+		);
 		const uid = newBookingUid();
 		const booking = await client.execute({
 			sql: `insert into bookings (event_id, user_id, status, answers, uid, created_at, status_changed_at, checked_in_at)
@@ -73,13 +73,7 @@ async function seedParameterValues(request: APIRequestContext) {
 		await client.execute({
 			sql: `insert into check_ins (booking_id, session_id, checked_in_at, device_id, client_id, recorded_at)
 				values (?, ?, ?, 'route guard', ?, ?)`,
-			args: [
-				Number(booking.rows[0].id),
-				Number(session.rows[0].id),
-				now - 2 * DAY,
-				`rg-${uid}`,
-				now
-			]
+			args: [Number(booking.rows[0].id), sessionId, now - 2 * DAY, `rg-${uid}`, now]
 		});
 		const event = await client.execute({
 			sql: `select slug from events where status = 'published' and booking = 'required'

@@ -3,6 +3,7 @@
 // or more running servers. Used by the end-to-end concurrency test and by npm run bench.
 import { digestSecret, generateSecret } from '../../src/lib/server/auth/secrets.ts';
 import { openDatabase } from '../../src/lib/server/db/client.ts';
+import { insertEventWithSessions } from './event-rows.ts';
 
 const DAY = 24 * 3_600_000;
 
@@ -16,17 +17,16 @@ export async function prepareBookingBurst(
 	const today = new Date(now).toISOString().slice(0, 10);
 	const slug = `burst-course-${stamp}`;
 	const start = now + 14 * DAY;
-	const event = await client.execute({
-		sql: `insert into events (slug, title, category, summary, description, venue_name, capacity, status,
-			starts_at, ends_at, created_at, updated_at) values (?, 'Burst course', 'course', 'Fills in seconds.',
-			'A course everyone wants.', 'Branch office', ?, 'published', ?, ?, ?, ?) returning id`,
-		args: [slug, options.capacity, start, start + 6 * 3_600_000, now, now]
-	});
-	const eventId = Number(event.rows[0].id);
-	await client.execute({
-		sql: 'insert into event_sessions (event_id, starts_at, ends_at) values (?, ?, ?)',
-		args: [eventId, start, start + 6 * 3_600_000]
-	});
+	const { id: eventId } = await insertEventWithSessions(
+		client,
+		{
+			sql: `insert into events (slug, title, category, summary, description, venue_name, capacity, status,
+				starts_at, ends_at, created_at, updated_at) values (?, 'Burst course', 'course', 'Fills in seconds.',
+				'A course everyone wants.', 'Branch office', ?, 'published', ?, ?, ?, ?) returning id`,
+			args: [slug, options.capacity, start, start + 6 * 3_600_000, now, now]
+		},
+		[[start, start + 6 * 3_600_000]]
+	);
 	const tokens: string[] = [];
 	const emails: string[] = [];
 	const statements = [];

@@ -1,5 +1,6 @@
-// Signing in and out as a person does, and addresses no other test uses.
+// Signing in and out as a person does, addresses no other test uses, and stored passwords.
 import { expect, type Page } from '@playwright/test';
+import { hashPassword } from '../../../src/lib/server/auth/password.ts';
 
 let serial = 0;
 /** An address no other test uses, even across runs against the same server. */
@@ -17,4 +18,14 @@ export async function signIn(page: Page, email: string, password: string) {
 export async function signOut(page: Page) {
 	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 	await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+}
+
+const hashes = new Map<string, Promise<string>>();
+/**
+ * The stored form of a test password. Argon2 is slow on purpose, so each password is hashed
+ * once per test process and its hash shared by the accounts written with it.
+ */
+export function storedPassword(password: string) {
+	if (!hashes.has(password)) hashes.set(password, hashPassword(password));
+	return hashes.get(password)!;
 }

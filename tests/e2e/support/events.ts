@@ -1,6 +1,7 @@
 // Events made for one test, straight into the end-to-end server's database. Specs run side by
 // side on one server, so the catalogue specs expect these extra events among the demo ones.
 import { newBookingUid } from '../../../src/lib/server/bookings/booking-uid.ts';
+import { insertEventWithSessions } from '../../load/event-rows.ts';
 import { openE2eDatabase } from './server.ts';
 
 const DAY = 24 * 3_600_000;
@@ -19,34 +20,28 @@ export async function createTestEvent(fields: {
 	// Far enough ahead that the demo events stay first in listings other specs look at.
 	const start = Date.now() + (fields.startsInDays ?? 200) * DAY;
 	const end = start + 3 * 3_600_000;
-	const event = await client.execute({
-		sql: `insert into events (slug, title, category, summary, description, venue_name, venue_address, venue_postcode,
-			capacity, guests_allowed, status, starts_at, ends_at, created_at, updated_at, booking_questions)
-			values (?, ?, ?, 'A test event.', 'All about it.', 'Branch office, Bank House', '8 Cherry Street, Birmingham', 'B2 5AL',
-			?, ?, 'published', ?, ?, ?, ?, '{"accessNeeds":true,"dietary":true,"employer":false}') returning id`,
-		args: [
-			slug,
-			fields.title,
-			fields.category ?? 'course',
-			fields.capacity,
-			fields.guestsAllowed ?? 0,
-			start,
-			end,
-			Date.now(),
-			Date.now()
-		]
-	});
-	const id = Number(event.rows[0].id);
-	await client.execute({
-		sql: 'insert into event_sessions (event_id, starts_at, ends_at) values (?, ?, ?)',
-		args: [id, start, end]
-	});
-	if (fields.organiserId !== undefined) {
-		await client.execute({
-			sql: 'insert into event_organisers (event_id, user_id, added_at) values (?, ?, ?)',
-			args: [id, fields.organiserId, Date.now()]
-		});
-	}
+	const { id } = await insertEventWithSessions(
+		client,
+		{
+			sql: `insert into events (slug, title, category, summary, description, venue_name, venue_address, venue_postcode,
+				capacity, guests_allowed, status, starts_at, ends_at, created_at, updated_at, booking_questions)
+				values (?, ?, ?, 'A test event.', 'All about it.', 'Branch office, Bank House', '8 Cherry Street, Birmingham', 'B2 5AL',
+				?, ?, 'published', ?, ?, ?, ?, '{"accessNeeds":true,"dietary":true,"employer":false}') returning id`,
+			args: [
+				slug,
+				fields.title,
+				fields.category ?? 'course',
+				fields.capacity,
+				fields.guestsAllowed ?? 0,
+				start,
+				end,
+				Date.now(),
+				Date.now()
+			]
+		},
+		[[start, end]],
+		fields.organiserId
+	);
 	client.close();
 	return { id, slug };
 }

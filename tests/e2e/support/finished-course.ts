@@ -5,6 +5,7 @@ import { uniqueEmail } from './accounts.ts';
 import { openE2eDatabase } from './server.ts';
 import { sessionFor } from './sessions.ts';
 import { createAccount } from './staff.ts';
+import { insertEventWithSessions } from '../../load/event-rows.ts';
 
 const DAY = 24 * 3_600_000;
 
@@ -20,24 +21,16 @@ export async function finishedCourse() {
 	const start = now - 4 * DAY;
 	const number = `B${String(now).slice(-6)}`;
 	try {
-		const event = await client.execute({
-			sql: `insert into events (slug, title, category, summary, description, venue_name, capacity, status, starts_at, ends_at, created_at, updated_at)
-				values (?, 'Health and safety reps stage 1', 'course', 'Three days on the law and practice of workplace safety.', 'All about it.', 'Bank House', 20, 'published', ?, ?, ?, ?) returning id`,
-			args: [`documents-course-${now}`, start, start + 2 * DAY + 6 * 3_600_000, now, now]
-		});
-		const eventId = Number(event.rows[0].id);
-		await client.execute({
-			sql: 'insert into event_organisers (event_id, user_id, added_at) values (?, ?, ?)',
-			args: [eventId, organiser.id, now]
-		});
-		const sessions: number[] = [];
-		for (let d = 0; d < 3; d++) {
-			const s = await client.execute({
-				sql: 'insert into event_sessions (event_id, starts_at, ends_at) values (?, ?, ?) returning id',
-				args: [eventId, start + d * DAY, start + d * DAY + 6 * 3_600_000]
-			});
-			sessions.push(Number(s.rows[0].id));
-		}
+		const { id: eventId, sessionIds: sessions } = await insertEventWithSessions(
+			client,
+			{
+				sql: `insert into events (slug, title, category, summary, description, venue_name, capacity, status, starts_at, ends_at, created_at, updated_at)
+					values (?, 'Health and safety reps stage 1', 'course', 'Three days on the law and practice of workplace safety.', 'All about it.', 'Bank House', 20, 'published', ?, ?, ?, ?) returning id`,
+				args: [`documents-course-${now}`, start, start + 2 * DAY + 6 * 3_600_000, now, now]
+			},
+			[0, 1, 2].map((d) => [start + d * DAY, start + d * DAY + 6 * 3_600_000]),
+			organiser.id
+		);
 		const place = async (name: string, membershipNumber: string | null, attended: number[]) => {
 			const email = uniqueEmail('documents');
 			const user = await client.execute({

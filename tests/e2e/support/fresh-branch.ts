@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { openDatabase } from '../../../src/lib/server/db/client.ts';
+import { insertEventWithSessions } from '../../load/event-rows.ts';
 
 export type FreshBranch = {
 	origin: string;
@@ -70,19 +71,18 @@ export async function addEventsFor(databaseUrl: string, userId: number) {
 			['celebration', 'Branch summer social']
 		]) {
 			const slug = `${category}-${Date.now()}`;
-			const inserted = await client.execute({
-				sql: `insert into events (slug, title, category, summary, description, venue_name, venue_address,
+			const { id } = await insertEventWithSessions(
+				client,
+				{
+					sql: `insert into events (slug, title, category, summary, description, venue_name, venue_address,
 					venue_postcode, capacity, guests_allowed, status, starts_at, ends_at, created_at, updated_at,
 					booking_questions) values (?, ?, ?, 'Two days on the law and on inspections.', 'All about it.',
 					'Civic Hall', '1 Park Row, Leeds', 'LS1 5AB', 20, 0, 'published', ?, ?, ?, ?,
 					'{"accessNeeds":false,"dietary":false,"employer":false}') returning id`,
-				args: [slug, title, category, start, start + 3 * 3_600_000, Date.now(), Date.now()]
-			});
-			const id = Number(inserted.rows[0].id);
-			await client.execute({
-				sql: 'insert into event_sessions (event_id, starts_at, ends_at) values (?, ?, ?)',
-				args: [id, start, start + 3 * 3_600_000]
-			});
+					args: [slug, title, category, start, start + 3 * 3_600_000, Date.now(), Date.now()]
+				},
+				[[start, start + 3 * 3_600_000]]
+			);
 			ids[category] = { id, slug };
 		}
 		const uid = `setup${Date.now()}`;

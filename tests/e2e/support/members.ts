@@ -6,10 +6,9 @@ import {
 	type Page
 } from '@playwright/test';
 import { like } from 'drizzle-orm';
-import { hashPassword } from '../../../src/lib/server/auth/password.ts';
 import * as table from '../../../src/lib/server/db/schema/index.ts';
 import { insertSignedInSession } from '../../../src/lib/server/testing/signed-in-session.ts';
-import { signIn, signOut, uniqueEmail } from './accounts.ts';
+import { signIn, signOut, storedPassword, uniqueEmail } from './accounts.ts';
 import { openE2eDatabase, port } from './server.ts';
 import { sessionFor } from './sessions.ts';
 
@@ -96,7 +95,7 @@ export async function createMemberInGoodStanding(
 			.values({
 				email: uniqueEmail('member'),
 				name,
-				passwordHash: await hashPassword(MEMBER_PASSWORD),
+				passwordHash: await storedPassword(MEMBER_PASSWORD),
 				emailVerifiedAt: new Date(),
 				membershipNumber,
 				memberVerifiedAt: new Date()

@@ -4,11 +4,10 @@
 import { expect, type Page } from '@playwright/test';
 import { decodeBase32 } from '@oslojs/encoding';
 import { generateTOTP } from '@oslojs/otp';
-import { hashPassword } from '../../../src/lib/server/auth/password.ts';
 import { generateTotpKey } from '../../../src/lib/server/auth/totp.ts';
 import * as table from '../../../src/lib/server/db/schema/index.ts';
 import type { StaffRole } from '../../../src/lib/server/db/schema/index.ts';
-import { signIn, signOut, uniqueEmail } from './accounts.ts';
+import { signIn, signOut, storedPassword, uniqueEmail } from './accounts.ts';
 import { openE2eDatabase } from './server.ts';
 
 export const STAFF_PASSWORD = 'Correct-Horse-Staple-26';
@@ -32,7 +31,7 @@ export async function createAccount(options: {
 			.values({
 				email: uniqueEmail(options.label ?? 'staff'),
 				name: options.name,
-				passwordHash: await hashPassword(STAFF_PASSWORD),
+				passwordHash: await storedPassword(STAFF_PASSWORD),
 				emailVerifiedAt: new Date(),
 				roles: options.roles ?? [],
 				totpSecret,
