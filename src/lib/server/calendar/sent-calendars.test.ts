@@ -5,7 +5,6 @@ import { bookPlace } from '../bookings/book.ts';
 import { cancelBooking } from '../bookings/cancel.ts';
 import { calendarFeedToken } from '../bookings/member-bookings.ts';
 import { memberBookingCalendar, memberFeedCalendar } from '../bookings/member-calendar.ts';
-import { acceptOffer } from '../bookings/offers.ts';
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import { findPublicEvent, listFeedEvents } from '../events/catalogue.ts';
@@ -122,7 +121,9 @@ describe('every calendar file the branch sends', () => {
 		expect(attendee.getParameter('rsvp')).toBe('FALSE');
 		expectLocal(cancel.events[0], 14, 0, '2027-07-13T13:00:00.000Z');
 
-		expect(await acceptOffer(waiting.booking.uid, ben.id, now)).toMatchObject({ ok: true });
+		expect(await bookPlace({ offer: waiting.booking.uid, userId: ben.id }, now)).toMatchObject({
+			ok: true
+		});
 		const accepted = await sent(ben.email, 'booking-confirmed');
 		expect(accepted.method).toBe('REQUEST');
 		expectLocal(accepted.events[0], 14, 0, '2027-07-13T13:00:00.000Z');
