@@ -1,5 +1,6 @@
-// Whether the production build in build/ is newer than everything it is made from, so npm start
-// and the test run reuse it instead of building the same output again.
+// The production build in build/: made always as production, and whether it is newer than
+// everything it is made from, so npm start and the test run reuse it instead of building again.
+import { spawnSync, type StdioOptions } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -18,4 +19,17 @@ function newestChangeMs(path: string): number {
 export function buildIsFresh(): boolean {
 	const builtAt = existsSync('build/index.js') ? statSync('build/index.js').mtimeMs : 0;
 	return builtAt > Math.max(...SOURCES.map(newestChangeMs));
+}
+
+/**
+ * `vite build` for production whoever calls it. A NODE_ENV the caller set (Vitest sets "test")
+ * would otherwise compile Svelte's development checks into the server that npm start reuses.
+ */
+export function runProductionBuild(stdio: StdioOptions) {
+	return spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+		encoding: 'utf8',
+		maxBuffer: 256 * 1024 * 1024,
+		stdio,
+		env: { ...process.env, NODE_ENV: 'production' }
+	});
 }

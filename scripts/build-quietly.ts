@@ -1,8 +1,7 @@
 // npm start's build: `vite build` with its file list held back. On success it prints one line;
 // on failure everything the build said, errors included, and npm start stops there. A build newer
 // than every source is reused as it is.
-import { spawnSync } from 'node:child_process';
-import { buildIsFresh } from './build-freshness.ts';
+import { buildIsFresh, runProductionBuild } from './build-freshness.ts';
 
 if (buildIsFresh()) {
 	console.log('The production server is already built from these sources.');
@@ -10,10 +9,7 @@ if (buildIsFresh()) {
 }
 console.log('Building the production server…');
 const started = performance.now();
-const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
-	encoding: 'utf8',
-	maxBuffer: 256 * 1024 * 1024
-});
+const build = runProductionBuild('pipe');
 if (build.status !== 0) {
 	process.stdout.write(build.stdout ?? '');
 	process.stderr.write(build.stderr ?? '');
