@@ -13,6 +13,16 @@ export type BookingQuestionType = keyof typeof BOOKING_QUESTION_TYPES;
 
 export const bookingQuestionTypes = Object.keys(BOOKING_QUESTION_TYPES) as BookingQuestionType[];
 
+/** A question as the organiser wrote it and a member is asked it. */
+export type QuestionDraft = {
+	type: BookingQuestionType;
+	wording: string;
+	hint: string | null;
+	options: string[];
+	required: boolean;
+	sensitive: boolean;
+};
+
 /** Types whose answers are picked from the organiser's list of options. */
 export function takesOptions(type: BookingQuestionType) {
 	return type === 'one-choice' || type === 'several-choices';

@@ -1,18 +1,8 @@
 // What the booking-question editor works with: a question as the organiser sees it (with how
 // many answers it has), and the form's values, filled from the question being changed.
-import type { BookingQuestionType } from '$lib/booking-question-types';
+import type { QuestionDraft } from '$lib/booking-question-types';
 
-export type EditableQuestion = {
-	id: number;
-	type: BookingQuestionType;
-	wording: string;
-	hint: string | null;
-	options: string[];
-	required: boolean;
-	sensitive: boolean;
-	hidden: boolean;
-	answers: number;
-};
+export type EditableQuestion = QuestionDraft & { id: number; hidden: boolean; answers: number };
 
 export type QuestionValues = Record<
 	'type' | 'wording' | 'hint' | 'options' | 'required' | 'sensitive',

@@ -4,8 +4,11 @@ import * as v from 'valibot';
 import {
 	bookingQuestionTypes,
 	takesOptions,
-	type BookingQuestionType
+	type BookingQuestionType,
+	type QuestionDraft
 } from '../../booking-question-types.ts';
+
+export type { QuestionDraft };
 import { acrossFields, checkForm } from '../form-schema.ts';
 
 export type QuestionFormValues = {
@@ -15,15 +18,6 @@ export type QuestionFormValues = {
 	options: string;
 	required: string;
 	sensitive: string;
-};
-
-export type QuestionDraft = {
-	type: BookingQuestionType;
-	wording: string;
-	hint: string | null;
-	options: string[];
-	required: boolean;
-	sensitive: boolean;
 };
 
 export const QUESTION_LIMITS = { wording: 200, hint: 300, option: 100, options: 30 } as const;
