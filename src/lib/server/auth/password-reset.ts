@@ -8,7 +8,8 @@ import { queueEmail } from '../email/outbox.ts';
 import { noAccountResetEmail, passwordResetEmail } from '../email/templates/account.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
 import { auditInsert, recordAudit } from '../audit.ts';
-import { hashPassword, passwordProblem } from './password.ts';
+import { checkResetPassword } from './password-reset-form.ts';
+import { hashPassword } from './password.ts';
 import { consumeRateLimit, LIMITS, loginAccountKey, loginWaitKey } from './rate-limit.ts';
 import { digestSecret, generateSecret, secretMatches } from './secrets.ts';
 
@@ -126,8 +127,8 @@ export async function resetPassword(
 ): Promise<ResetOutcome> {
 	const link = await checkPasswordResetToken(token, now);
 	if (!link.ok) return { ok: false, linkProblem: link };
-	const problem = passwordProblem(password, [link.email]);
-	if (problem) return { ok: false, passwordError: problem };
+	const checked = checkResetPassword(link.email, { password });
+	if (!checked.ok) return { ok: false, passwordError: checked.errors.password };
 	const passwordHash = await hashPassword(password);
 	const id = token.split('.')[0];
 	// Every statement runs only while the link is unused, and the last one uses it up, so a
