@@ -1,15 +1,18 @@
 import { fail } from '@sveltejs/kit';
-import { emailProblem, normaliseEmail } from '$lib/server/auth/sign-up';
+import { normaliseEmail } from '$lib/server/auth/sign-up';
 import { requestPasswordReset } from '$lib/server/auth/password-reset';
+import { checkResetRequest } from '$lib/server/auth/password-reset-form';
 import { describeWait } from '$lib/server/auth/rate-limit';
 import { formText } from '$lib/server/forms';
 import { readForm } from '$lib/server/kit/read-form';
 
 export const actions = {
 	default: async ({ request }) => {
-		const email = normaliseEmail(formText(await readForm(request), 'email'));
-		const problem = emailProblem(email);
-		if (problem) return fail(400, { values: { email }, errors: { email: problem } });
+		const checked = checkResetRequest({
+			email: normaliseEmail(formText(await readForm(request), 'email'))
+		});
+		if (!checked.ok) return fail(400, { values: checked.values, errors: checked.errors });
+		const { email } = checked.data;
 		const reset = await requestPasswordReset(email);
 		if (!reset.ok) {
 			return fail(429, {
