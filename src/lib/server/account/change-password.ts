@@ -3,11 +3,16 @@
 // member is emailed that the password changed.
 import { eq } from 'drizzle-orm';
 import { auditInsert } from '../audit.ts';
-import { hashPassword, passwordProblem } from '../auth/password.ts';
+import { hashPassword } from '../auth/password.ts';
 import { invalidateOtherUserSessions } from '../auth/session.ts';
 import { db, table } from '../db/index.ts';
 import type { Session, User } from '../db/schema/index.ts';
 import { confirmCurrentPassword } from './password-confirmation.ts';
+import {
+	checkNewPassword,
+	checkPasswordsTyped,
+	type PasswordChangeForm
+} from './password-change-form.ts';
 import { config } from '../config.ts';
 import { queueEmail } from '../email/outbox.ts';
 import { passwordChangedEmail } from '../email/templates/password-changed.ts';
@@ -23,33 +28,20 @@ export type PasswordChange =
 
 export async function changePassword(
 	viewer: { user: User; session: Pick<Session, 'id'> },
-	input: { currentPassword: string; newPassword: string },
+	input: PasswordChangeForm,
 	now = new Date()
 ): Promise<PasswordChange> {
 	const { user } = viewer;
-	const errors: { currentPassword?: string; newPassword?: string } = {};
-	if (!input.currentPassword) errors.currentPassword = 'Enter your current password';
-	if (!input.newPassword) errors.newPassword = 'Enter a new password';
-	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
+	const typed = checkPasswordsTyped(input);
+	if (!typed.ok) return { ok: false, status: 400, errors: typed.errors };
 
 	const confirmed = await confirmCurrentPassword(user, input.currentPassword, now);
 	if (!confirmed.ok) {
 		const error = confirmed.status === 400 ? 'Your current password is not right' : confirmed.error;
 		return { ok: false, status: confirmed.status, errors: { currentPassword: error } };
 	}
-	if (input.newPassword === input.currentPassword) {
-		return {
-			ok: false,
-			status: 400,
-			errors: { newPassword: 'Choose a new password that is different from your current one' }
-		};
-	}
-	const problem = passwordProblem(input.newPassword, [
-		user.name,
-		user.email,
-		...user.name.split(/\s+/)
-	]);
-	if (problem) return { ok: false, status: 400, errors: { newPassword: problem } };
+	const chosen = checkNewPassword(user, input);
+	if (!chosen.ok) return { ok: false, status: 400, errors: chosen.errors };
 
 	const passwordHash = await hashPassword(input.newPassword);
 	await db.batch([
