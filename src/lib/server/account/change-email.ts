@@ -3,10 +3,11 @@
 // new address is not said here (that would let anyone signed in test addresses); the owner of
 // the mailbox learns it when they enter the code.
 import { recordAudit } from '../audit.ts';
-import { emailProblem, normaliseEmail } from '../auth/sign-up.ts';
+import { normaliseEmail } from '../auth/sign-up.ts';
 import { createEmailVerificationRequest } from '../auth/email-verification.ts';
 import { consumeRateLimit, describeWait, LIMITS } from '../auth/rate-limit.ts';
 import type { User } from '../db/schema/index.ts';
+import { checkEmailChange } from './email-change-form.ts';
 import { confirmCurrentPassword } from './password-confirmation.ts';
 
 export type EmailChangeErrors = { newEmail?: string; emailPassword?: string };
@@ -20,13 +21,12 @@ export async function requestEmailChange(
 	input: { newEmail: string; password: string },
 	now = new Date()
 ): Promise<EmailChangeRequest> {
-	const email = normaliseEmail(input.newEmail);
-	const errors: EmailChangeErrors = {};
-	const problem = emailProblem(email);
-	if (problem) errors.newEmail = problem.replace('your email address', 'your new email address');
-	else if (email === user.email) errors.newEmail = 'That is already your email address';
-	if (!input.password) errors.emailPassword = 'Enter your password';
-	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
+	const checked = checkEmailChange(user.email, {
+		newEmail: normaliseEmail(input.newEmail),
+		emailPassword: input.password
+	});
+	if (!checked.ok) return { ok: false, status: 400, errors: checked.errors };
+	const email = checked.data.newEmail;
 
 	const confirmed = await confirmCurrentPassword(user, input.password, now);
 	if (!confirmed.ok) {

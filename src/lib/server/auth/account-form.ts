@@ -7,17 +7,20 @@ import { passwordProblem } from './password.ts';
 
 const EMAIL_PATTERN = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]{2,}$/;
 
-/** An email address as it is stored: trimmed and in lower case. */
-export const EMAIL = v.pipe(
-	v.string(),
-	v.trim(),
-	v.toLowerCase(),
-	v.nonEmpty('Enter your email address'),
-	v.check(
-		(email) => email.length <= 254 && EMAIL_PATTERN.test(email),
-		'Enter an email address in the correct format, like name@example.com'
-	)
-);
+/** An email address as it is stored: trimmed and in lower case; `blank` is said when left blank. */
+export const emailAddress = (blank: string) =>
+	v.pipe(
+		v.string(),
+		v.trim(),
+		v.toLowerCase(),
+		v.nonEmpty(blank),
+		v.check(
+			(email) => email.length <= 254 && EMAIL_PATTERN.test(email),
+			'Enter an email address in the correct format, like name@example.com'
+		)
+	);
+
+export const EMAIL = emailAddress('Enter your email address');
 
 export const NAME = v.pipe(
 	v.string(),
