@@ -1,9 +1,12 @@
 // Reading the organiser's allocation form: first come, first served, or a ballot with an entry
 // window and a draw time (London wall times), and the priority rule. Every field comes back as
-// typed, with GOV.UK messages by the fields when something needs fixing.
+// typed, with GOV.UK messages by the fields when something needs fixing. The fields and their
+// rules across each other are declared in one Valibot schema.
+import * as v from 'valibot';
 import { fromLondonTime, toLondonIso } from '../../london-time.ts';
 import { parseIsoDate } from '../../plain-date.ts';
 import type { Event, EventBallot } from '../db/schema/index.ts';
+import { acrossFields, checkForm, problemAcrossFields } from '../form-schema.ts';
 import { formText } from '../forms.ts';
 
 export const ALLOCATION_FIELDS = [
@@ -68,39 +71,84 @@ function parseMoment(date: string, time: string) {
 	return fromLondonTime(d.y, d.mo, d.d, Number(t[1]), Number(t[2]));
 }
 
+/**
+ * The moments typed: entries open at midnight and close at noon when no time is given, and the
+ * draw is at the close unless a draw date or time is typed (a draw time alone is on the close's
+ * day).
+ */
+function ballotMoments(f: AllocationValues) {
+	const opens = parseMoment(f.entriesOpenDate, f.entriesOpenTime || '00:00');
+	const closes = parseMoment(f.entriesCloseDate, f.entriesCloseTime || '12:00');
+	const drawTyped = Boolean(f.drawDate || f.drawTime);
+	const draw = drawTyped ? parseMoment(f.drawDate || f.entriesCloseDate, f.drawTime) : closes;
+	return { opens, closes, draw, drawTyped };
+}
+
+/** The draw is checked against the close even when the close is before the open: both are said. */
+function drawProblem(f: AllocationValues) {
+	const { closes, draw, drawTyped } = ballotMoments(f);
+	if (!drawTyped) return null;
+	if (!draw) return 'Enter the date and time of the draw, or leave both blank';
+	return closes && draw < closes ? 'The draw must be at or after the close' : null;
+}
+
+type BallotForm = AllocationValues & { allocation: 'ballot' };
+
+const FIRST_COME = v.pipe(
+	v.object({ allocation: v.literal('first-come') }),
+	v.transform((): AllocationChoice => ({ mode: 'first-come' }))
+);
+
+const ballot = (firstSessionStart: Date) =>
+	v.pipe(
+		v.object({
+			allocation: v.literal('ballot'),
+			entriesOpenDate: v.string(),
+			entriesOpenTime: v.string(),
+			entriesCloseDate: v.string(),
+			entriesCloseTime: v.string(),
+			drawDate: v.string(),
+			drawTime: v.string(),
+			priority: v.boolean()
+		}),
+		acrossFields<BallotForm>(
+			['entriesOpenDate'],
+			(f) => ballotMoments(f).opens !== null,
+			'Enter the date and time entries open, for example 2027-01-05 09:00'
+		),
+		acrossFields<BallotForm>(
+			['entriesCloseDate'],
+			(f) => ballotMoments(f).closes !== null,
+			'Enter the date and time entries close, for example 2027-01-12 12:00'
+		),
+		acrossFields<BallotForm>(
+			['entriesCloseDate', 'entriesOpenDate'],
+			(f) => ballotMoments(f).closes! > ballotMoments(f).opens!,
+			'Entries must close after they open'
+		),
+		problemAcrossFields<BallotForm>(['drawDate'], drawProblem),
+		acrossFields<BallotForm>(
+			['drawDate', 'entriesCloseDate'],
+			(f) => ballotMoments(f).draw! < firstSessionStart,
+			'The draw must be before the event starts'
+		),
+		v.transform((f): AllocationChoice => {
+			const { opens, closes, draw } = ballotMoments(f);
+			const [entriesOpenAt, entriesCloseAt, drawAt] = [opens!, closes!, draw!];
+			return { mode: 'ballot', entriesOpenAt, entriesCloseAt, drawAt, priority: f.priority };
+		})
+	);
+
 /** Checks the form against the event's first session; the choice exists only when all is well. */
 export function validateAllocationForm(
-	v: AllocationValues,
+	values: AllocationValues,
 	firstSessionStart: Date
 ): { ok: true; choice: AllocationChoice } | { ok: false; errors: AllocationErrors } {
-	if (v.allocation === 'first-come') return { ok: true, choice: { mode: 'first-come' } };
-	if (v.allocation !== 'ballot')
-		return { ok: false, errors: { allocation: 'Select how places are given' } };
-	const errors: AllocationErrors = {};
-	const opens = parseMoment(v.entriesOpenDate, v.entriesOpenTime || '00:00');
-	const closes = parseMoment(v.entriesCloseDate, v.entriesCloseTime || '12:00');
-	if (!opens)
-		errors.entriesOpenDate = 'Enter the date and time entries open, for example 2027-01-05 09:00';
-	if (!closes)
-		errors.entriesCloseDate = 'Enter the date and time entries close, for example 2027-01-12 12:00';
-	else if (opens && closes <= opens) errors.entriesCloseDate = 'Entries must close after they open';
-	let draw = closes;
-	if (v.drawDate || v.drawTime) {
-		draw = parseMoment(v.drawDate || v.entriesCloseDate, v.drawTime);
-		if (!draw) errors.drawDate = 'Enter the date and time of the draw, or leave both blank';
-		else if (closes && draw < closes) errors.drawDate = 'The draw must be at or after the close';
-	}
-	if (draw && draw >= firstSessionStart && !errors.drawDate && !errors.entriesCloseDate)
-		errors.drawDate = 'The draw must be before the event starts';
-	if (Object.keys(errors).length || !opens || !closes || !draw) return { ok: false, errors };
-	return {
-		ok: true,
-		choice: {
-			mode: 'ballot',
-			entriesOpenAt: opens,
-			entriesCloseAt: closes,
-			drawAt: draw,
-			priority: v.priority
-		}
-	};
+	const allocation = v.variant(
+		'allocation',
+		[FIRST_COME, ballot(firstSessionStart)],
+		'Select how places are given'
+	);
+	const checked = checkForm(allocation, values);
+	return checked.ok ? { ok: true, choice: checked.data } : { ok: false, errors: checked.errors };
 }
