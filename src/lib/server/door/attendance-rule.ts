@@ -2,9 +2,11 @@
 // "at least N of M". "Every session" is kept as no number at all, so a session added to the
 // course later is needed too.
 import { count, eq } from 'drizzle-orm';
+import * as v from 'valibot';
 import { auditInsert } from '../audit.ts';
 import { db, table } from '../db/index.ts';
 import type { Event } from '../db/schema/index.ts';
+import { checkForm } from '../form-schema.ts';
 import { sessionsNeeded } from './certificate-status.ts';
 
 export type AttendanceRule = { needed: number; sessions: number; everySession: boolean };
@@ -23,17 +25,26 @@ export async function loadAttendanceRule(event: Event): Promise<AttendanceRule |
 
 export type AttendanceRuleAnswer = { ok: true; message: string } | { ok: false; error: string };
 
+/** The number of sessions a member must attend: from 1 to the course's `sessions`. */
+const sessionsNeededForm = (sessions: number) =>
+	v.object({
+		attendanceNeeded: v.pipe(
+			v.string(),
+			v.trim(),
+			v.nonEmpty('Enter how many sessions a member must attend'),
+			v.regex(/^\d{1,3}$/, 'Enter the number of sessions as a whole number, like 2'),
+			v.transform(Number),
+			v.minValue(1, `Enter a number between 1 and ${sessions}`),
+			v.maxValue(sessions, `Enter a number between 1 and ${sessions}`)
+		)
+	});
+
 /** The organiser's answer, checked against the course's sessions as they stand. */
 export function readSessionsNeeded(given: string, sessions: number) {
-	const typed = given.trim();
-	if (typed === '')
-		return { ok: false as const, error: 'Enter how many sessions a member must attend' };
-	if (!/^\d{1,3}$/.test(typed))
-		return { ok: false as const, error: 'Enter the number of sessions as a whole number, like 2' };
-	const needed = Number(typed);
-	if (needed < 1 || needed > sessions)
-		return { ok: false as const, error: `Enter a number between 1 and ${sessions}` };
-	return { ok: true as const, needed };
+	const checked = checkForm(sessionsNeededForm(sessions), { attendanceNeeded: given });
+	return checked.ok
+		? { ok: true as const, needed: checked.data.attendanceNeeded }
+		: { ok: false as const, error: checked.errors.attendanceNeeded };
 }
 
 export async function setAttendanceRule(
