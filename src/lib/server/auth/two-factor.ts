@@ -5,25 +5,13 @@ import { db, table } from '../db/index.ts';
 import { auditInsert, auditInsertWhen } from '../audit.ts';
 import { allowCodeCheck, forgiveCodeCheck, type CodeRefusal } from './code-check-limits.ts';
 import { markTwoFactorVerified } from './session.ts';
+import { readAuthenticatorCode, recoveryCodeProblem } from './two-factor-form.ts';
 import { digestSecret, generateSecret } from './secrets.ts';
 import { isTotpKey, matchingTotpStep } from './totp.ts';
 
 export const RECOVERY_CODE_COUNT = 10;
 
 export type { CodeRefusal };
-
-function readAuthenticatorCode(input: string): { code: string } | CodeRefusal {
-	const code = input.replace(/[\s-]+/g, '');
-	if (!code) return { ok: false, status: 400, error: 'Enter the code from your authenticator app' };
-	if (!/^\d{6}$/.test(code)) {
-		return {
-			ok: false,
-			status: 400,
-			error: 'Enter the 6-digit code from your authenticator app, like 123456'
-		};
-	}
-	return { code };
-}
 
 function newRecoveryCodes() {
 	return Array.from({ length: RECOVERY_CODE_COUNT }, () => {
@@ -175,8 +163,8 @@ export async function useRecoveryCode(
 	input: { userId: number; sessionId: string; code: string; ip: string },
 	now = new Date()
 ): Promise<CodeCheck> {
-	if (!input.code.trim())
-		return { ok: false, status: 400, error: 'Enter one of your recovery codes' };
+	const unreadable = recoveryCodeProblem(input.code);
+	if (unreadable) return unreadable;
 	const refused = await allowCodeCheck(input.userId, input.ip, now);
 	if (refused) return refused;
 	const codeHash = recoveryCodeDigest(input.code);
