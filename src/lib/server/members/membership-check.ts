@@ -3,9 +3,11 @@
 // A mismatch never says which detail was wrong: that would tell a stranger whether someone is
 // a member of the union, which is special category data.
 import { and, eq, isNull, ne, notExists, sql } from 'drizzle-orm';
+import * as v from 'valibot';
 import { recordAudit } from '../audit.ts';
 import { consumeRateLimit, describeWait, rateLimitWait, LIMITS } from '../auth/rate-limit.ts';
 import { db, table } from '../db/index.ts';
+import { checkForm } from '../form-schema.ts';
 import { membershipKey, tidy } from './matching-keys.ts';
 import { findListedMember } from './membership-list.ts';
 import { matchesMembershipList, type MembershipClaim } from './standing.ts';
@@ -25,30 +27,44 @@ export type MembershipCheck =
 const mismatch = () =>
 	`These details do not match the branch membership list. Check them and try again, or contact ${branchOfficeText(branchSettingsNow())}.`;
 
-function claimProblems(claim: MembershipClaim) {
-	const errors: Partial<Record<MembershipCheckField, string>> = {};
-	if (!claim.membershipNumber) errors.membershipNumber = 'Enter your membership number';
-	else if (claim.membershipNumber.length > 30)
-		errors.membershipNumber = 'Membership number must be 30 characters or fewer';
-	if (!claim.surname) errors.surname = 'Enter your surname';
-	else if (claim.surname.length > 100) errors.surname = 'Surname must be 100 characters or fewer';
-	if (!claim.postcode) errors.postcode = 'Enter your postcode';
-	else if (claim.postcode.length > 12) errors.postcode = 'Enter a real postcode, like B2 5AL';
-	return errors;
-}
+/** Each detail is tidied (spaces trimmed and made single) before it is checked, as it is stored. */
+const MEMBERSHIP_CLAIM = v.object({
+	membershipNumber: v.pipe(
+		v.string(),
+		v.transform(tidy),
+		v.nonEmpty('Enter your membership number'),
+		v.maxLength(30, 'Membership number must be 30 characters or fewer')
+	),
+	surname: v.pipe(
+		v.string(),
+		v.transform(tidy),
+		v.nonEmpty('Enter your surname'),
+		v.maxLength(100, 'Surname must be 100 characters or fewer')
+	),
+	postcode: v.pipe(
+		v.string(),
+		v.transform(tidy),
+		v.nonEmpty('Enter your postcode'),
+		v.maxLength(12, 'Enter a real postcode, like B2 5AL')
+	)
+});
+
+/** The details as typed, tidied, or a message for each one to fix. */
+export const checkMembershipClaim = (input: MembershipClaim) =>
+	checkForm(MEMBERSHIP_CLAIM, {
+		membershipNumber: input.membershipNumber,
+		surname: input.surname,
+		postcode: input.postcode
+	});
 
 export async function checkMembership(
 	userId: number,
 	input: MembershipClaim,
 	now = new Date()
 ): Promise<MembershipCheck> {
-	const claim = {
-		membershipNumber: tidy(input.membershipNumber),
-		surname: tidy(input.surname),
-		postcode: tidy(input.postcode)
-	};
-	const errors = claimProblems(claim);
-	if (Object.keys(errors).length) return { ok: false, status: 400, errors };
+	const checked = checkMembershipClaim(input);
+	if (!checked.ok) return { ok: false, status: 400, errors: checked.errors };
+	const claim = checked.data;
 
 	const limitKey = `membership-check:${userId}`;
 	const tooMany = (retryAfterMs: number) => ({
