@@ -2,6 +2,8 @@
 // person) and send a fresh one (rate-limited per address).
 import { db, table } from '../db/index.ts';
 import { eq } from 'drizzle-orm';
+import * as v from 'valibot';
+import { checkForm } from '../form-schema.ts';
 import {
 	createEmailVerificationRequest,
 	findEmailVerificationRequest,
@@ -19,15 +21,30 @@ const CODE_PROBLEMS = {
 		'Another account now uses this email address, so it cannot be yours as well. Sign in to that account, or use a different address.'
 };
 
+const VERIFICATION_CODE = v.object({
+	code: v.pipe(
+		v.string(),
+		v.transform((typed) => typed.replace(/\s+/g, '')),
+		v.nonEmpty('Enter the verification code'),
+		v.regex(/^\d{8}$/, 'The verification code is 8 numbers, like 12345678')
+	)
+});
+
+/** The code's eight digits as typed (spaces dropped), or why it cannot be checked. */
+export function readVerificationCode(typed: string) {
+	const checked = checkForm(VERIFICATION_CODE, { code: typed });
+	if (checked.ok) return { ok: true as const, digits: checked.data.code };
+	return { ok: false as const, status: 400 as const, error: checked.errors.code };
+}
+
 export async function submitVerificationCode(
 	requestId: string | null,
 	code: string,
 	now = new Date()
 ): Promise<CodeSubmission> {
-	const digits = code.replace(/\s+/g, '');
-	if (!digits) return { ok: false, status: 400, error: 'Enter the verification code' };
-	if (!/^\d{8}$/.test(digits))
-		return { ok: false, status: 400, error: 'The verification code is 8 numbers, like 12345678' };
+	const read = readVerificationCode(code);
+	if (!read.ok) return read;
+	const { digits } = read;
 	const request = requestId ? await findEmailVerificationRequest(requestId) : null;
 	const limitKey = request
 		? `code-check:${request.userId}`
