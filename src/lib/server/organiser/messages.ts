@@ -3,11 +3,13 @@
 // The message id comes from the preview, so sending the same preview twice sends once.
 import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import * as v from 'valibot';
 import { auditInsertWhen } from '../audit.ts';
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import type { Event } from '../db/schema/index.ts';
 import { queueEmailIf } from '../email/outbox.ts';
+import { checkForm } from '../form-schema.ts';
 import type { OutgoingEmail } from '../email/message.ts';
 import { renderEmail } from '../email/templates/layout.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
@@ -24,22 +26,27 @@ export type CheckedMessage =
 	| { ok: true; audience: Audience; subject: string; body: string; messageId: string }
 	| { ok: false; errors: Record<string, string> };
 
+const MESSAGE = v.object({
+	audience: v.picklist(Object.keys(AUDIENCES) as Audience[], 'Choose who the message is for'),
+	subject: v.pipe(
+		v.string(),
+		v.nonEmpty('Enter a subject'),
+		v.maxLength(150, 'Subject must be 150 characters or fewer')
+	),
+	body: v.pipe(
+		v.string(),
+		v.nonEmpty('Enter the message'),
+		v.maxLength(5000, 'Message must be 5,000 characters or fewer')
+	)
+});
+
 export function checkMessage(input: MessageInput): CheckedMessage {
-	const errors: Record<string, string> = {};
-	if (!Object.hasOwn(AUDIENCES, input.audience)) errors.audience = 'Choose who the message is for';
-	if (!input.subject) errors.subject = 'Enter a subject';
-	else if (input.subject.length > 150) errors.subject = 'Subject must be 150 characters or fewer';
-	if (!input.body) errors.body = 'Enter the message';
-	else if (input.body.length > 5000) errors.body = 'Message must be 5,000 characters or fewer';
-	if (Object.keys(errors).length) return { ok: false, errors };
+	const { audience, subject, body } = input;
+	const checked = checkForm(MESSAGE, { audience, subject, body });
+	if (!checked.ok) return { ok: false, errors: checked.errors };
+	// The preview's id, so the same preview sent twice is sent once; a new one for a fresh preview.
 	const messageId = /^[0-9a-f-]{36}$/.test(input.messageId ?? '') ? input.messageId! : randomUUID();
-	return {
-		ok: true,
-		audience: input.audience as Audience,
-		subject: input.subject,
-		body: input.body,
-		messageId
-	};
+	return { ok: true, ...checked.data, messageId };
 }
 
 const STATUSES = {
