@@ -1,6 +1,7 @@
 // Cancelling a published event: the event, every live booking on it, the calendar CANCELs and
 // the notices to everyone booked, waiting, offered or entered in its ballot commit together.
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import * as v from 'valibot';
 import { auditInsertWhen } from '../audit.ts';
 import { ballotCancellationWrites } from '../ballot/cancellation.ts';
 import { eventCancelledEmails } from '../bookings/event-change-emails.ts';
@@ -8,11 +9,23 @@ import { bookingEmailContext } from '../bookings/booking-context.ts';
 import { db, table } from '../db/index.ts';
 import type { Event, EventSession } from '../db/schema/index.ts';
 import { queueEmailIf } from '../email/outbox.ts';
+import { checkForm } from '../form-schema.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
 import { sessionsOfEvent } from '../events/sessions.ts';
 import { liveBookingsWithMembers } from './event-edit-checks.ts';
 
 export type CancelEventOutcome = { ok: true } | { ok: false; errors: Record<string, string> };
+
+const CANCEL_REASON = v.object({
+	reason: v.pipe(
+		v.string(),
+		v.nonEmpty('Enter the reason attendees will be told'),
+		v.maxLength(500, 'Reason must be 500 characters or fewer')
+	)
+});
+
+/** The reason everyone booked will be told, or a message to fix it. */
+export const checkCancelReason = (input: { reason: string }) => checkForm(CANCEL_REASON, input);
 
 /**
  * Cancels the event and every live booking on it, raises SEQUENCE, and tells everyone booked,
@@ -24,9 +37,8 @@ export async function cancelEvent(
 	actorUserId: number,
 	now = new Date()
 ): Promise<CancelEventOutcome> {
-	if (!why) return { ok: false, errors: { reason: 'Enter the reason attendees will be told' } };
-	if (why.length > 500)
-		return { ok: false, errors: { reason: 'Reason must be 500 characters or fewer' } };
+	const typed = checkCancelReason({ reason: why });
+	if (!typed.ok) return { ok: false, errors: typed.errors };
 	// A booking or an edit that lands between the read and the write makes the write change
 	// nothing; it is tried again on a fresh read, so nobody booked is left untold.
 	let current: Event | undefined = event;
