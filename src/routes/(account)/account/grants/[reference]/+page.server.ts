@@ -4,6 +4,7 @@ import { config } from '$lib/server/config';
 import { formText } from '$lib/server/forms';
 import { readForm } from '$lib/server/kit/read-form';
 import { readApplication } from '$lib/server/grants/application-review';
+import { checkReply } from '$lib/server/grants/reply-form';
 import {
 	findApplicationByReference,
 	submitApplication,
@@ -51,14 +52,9 @@ export const load = async (event) => {
 export const actions = {
 	reply: async (event) => {
 		const { user, application } = await ownApplication(event);
-		const reply = formText(await readForm(event.request), 'reply');
-		if (!reply)
-			return fail(400, { errors: { reply: 'Enter your answer to the welfare officer' }, reply });
-		if (reply.length > 2000)
-			return fail(400, {
-				errors: { reply: 'Keep your answer to 2,000 characters or fewer' },
-				reply
-			});
+		const typed = checkReply({ reply: formText(await readForm(event.request), 'reply') });
+		if (!typed.ok) return fail(400, { errors: typed.errors, reply: typed.values.reply });
+		const { reply } = typed.data;
 		const round = (await findRound(application.roundId))!;
 		const sent = await submitApplication(application, round, user, config, { reply });
 		if (!sent)
