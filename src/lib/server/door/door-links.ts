@@ -4,6 +4,7 @@
 // revoke it, and every use is written to the audit log.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import * as v from 'valibot';
 import { auditInsert, recordAudit } from '../audit.ts';
 import {
 	digestSecret,
@@ -14,6 +15,7 @@ import {
 import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import type { DoorLink, Event } from '../db/schema/index.ts';
+import { checkForm } from '../form-schema.ts';
 
 const MOST_WRONG_PINS = 5;
 const l = table.doorLinks;
@@ -32,6 +34,18 @@ export function doorPassMatches(link: Pick<DoorLink, 'id' | 'tokenDigest'>, pass
 	const given = Buffer.from(pass);
 	return expected.length === given.length && timingSafeEqual(expected, given);
 }
+
+const DOOR_LINK_LABEL = v.object({
+	label: v.pipe(
+		v.string(),
+		v.trim(),
+		v.nonEmpty('Enter who the link is for, like “Front door, Priya”'),
+		v.maxLength(60, 'Keep it to 60 characters or fewer')
+	)
+});
+
+/** Who a new link is for, as the organiser typed it, or a message to fix it. */
+export const checkDoorLinkLabel = (input: { label: string }) => checkForm(DOOR_LINK_LABEL, input);
 
 export async function createDoorLink(
 	event: Event,

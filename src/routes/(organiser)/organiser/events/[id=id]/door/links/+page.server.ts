@@ -1,6 +1,11 @@
 import { fail } from '@sveltejs/kit';
 import { config } from '$lib/server/config';
-import { createDoorLink, listDoorLinks, revokeDoorLink } from '$lib/server/door/door-links';
+import {
+	checkDoorLinkLabel,
+	createDoorLink,
+	listDoorLinks,
+	revokeDoorLink
+} from '$lib/server/door/door-links';
 import { formText } from '$lib/server/forms';
 import { managedEventOr404 } from '$lib/server/kit/organiser-guard';
 import { readForm } from '$lib/server/kit/read-form';
@@ -23,14 +28,9 @@ export const load = async (event) => {
 export const actions = {
 	create: async (event) => {
 		const { viewer, managed } = await managedEventOr404(event);
-		const label = formText(await readForm(event.request), 'label').trim();
-		if (!label)
-			return fail(400, {
-				label,
-				labelError: 'Enter who the link is for, like “Front door, Priya”'
-			});
-		if (label.length > 60)
-			return fail(400, { label, labelError: 'Keep it to 60 characters or fewer' });
+		const typed = checkDoorLinkLabel({ label: formText(await readForm(event.request), 'label') });
+		if (!typed.ok) return fail(400, { label: typed.values.label, labelError: typed.errors.label });
+		const { label } = typed.data;
 		if (managed.endsAt.getTime() <= Date.now())
 			return fail(400, {
 				label,
