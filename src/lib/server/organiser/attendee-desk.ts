@@ -14,6 +14,7 @@ import { db, table } from '../db/index.ts';
 import type { Event } from '../db/schema/index.ts';
 import { queueEmail } from '../email/outbox.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
+import { readAttendeeToAdd } from '../members/member-lookup-form.ts';
 
 const b = table.bookings;
 const u = table.users;
@@ -123,8 +124,9 @@ export async function addAttendee(
 	actorUserId: number,
 	now = new Date()
 ): Promise<DeskOutcome> {
-	const key = who.trim();
-	if (!key) return { ok: false, reason: 'Enter the member’s email address or membership number' };
+	const typed = readAttendeeToAdd(who);
+	if (!typed.ok) return { ok: false, reason: typed.error };
+	const { key } = typed;
 	if (event.status === 'published' && now.getTime() >= event.endsAt.getTime())
 		return { ok: false, reason: 'This event has finished, so nobody can be added to it.' };
 	const atTheDoor = isUnderway(event, now);
