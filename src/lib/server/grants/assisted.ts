@@ -4,6 +4,7 @@
 import { and, eq, isNull, or } from 'drizzle-orm';
 import { db as defaultDb, table } from '../db/index.ts';
 import { membershipKey } from '../members/matching-keys.ts';
+import { readMemberToAssist } from '../members/member-lookup-form.ts';
 import { memberStanding } from '../members/standing.ts';
 import { findApplicationWithApplicant, startApplication } from './applications.ts';
 import { currentRound } from './rounds.ts';
@@ -35,7 +36,9 @@ export async function startAssistedApplication(
 	officerId: number,
 	now = new Date()
 ): Promise<AssistStart> {
-	const member = await findMember(query);
+	const typed = readMemberToAssist(query);
+	if (!typed.ok) return typed;
+	const member = await findMember(typed.key);
 	if (!member) {
 		return {
 			ok: false,

@@ -7,6 +7,7 @@ const memberLookup = (blank: string) =>
 	v.object({ member: v.pipe(v.string(), v.trim(), v.nonEmpty(blank)) });
 
 const ATTENDEE_TO_ADD = memberLookup('Enter the member’s email address or membership number');
+const MEMBER_TO_ASSIST = memberLookup('Enter the member’s membership number or email address');
 
 type Lookup = { ok: true; key: string } | { ok: false; error: string };
 
@@ -19,3 +20,6 @@ function read(schema: typeof ATTENDEE_TO_ADD, typed: string): Lookup {
 
 /** The member an organiser adds to an event's attendees. */
 export const readAttendeeToAdd = (typed: string) => read(ATTENDEE_TO_ADD, typed);
+
+/** The member a welfare officer fills in a grant application with. */
+export const readMemberToAssist = (typed: string) => read(MEMBER_TO_ASSIST, typed);

@@ -13,12 +13,6 @@ export const actions = {
 	start: async (event) => {
 		const { user } = requireRole(event, 'welfare');
 		const member = formText(await readForm(event.request), 'member');
-		if (!member) {
-			return fail(400, {
-				errors: { member: 'Enter the member’s membership number or email address' },
-				member
-			});
-		}
 		const started = await startAssistedApplication(member, user.id);
 		if (!started.ok) return fail(400, { errors: { member: started.error }, member });
 		redirect(303, `/organiser/grants/assist/${started.reference}/household`);
