@@ -2,9 +2,11 @@
 // shell for the first admin. Every change is audit-logged and ends the person's sessions, so
 // their next sign-in starts a fresh session with the new rights.
 import { and, asc, count, eq, isNull, ne, or, sql } from 'drizzle-orm';
+import * as v from 'valibot';
 import { db, table } from '../db/index.ts';
 import { staffRoles, type StaffRole, type User } from '../db/schema/index.ts';
 import { auditInsert } from '../audit.ts';
+import { checkForm } from '../form-schema.ts';
 import { emailProblem, findUserByEmail, nameProblem, normaliseEmail } from './sign-up.ts';
 import { hashPassword } from './password.ts';
 import { generateSecret } from './secrets.ts';
@@ -82,9 +84,12 @@ function sortRoles(roles: readonly StaffRole[]) {
 	return staffRoles.filter((role) => roles.includes(role));
 }
 
-function isStaffRole(value: string): value is StaffRole {
-	return (staffRoles as readonly string[]).includes(value);
-}
+/** The roles ticked on the users page, each one of the staff roles. */
+const ROLE_CHOICE = v.object({
+	roles: v.array(v.picklist(staffRoles, 'Choose roles from organiser, welfare officer and admin'))
+});
+export const checkRoleChoice = (input: { roles: string[] }) =>
+	checkForm(ROLE_CHOICE, input, { fieldName: () => 'roles' });
 
 export type RoleChange =
 	| { ok: true; name: string; roles: StaffRole[]; changed: boolean }
@@ -98,15 +103,9 @@ export async function setUserRoles(
 	input: { actorUserId: number; userId: number; roles: string[] },
 	now = new Date()
 ): Promise<RoleChange> {
-	const unknown = input.roles.find((role) => !isStaffRole(role));
-	if (unknown !== undefined) {
-		return {
-			ok: false,
-			status: 400,
-			error: 'Choose roles from organiser, welfare officer and admin'
-		};
-	}
-	const roles = sortRoles(input.roles.filter(isStaffRole));
+	const chosen = checkRoleChoice({ roles: input.roles });
+	if (!chosen.ok) return { ok: false, status: 400, error: chosen.errors.roles };
+	const roles = sortRoles(chosen.data.roles);
 	const [user] = await db
 		.select()
 		.from(table.users)
