@@ -1,9 +1,11 @@
 // Who manages which event: organisers manage the events they are listed on (event_organisers),
 // admins manage every event. Anything else is treated as if it did not exist.
 import { and, eq } from 'drizzle-orm';
+import * as v from 'valibot';
 import { auditInsert } from '../audit.ts';
 import { db, table } from '../db/index.ts';
 import type { Event, User } from '../db/schema/index.ts';
+import { checkForm } from '../form-schema.ts';
 
 export function isAdmin(user: Pick<User, 'roles'>) {
 	return user.roles.includes('admin');
@@ -50,6 +52,18 @@ export async function listEventOrganisers(eventId: number) {
 
 export type AddOrganiserOutcome = { ok: true; name: string } | { ok: false; reason: string };
 
+/** The address of the organiser to add, as accounts store it (trimmed, lower case). */
+const ORGANISER_TO_ADD = v.object({
+	organiserEmail: v.pipe(
+		v.string(),
+		v.trim(),
+		v.toLowerCase(),
+		v.nonEmpty('Enter the email address of the organiser to add')
+	)
+});
+export const checkOrganiserToAdd = (input: { organiserEmail: string }) =>
+	checkForm(ORGANISER_TO_ADD, input);
+
 /** Another organiser (or admin) shares the event; a member without a staff role cannot. */
 export async function addEventOrganiser(
 	eventId: number,
@@ -57,8 +71,9 @@ export async function addEventOrganiser(
 	actorUserId: number | null = null,
 	now = new Date()
 ): Promise<AddOrganiserOutcome> {
-	const address = email.trim().toLowerCase();
-	if (!address) return { ok: false, reason: 'Enter the email address of the organiser to add' };
+	const typed = checkOrganiserToAdd({ organiserEmail: email });
+	if (!typed.ok) return { ok: false, reason: typed.errors.organiserEmail };
+	const address = typed.data.organiserEmail;
 	const [user] = await db.select().from(table.users).where(eq(table.users.email, address));
 	if (!user || !(user.roles.includes('organiser') || user.roles.includes('admin'))) {
 		return {
