@@ -1,6 +1,8 @@
 // The quick eligibility checker on /grants/winter-fuel: yes/no questions anyone can answer
 // without signing in. Nothing is stored; the answers go through the same rule as applications.
+import * as v from 'valibot';
 import type { GrantRound } from '../db/schema/index.ts';
+import { checkForm } from '../form-schema.ts';
 import { assessGrantEligibility, formatPounds, type Eligibility } from './eligibility.ts';
 import { coolDownPeriod } from '../../grants/cool-down.ts';
 
@@ -52,27 +54,33 @@ export type CheckerResult =
 	| { ok: true; eligibility: Eligibility }
 	| { ok: false; errors: Record<string, string>; values: Record<string, string> };
 
+const YES_NO = ['yes', 'no'] as const;
+
+/** Each question answered yes or no, or a message repeating the question. */
+const checkerAnswers = (rules: Rules) =>
+	v.object(
+		Object.fromEntries(
+			checkerQuestions(rules).map((q) => [q.name, v.picklist(YES_NO, `Answer: ${q.label}`)])
+		)
+	);
+
 export function runChecker(fields: Record<string, string>, rules: Rules, now: Date): CheckerResult {
-	const errors: Record<string, string> = {};
-	const yes: Record<string, boolean> = {};
-	for (const q of checkerQuestions(rules)) {
-		const v = fields[q.name];
-		if (v !== 'yes' && v !== 'no') errors[q.name] = `Answer: ${q.label}`;
-		yes[q.name] = v === 'yes';
-	}
-	if (Object.keys(errors).length) return { ok: false, errors, values: fields };
+	const asked = Object.fromEntries(checkerQuestions(rules).map((q) => [q.name, fields[q.name]]));
+	const checked = checkForm(checkerAnswers(rules), asked);
+	if (!checked.ok) return { ok: false, errors: checked.errors, values: fields };
+	const yes = (name: string) => checked.data[name] === 'yes';
 	return {
 		ok: true,
 		eligibility: assessGrantEligibility(
 			{
-				memberAtLeastFourWeeks: yes.memberFourWeeks,
-				inGoodStanding: yes.subsPaid,
-				paysFuelBills: yes.paysFuelBills,
-				savingsUnderLimit: yes.lowSavings,
-				monthlyIncomePence: yes.lowIncome ? 0 : null,
-				meansTestedBenefit: yes.benefit,
-				lastAwardAt: yes.recentAward ? now : null,
-				householdAlreadyApplied: yes.householdApplied
+				memberAtLeastFourWeeks: yes('memberFourWeeks'),
+				inGoodStanding: yes('subsPaid'),
+				paysFuelBills: yes('paysFuelBills'),
+				savingsUnderLimit: yes('lowSavings'),
+				monthlyIncomePence: yes('lowIncome') ? 0 : null,
+				meansTestedBenefit: yes('benefit'),
+				lastAwardAt: yes('recentAward') ? now : null,
+				householdAlreadyApplied: yes('householdApplied')
 			},
 			rules,
 			now
