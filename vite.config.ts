@@ -15,6 +15,23 @@ export default defineConfig({
 		maxWorkers: 3,
 		// Each file migrates its own database before its first test; on two busy cores that can
 		// outlast the default ten seconds.
-		hookTimeout: 30_000
+		hookTimeout: 30_000,
+		// Drizzle is 450 small modules, loaded again by every test file's own process (half a
+		// second each); bundled once into one module, the unit tests take half the time. The
+		// native libSQL driver stays as it is.
+		deps: {
+			optimizer: {
+				ssr: {
+					enabled: true,
+					include: [
+						'drizzle-orm',
+						'drizzle-orm/libsql',
+						'drizzle-orm/sqlite-core',
+						'drizzle-orm/migrator'
+					],
+					exclude: ['@libsql/client', 'libsql']
+				}
+			}
+		}
 	}
 });

@@ -4,13 +4,12 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { config } from '../config.ts';
+import { derivedKey } from '../derived-keys.ts';
 import { db, table } from '../db/index.ts';
 import { loadCourseDocument, type CourseDocument } from '../bookings/course-documents.ts';
 import { certificateStatusOf } from './certificate-status.ts';
 
-const codeKey = createHmac('sha256', config.grantDataKey.key)
-	.update('branchdesk certificate codes')
-	.digest();
+const codeKey = derivedKey('branchdesk certificate codes');
 
 function signatureOf(bookingUid: string) {
 	return createHmac('sha256', codeKey)

@@ -12,7 +12,7 @@ import {
 	generateSecret,
 	secretMatches
 } from '../auth/secrets.ts';
-import { config } from '../config.ts';
+import { derivedKey } from '../derived-keys.ts';
 import { db, table } from '../db/index.ts';
 import type { DoorLink, Event } from '../db/schema/index.ts';
 import { checkForm } from '../form-schema.ts';
@@ -20,9 +20,7 @@ import { checkForm } from '../form-schema.ts';
 const MOST_WRONG_PINS = 5;
 const l = table.doorLinks;
 
-const passKey = createHmac('sha256', config.grantDataKey.key)
-	.update('branchdesk door pass')
-	.digest();
+const passKey = derivedKey('branchdesk door pass');
 
 /** What the volunteer's browser keeps once the PIN was right: bound to the link, not reusable elsewhere. */
 export function doorPassFor(link: Pick<DoorLink, 'id' | 'tokenDigest'>) {

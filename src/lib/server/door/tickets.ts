@@ -1,12 +1,10 @@
 // Signing tickets: an HMAC over the booking and the event, keyed by a secret derived from the
 // server's grant data key (so a deployment has one secret to keep, not two).
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { config } from '../config.ts';
+import { derivedKey } from '../derived-keys.ts';
 import { parseTicket, type TicketParts } from '../../door/ticket-format.ts';
 
-const ticketKey = createHmac('sha256', config.grantDataKey.key)
-	.update('branchdesk ticket signing key')
-	.digest();
+const ticketKey = derivedKey('branchdesk ticket signing key');
 
 function signatureOf(bookingUid: string, eventId: number) {
 	return createHmac('sha256', ticketKey)
