@@ -1,7 +1,9 @@
 // The times typed into the event form: each session's date, start and end, and the window
 // booking is open. They are London wall times and become UTC instants here.
+import * as v from 'valibot';
 import { fromLondonTime } from '../../london-time.ts';
 import { parseIsoDate } from '../../plain-date.ts';
+import { acrossFields, checkForm } from '../form-schema.ts';
 import type { EventFormErrors, EventFormValues } from './event-form.ts';
 
 function parseTime(value: string) {
@@ -18,14 +20,14 @@ function parseMoment(date: string, time: string) {
 }
 
 /** The sessions typed, in time order; a row left wholly blank is skipped. */
-export function readSessions(v: EventFormValues, errors: EventFormErrors) {
+export function readSessions(form: EventFormValues, errors: EventFormErrors) {
 	const sessions: { startsAt: Date; endsAt: Date }[] = [];
-	v.sessions.forEach((row, i) => {
+	form.sessions.forEach((row, i) => {
 		if (!row.date && !row.start && !row.end) return;
 		const date = parseIsoDate(row.date);
 		const start = parseTime(row.start);
 		const end = parseTime(row.end);
-		const n = v.sessions.length > 1 ? ` for session ${i + 1}` : '';
+		const n = form.sessions.length > 1 ? ` for session ${i + 1}` : '';
 		if (!date) errors[`session-${i}-date`] = `Enter a real date${n}, for example 2027-01-14`;
 		else if (!start) errors[`session-${i}-start`] = `Enter a start time${n}, for example 18:30`;
 		else if (!end) errors[`session-${i}-end`] = `Enter an end time${n}, for example 20:30`;
@@ -49,17 +51,48 @@ export const BOOKING_WINDOW_FIELDS = [
 	'bookingClosesTime'
 ] as const;
 
+type BookingWindow = Record<(typeof BOOKING_WINDOW_FIELDS)[number], string>;
+
+const opensAt = (f: BookingWindow) =>
+	f.bookingOpensDate ? parseMoment(f.bookingOpensDate, f.bookingOpensTime) : null;
+const closesAt = (f: BookingWindow) =>
+	f.bookingClosesDate ? parseMoment(f.bookingClosesDate, f.bookingClosesTime || '23:59') : null;
+
 /** When booking opens and closes; either may be left blank, and a close with no time is at 23:59. */
-export function readBookingWindow(v: EventFormValues, errors: EventFormErrors) {
-	const opens = v.bookingOpensDate ? parseMoment(v.bookingOpensDate, v.bookingOpensTime) : null;
-	if (v.bookingOpensDate && !opens)
-		errors.bookingOpensDate = 'Enter a real date and time for booking to open';
-	const closes = v.bookingClosesDate
-		? parseMoment(v.bookingClosesDate, v.bookingClosesTime || '23:59')
-		: null;
-	if (v.bookingClosesDate && !closes)
-		errors.bookingClosesDate = 'Enter a real date and time for booking to close';
-	if (opens && closes && closes <= opens)
-		errors.bookingClosesDate = 'Booking must close after it opens';
-	return { opens, closes };
+const BOOKING_WINDOW = v.pipe(
+	v.object({
+		bookingOpensDate: v.string(),
+		bookingOpensTime: v.string(),
+		bookingClosesDate: v.string(),
+		bookingClosesTime: v.string()
+	}),
+	acrossFields<BookingWindow>(
+		['bookingOpensDate'],
+		(f) => !f.bookingOpensDate || opensAt(f) !== null,
+		'Enter a real date and time for booking to open'
+	),
+	acrossFields<BookingWindow>(
+		['bookingClosesDate'],
+		(f) => !f.bookingClosesDate || closesAt(f) !== null,
+		'Enter a real date and time for booking to close'
+	),
+	acrossFields<BookingWindow>(
+		['bookingClosesDate', 'bookingOpensDate'],
+		(f) => {
+			const [opens, closes] = [opensAt(f), closesAt(f)];
+			return !opens || !closes || closes > opens;
+		},
+		'Booking must close after it opens'
+	),
+	v.transform((f) => ({ opens: opensAt(f), closes: closesAt(f) }))
+);
+
+/** The booking window typed; its messages are added to `errors`, after the sessions'. */
+export function readBookingWindow(form: EventFormValues, errors: EventFormErrors) {
+	const { bookingOpensDate, bookingOpensTime, bookingClosesDate, bookingClosesTime } = form;
+	const window = { bookingOpensDate, bookingOpensTime, bookingClosesDate, bookingClosesTime };
+	const checked = checkForm(BOOKING_WINDOW, window);
+	if (checked.ok) return checked.data;
+	Object.assign(errors, checked.errors);
+	return { opens: null, closes: null };
 }
