@@ -1,5 +1,6 @@
 // The times typed into the event form: each session's date, start and end, and the window
-// booking is open. They are London wall times and become UTC instants here.
+// booking is open, each declared as a Valibot schema with its rules across fields. They are
+// London wall times and become UTC instants here.
 import * as v from 'valibot';
 import { fromLondonTime } from '../../london-time.ts';
 import { parseIsoDate } from '../../plain-date.ts';
@@ -19,28 +20,83 @@ function parseMoment(date: string, time: string) {
 	return d && t ? fromLondonTime(d.y, d.mo, d.d, t.h, t.min) : null;
 }
 
+type SessionRow = EventFormValues['sessions'][number];
+const blank = (row: SessionRow) => !row.date && !row.start && !row.end;
+
+/** One session row; `n` names it when the form has more than one. A blank row is no session. */
+const sessionRow = (n: string) =>
+	v.pipe(
+		v.object({ date: v.string(), start: v.string(), end: v.string() }),
+		acrossFields<SessionRow>(
+			['date'],
+			(row) => blank(row) || parseIsoDate(row.date) !== null,
+			`Enter a real date${n}, for example 2027-01-14`
+		),
+		acrossFields<SessionRow>(
+			['start', 'date'],
+			(row) => blank(row) || parseTime(row.start) !== null,
+			`Enter a start time${n}, for example 18:30`
+		),
+		acrossFields<SessionRow>(
+			['end', 'start', 'date'],
+			(row) => blank(row) || parseTime(row.end) !== null,
+			`Enter an end time${n}, for example 20:30`
+		),
+		acrossFields<SessionRow>(
+			['end', 'start', 'date'],
+			(row) => blank(row) || at(row.date, row.end) > at(row.date, row.start),
+			`The end time${n} must be after the start time`
+		),
+		v.transform((row) =>
+			blank(row) ? null : { startsAt: at(row.date, row.start), endsAt: at(row.date, row.end) }
+		)
+	);
+
+/** A London wall time on a date, both already checked. */
+const at = (date: string, time: string) => {
+	const d = parseIsoDate(date)!;
+	const t = parseTime(time)!;
+	return fromLondonTime(d.y, d.mo, d.d, t.h, t.min);
+};
+
+/** Every row, each read on its own, and at least one session unless a row needs fixing. */
+const sessionRows = (count: number) =>
+	v.object({
+		sessions: v.pipe(
+			v.tuple(
+				Array.from({ length: count }, (_, i) =>
+					sessionRow(count > 1 ? ` for session ${i + 1}` : '')
+				)
+			),
+			v.rawCheck(({ dataset, addIssue }) => {
+				if (dataset.issues || !dataset.typed || dataset.value.some((row) => row !== null)) return;
+				const rows = dataset.value;
+				addIssue({
+					message: 'Enter the date and times of at least one session',
+					path: [
+						{ type: 'array', origin: 'value', input: rows, key: 0, value: rows[0] },
+						{ type: 'object', origin: 'value', input: {}, key: 'date', value: '' }
+					]
+				});
+			})
+		)
+	});
+
+/** `session-1-end`: a session row's field, as the form names it. */
+const sessionField = (keys: readonly (string | number)[]) => `session-${keys[1]}-${keys[2]}`;
+
 /** The sessions typed, in time order; a row left wholly blank is skipped. */
 export function readSessions(form: EventFormValues, errors: EventFormErrors) {
-	const sessions: { startsAt: Date; endsAt: Date }[] = [];
-	form.sessions.forEach((row, i) => {
-		if (!row.date && !row.start && !row.end) return;
-		const date = parseIsoDate(row.date);
-		const start = parseTime(row.start);
-		const end = parseTime(row.end);
-		const n = form.sessions.length > 1 ? ` for session ${i + 1}` : '';
-		if (!date) errors[`session-${i}-date`] = `Enter a real date${n}, for example 2027-01-14`;
-		else if (!start) errors[`session-${i}-start`] = `Enter a start time${n}, for example 18:30`;
-		else if (!end) errors[`session-${i}-end`] = `Enter an end time${n}, for example 20:30`;
-		else {
-			const startsAt = fromLondonTime(date.y, date.mo, date.d, start.h, start.min);
-			const endsAt = fromLondonTime(date.y, date.mo, date.d, end.h, end.min);
-			if (endsAt <= startsAt)
-				errors[`session-${i}-end`] = `The end time${n} must be after the start time`;
-			else sessions.push({ startsAt, endsAt });
-		}
-	});
-	if (!sessions.length && !Object.keys(errors).some((k) => k.startsWith('session-')))
-		errors['session-0-date'] = 'Enter the date and times of at least one session';
+	const checked = checkForm(
+		sessionRows(form.sessions.length),
+		{ sessions: form.sessions },
+		{ fieldName: sessionField }
+	);
+	if (!checked.ok) {
+		Object.assign(errors, checked.errors);
+		return [];
+	}
+	const sessions = checked.data.sessions.filter((session) => session !== null);
 	return sessions.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
 
