@@ -93,11 +93,14 @@ export function plausibleValues(world: World) {
 
 /** The choices for each dynamic part of a route, all of them the spec's own records. */
 export function routeValues(world: World, pattern: string): Record<string, string[]> {
-	const id = pattern.startsWith('/organiser/grants/')
-		? world.application.id
-		: pattern.endsWith('/cancel')
-			? world.doomed.id
-			: world.event.id;
+	// A round's own id for the round pages: an application's id there would be some other spec's round.
+	const id = pattern.startsWith('/organiser/grants/rounds/')
+		? world.round
+		: pattern.startsWith('/organiser/grants/')
+			? world.application.id
+			: pattern.endsWith('/cancel')
+				? world.doomed.id
+				: world.event.id;
 	return {
 		slug: [world.event.slug],
 		// The attendees page's forms also meet a two-day course, which has an attendance rule.
