@@ -6,6 +6,7 @@ import {
 	checkForm,
 	firstMessages,
 	orNull,
+	requiredText,
 	wholeNumber
 } from './form-schema.ts';
 
@@ -112,5 +113,19 @@ describe('rules across fields and numbers', () => {
 		expect(v.parse(months, '060')).toBe(60);
 		for (const typed of ['0', '61', '0006', '1.5', '-1', '', ' 6'])
 			expect(v.safeParse(months, typed).success, typed).toBe(false);
+	});
+});
+
+describe('a text field that must be filled in', () => {
+	it('has one message when blank and another past its length, and is trimmed if asked', () => {
+		const subject = requiredText('Enter a subject', 5, 'Too long');
+		const label = requiredText('Enter a label', 5, 'Too long', { trim: true });
+		const message = (schema: v.GenericSchema, typed: string) =>
+			v.safeParse(schema, typed).issues?.[0].message ?? null;
+		expect(message(subject, '')).toBe('Enter a subject');
+		expect(message(subject, 'abcdef')).toBe('Too long');
+		expect(v.parse(subject, ' ab ')).toBe(' ab ');
+		expect(message(label, '   ')).toBe('Enter a label');
+		expect(v.parse(label, '  abcde  ')).toBe('abcde');
 	});
 });

@@ -54,6 +54,16 @@ export function checkForm<Schema extends v.GenericSchema, Values extends object>
 export const blankWhenMissing = <Schema extends v.GenericSchema<string, unknown>>(schema: Schema) =>
 	v.optional(schema, '');
 
+/**
+ * A text field that must be filled in: `blank` when it is empty, `tooLong` past `max`
+ * characters; `trim` first takes off spaces around what was typed.
+ */
+export function requiredText(blank: string, max: number, tooLong: string, { trim = false } = {}) {
+	return trim
+		? v.pipe(v.string(), v.trim(), v.nonEmpty(blank), v.maxLength(max, tooLong))
+		: v.pipe(v.string(), v.nonEmpty(blank), v.maxLength(max, tooLong));
+}
+
 /** A text field that may be left blank: blank is stored as nothing (null). */
 export const orNull = v.pipe(
 	v.string(),

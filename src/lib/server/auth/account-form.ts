@@ -2,7 +2,7 @@
 // /setup), as Valibot schemas with their GOV.UK messages. A new password is checked against the
 // person's own name and address, so it is a rule across the form's fields.
 import * as v from 'valibot';
-import { checkForm, problemAcrossFields } from '../form-schema.ts';
+import { checkForm, problemAcrossFields, requiredText } from '../form-schema.ts';
 import { passwordProblem } from './password.ts';
 
 const EMAIL_PATTERN = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]{2,}$/;
@@ -22,11 +22,11 @@ export const emailAddress = (blank: string) =>
 
 export const EMAIL = emailAddress('Enter your email address');
 
-export const NAME = v.pipe(
-	v.string(),
-	v.trim(),
-	v.nonEmpty('Enter your full name'),
-	v.maxLength(100, 'Full name must be 100 characters or fewer')
+export const NAME = requiredText(
+	'Enter your full name',
+	100,
+	'Full name must be 100 characters or fewer',
+	{ trim: true }
 );
 
 /** The first message for a value one field schema refuses, or null. */

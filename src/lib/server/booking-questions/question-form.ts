@@ -9,7 +9,7 @@ import {
 } from '../../booking-question-types.ts';
 
 export type { QuestionDraft };
-import { acrossFields, checkForm } from '../form-schema.ts';
+import { acrossFields, checkForm, requiredText } from '../form-schema.ts';
 
 export type QuestionFormValues = {
 	type: string;
@@ -52,14 +52,11 @@ const choiceRule = <Question extends Choices>(
 const QUESTION = v.pipe(
 	v.object({
 		type: v.picklist(bookingQuestionTypes, 'Select what kind of answer the question takes'),
-		wording: v.pipe(
-			v.string(),
-			v.trim(),
-			v.nonEmpty('Enter the question'),
-			v.maxLength(
-				QUESTION_LIMITS.wording,
-				`The question must be ${QUESTION_LIMITS.wording} characters or fewer`
-			)
+		wording: requiredText(
+			'Enter the question',
+			QUESTION_LIMITS.wording,
+			`The question must be ${QUESTION_LIMITS.wording} characters or fewer`,
+			{ trim: true }
 		),
 		hint: v.pipe(
 			v.string(),

@@ -15,7 +15,7 @@ import {
 import { derivedKey } from '../derived-keys.ts';
 import { db, table } from '../db/index.ts';
 import type { DoorLink, Event } from '../db/schema/index.ts';
-import { checkForm } from '../form-schema.ts';
+import { checkForm, requiredText } from '../form-schema.ts';
 
 const MOST_WRONG_PINS = 5;
 const l = table.doorLinks;
@@ -34,11 +34,11 @@ export function doorPassMatches(link: Pick<DoorLink, 'id' | 'tokenDigest'>, pass
 }
 
 const DOOR_LINK_LABEL = v.object({
-	label: v.pipe(
-		v.string(),
-		v.trim(),
-		v.nonEmpty('Enter who the link is for, like “Front door, Priya”'),
-		v.maxLength(60, 'Keep it to 60 characters or fewer')
+	label: requiredText(
+		'Enter who the link is for, like “Front door, Priya”',
+		60,
+		'Keep it to 60 characters or fewer',
+		{ trim: true }
 	)
 });
 

@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import type { GrantAnswers } from '../db/schema/grants.ts';
 import { tidy } from '../members/matching-keys.ts';
 import { parsePounds } from '../../money.ts';
-import { acrossFields, blankWhenMissing, wholeNumber } from '../form-schema.ts';
+import { acrossFields, blankWhenMissing, requiredText, wholeNumber } from '../form-schema.ts';
 import type { StepSlug } from './application-steps.ts';
 
 export const MEANS_TESTED_BENEFITS = [
@@ -123,11 +123,11 @@ const income = v.pipe(
 
 const circumstances = v.object({
 	circumstances: blankWhenMissing(
-		v.pipe(
-			v.string(),
-			v.trim(),
-			v.nonEmpty('Tell us briefly why you need help with your fuel bills this winter'),
-			v.maxLength(CIRCUMSTANCES_MAX, 'Keep it to 2,000 characters or fewer')
+		requiredText(
+			'Tell us briefly why you need help with your fuel bills this winter',
+			CIRCUMSTANCES_MAX,
+			'Keep it to 2,000 characters or fewer',
+			{ trim: true }
 		)
 	)
 });

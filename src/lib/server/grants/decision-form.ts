@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { parsePounds } from '../../money.ts';
 import { parseIsoDate } from '../../plain-date.ts';
 import type { GrantRound } from '../db/schema/index.ts';
-import { acrossFields, checkForm } from '../form-schema.ts';
+import { acrossFields, checkForm, requiredText } from '../form-schema.ts';
 import { declineReasons } from './decision-words.ts';
 import type { Decision } from './review.ts';
 
@@ -50,10 +50,10 @@ const decline = (round: Pick<GrantRound, 'coolDownMonths'>) =>
 
 const REQUEST_INFO = v.pipe(
 	v.object({
-		message: v.pipe(
-			v.string(),
-			v.nonEmpty('Enter what you need the member to tell you'),
-			v.maxLength(2000, 'Keep the message to 2,000 characters or fewer')
+		message: requiredText(
+			'Enter what you need the member to tell you',
+			2000,
+			'Keep the message to 2,000 characters or fewer'
 		)
 	}),
 	v.transform((f): Decision => ({ kind: 'request-info', message: f.message }))
@@ -65,10 +65,10 @@ const MARK_PAID = v.pipe(
 			v.string(),
 			v.check((date) => parseIsoDate(date) !== null, 'Enter the date it was paid, like 2026-12-01')
 		),
-		paymentReference: v.pipe(
-			v.string(),
-			v.nonEmpty('Enter the payment reference'),
-			v.maxLength(60, 'Payment reference must be 60 characters or fewer')
+		paymentReference: requiredText(
+			'Enter the payment reference',
+			60,
+			'Payment reference must be 60 characters or fewer'
 		)
 	}),
 	v.transform((f): Decision => ({

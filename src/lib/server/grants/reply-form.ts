@@ -1,13 +1,13 @@
 // A member's answer when a welfare officer asks for more information on their application, as
 // a Valibot schema with its GOV.UK messages.
 import * as v from 'valibot';
-import { checkForm } from '../form-schema.ts';
+import { checkForm, requiredText } from '../form-schema.ts';
 
 const REPLY = v.object({
-	reply: v.pipe(
-		v.string(),
-		v.nonEmpty('Enter your answer to the welfare officer'),
-		v.maxLength(2000, 'Keep your answer to 2,000 characters or fewer')
+	reply: requiredText(
+		'Enter your answer to the welfare officer',
+		2000,
+		'Keep your answer to 2,000 characters or fewer'
 	)
 });
 

@@ -9,7 +9,7 @@ import { parsePounds } from '../../money.ts';
 import { londonDate, parseIsoDate } from '../../plain-date.ts';
 import type { GrantRound } from '../db/schema/index.ts';
 import { formFields } from '../forms.ts';
-import { acrossFields, checkForm, wholeNumber } from '../form-schema.ts';
+import { acrossFields, checkForm, requiredText, wholeNumber } from '../form-schema.ts';
 import { ROUND_FIELDS, type RoundField, type RoundFormValues } from '../../grants/round-fields.ts';
 
 export type RoundFormErrors = Partial<Record<RoundField, string>>;
@@ -94,11 +94,7 @@ const months = (what: string, min: number, max: number) =>
 
 const ROUND = v.pipe(
 	v.object({
-		name: v.pipe(
-			v.string(),
-			v.nonEmpty('Enter a name for the round'),
-			v.maxLength(80, 'Name must be 80 characters or fewer')
-		),
+		name: requiredText('Enter a name for the round', 80, 'Name must be 80 characters or fewer'),
 		// The round opens at the start of its first day and takes applications until midnight at
 		// the end of its last, London time.
 		opensOn: v.pipe(

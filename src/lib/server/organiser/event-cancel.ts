@@ -9,7 +9,7 @@ import { bookingEmailContext } from '../bookings/booking-context.ts';
 import { db, table } from '../db/index.ts';
 import type { Event, EventSession } from '../db/schema/index.ts';
 import { queueEmailIf } from '../email/outbox.ts';
-import { checkForm } from '../form-schema.ts';
+import { checkForm, requiredText } from '../form-schema.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
 import { sessionsOfEvent } from '../events/sessions.ts';
 import { liveBookingsWithMembers } from './event-edit-checks.ts';
@@ -17,10 +17,10 @@ import { liveBookingsWithMembers } from './event-edit-checks.ts';
 export type CancelEventOutcome = { ok: true } | { ok: false; errors: Record<string, string> };
 
 const CANCEL_REASON = v.object({
-	reason: v.pipe(
-		v.string(),
-		v.nonEmpty('Enter the reason attendees will be told'),
-		v.maxLength(500, 'Reason must be 500 characters or fewer')
+	reason: requiredText(
+		'Enter the reason attendees will be told',
+		500,
+		'Reason must be 500 characters or fewer'
 	)
 });
 

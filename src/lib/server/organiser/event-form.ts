@@ -8,7 +8,7 @@ import { toLondonIso } from '../../london-time.ts';
 import { londonDate } from '../../plain-date.ts';
 import type { BookingQuestions, Event, EventSession } from '../db/schema/index.ts';
 import { formFields, formText } from '../forms.ts';
-import { acrossFields, checkForm, orNull, wholeNumber } from '../form-schema.ts';
+import { acrossFields, checkForm, orNull, requiredText, wholeNumber } from '../form-schema.ts';
 import { BOOKING_WINDOW_FIELDS, readBookingWindow, readSessions } from './event-form-times.ts';
 
 export const MAX_SESSIONS = 12;
@@ -22,17 +22,9 @@ const CAPACITY = 'Capacity must be a whole number of places, 1 or more, or left 
  * with the sessions in event-form-times.ts, as each date means something only with its time.
  */
 const EVENT_TEXT = v.object({
-	title: v.pipe(
-		v.string(),
-		v.nonEmpty('Enter a title'),
-		v.maxLength(120, 'Title must be 120 characters or fewer')
-	),
+	title: requiredText('Enter a title', 120, 'Title must be 120 characters or fewer'),
 	category: v.picklist(eventCategories, 'Select what kind of event this is'),
-	summary: v.pipe(
-		v.string(),
-		v.nonEmpty('Enter a one-line summary'),
-		v.maxLength(200, 'Summary must be 200 characters or fewer')
-	),
+	summary: requiredText('Enter a one-line summary', 200, 'Summary must be 200 characters or fewer'),
 	description: v.pipe(v.string(), v.nonEmpty('Enter a description')),
 	venueName: orNull,
 	venueAddress: orNull,

@@ -9,7 +9,7 @@ import { config } from '../config.ts';
 import { db, table } from '../db/index.ts';
 import type { Event } from '../db/schema/index.ts';
 import { queueEmailIf } from '../email/outbox.ts';
-import { checkForm } from '../form-schema.ts';
+import { checkForm, requiredText } from '../form-schema.ts';
 import type { OutgoingEmail } from '../email/message.ts';
 import { renderEmail } from '../email/templates/layout.ts';
 import { wakeEmailWorker } from '../email/worker.ts';
@@ -28,16 +28,8 @@ export type CheckedMessage =
 
 const MESSAGE = v.object({
 	audience: v.picklist(Object.keys(AUDIENCES) as Audience[], 'Choose who the message is for'),
-	subject: v.pipe(
-		v.string(),
-		v.nonEmpty('Enter a subject'),
-		v.maxLength(150, 'Subject must be 150 characters or fewer')
-	),
-	body: v.pipe(
-		v.string(),
-		v.nonEmpty('Enter the message'),
-		v.maxLength(5000, 'Message must be 5,000 characters or fewer')
-	)
+	subject: requiredText('Enter a subject', 150, 'Subject must be 150 characters or fewer'),
+	body: requiredText('Enter the message', 5000, 'Message must be 5,000 characters or fewer')
 });
 
 export function checkMessage(input: MessageInput): CheckedMessage {

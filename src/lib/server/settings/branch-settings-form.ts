@@ -1,7 +1,7 @@
 // The branch settings form's rules, shared by /admin/settings and the first-run setup: each
 // field's limits and format, with a message naming what to fix, in one Valibot schema.
 import * as v from 'valibot';
-import { checkForm } from '../form-schema.ts';
+import { checkForm, requiredText } from '../form-schema.ts';
 import { formText } from '../forms.ts';
 import { branchSettingKeys, type BranchSettings } from './branch-setting-rows.ts';
 
@@ -40,10 +40,10 @@ const upTo200 = (message = 'This must be 200 characters or fewer') =>
 	v.pipe(v.string(), v.maxLength(200, message));
 
 const SETTINGS = v.object({
-	name: v.pipe(
-		v.string(),
-		v.nonEmpty("Enter the branch's name"),
-		v.maxLength(100, "The branch's name must be 100 characters or fewer")
+	name: requiredText(
+		"Enter the branch's name",
+		100,
+		"The branch's name must be 100 characters or fewer"
 	),
 	address: blankOr(
 		(address) => address.length <= 400 && address.split('\n').length <= ADDRESS_LINES,
