@@ -9,6 +9,7 @@ import { eraseExpiredAnswers } from '../bookings/retention.ts';
 import { eraseExpiredGrantData } from '../grants/retention.ts';
 import { expireOffers, offerFreePlacesEverywhere } from '../bookings/offers.ts';
 import { queueDueReminders } from '../bookings/reminders.ts';
+import { queueReadyCertificates } from '../door/certificate-ready.ts';
 import type { Config } from '../config.ts';
 import { createTransport } from '../email/transports/index.ts';
 import { startEmailWorker } from '../email/worker.ts';
@@ -22,6 +23,7 @@ const PERIODIC_JOBS: [name: string, run: () => Promise<number>][] = [
 	['offer-expiry', () => expireOffers()],
 	['waiting-list', () => offerFreePlacesEverywhere()],
 	['reminders', () => queueDueReminders()],
+	['certificates', () => queueReadyCertificates()],
 	['retention', () => eraseExpiredAnswers()],
 	['grant-retention', () => eraseExpiredGrantData()]
 ];
