@@ -1,64 +1,30 @@
-import { eq, like } from 'drizzle-orm';
+import { like } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db, table } from '../db/index.ts';
-import { createBooking, createEvent, createMember, emptyDatabase } from '../testing/fixtures.ts';
+import { AFTER_COURSE, attend, DAY, threeDayCourse } from '../testing/course-attendance.ts';
+import { createBooking, createMember, emptyDatabase } from '../testing/fixtures.ts';
 import { setAttendanceRule } from './attendance-rule.ts';
 import { queueReadyCertificates } from './certificate-ready.ts';
-import { recordCheckIns } from './check-ins.ts';
-
-const DAY = 24 * 3_600_000;
-const START = new Date('2027-01-25T09:00:00Z');
-const AFTER = new Date('2027-01-28T09:00:00Z');
 
 beforeEach(async () => {
 	await emptyDatabase();
 	await db.delete(table.outbox);
 });
 
-async function threeDayCourse() {
-	const event = await createEvent({
-		category: 'course',
-		sessions: [0, 1, 2].map((d) => ({
-			startsAt: new Date(START.getTime() + d * DAY),
-			endsAt: new Date(START.getTime() + d * DAY + 6 * 3_600_000)
-		}))
-	});
-	const sessions = await db
-		.select()
-		.from(table.eventSessions)
-		.where(eq(table.eventSessions.eventId, event.id))
-		.orderBy(table.eventSessions.startsAt);
-	return { event, sessionIds: sessions.map((s) => s.id) };
-}
-
-async function attend(eventId: number, uid: string, sessionIds: number[]) {
-	await recordCheckIns(
-		eventId,
-		sessionIds.map((sessionId) => ({
-			clientId: `c-${uid}-${sessionId}`,
-			bookingUid: uid,
-			sessionId,
-			checkedInAt: START,
-			deviceId: 'A'
-		})),
-		{ actorUserId: null, action: 'test' }
-	);
-}
-
 const certificateEmails = () =>
 	db.select().from(table.outbox).where(like(table.outbox.idempotencyKey, 'certificate-ready/%'));
 
 describe('the certificate-ready email', () => {
 	it('goes once, after the last session, to each member who attended enough', async () => {
-		const { event, sessionIds } = await threeDayCourse();
-		const every = await createBooking(event);
+		const { event, sessions, booking: every } = await threeDayCourse();
+		const sessionIds = sessions.map((s) => s.id);
 		const once = await createBooking(event);
 		await attend(event.id, every.uid, sessionIds);
 		await attend(event.id, once.uid, [sessionIds[0]]);
 
 		expect(await queueReadyCertificates(new Date('2027-01-27T12:00:00Z'))).toBe(0);
-		expect(await queueReadyCertificates(AFTER)).toBe(1);
-		expect(await queueReadyCertificates(AFTER)).toBe(0);
+		expect(await queueReadyCertificates(AFTER_COURSE)).toBe(1);
+		expect(await queueReadyCertificates(AFTER_COURSE)).toBe(0);
 
 		const [email] = await certificateEmails();
 		expect(email.idempotencyKey).toBe(`certificate-ready/${every.uid}`);
@@ -68,15 +34,14 @@ describe('the certificate-ready email', () => {
 	});
 
 	it('follows a rule lowered after the course, and leaves courses long over alone', async () => {
-		const { event, sessionIds } = await threeDayCourse();
-		const once = await createBooking(event);
-		await attend(event.id, once.uid, [sessionIds[0]]);
-		expect(await queueReadyCertificates(AFTER)).toBe(0);
+		const { event, sessions, booking: once } = await threeDayCourse();
+		await attend(event.id, once.uid, [sessions[0].id]);
+		expect(await queueReadyCertificates(AFTER_COURSE)).toBe(0);
 
 		const organiser = await createMember({ roles: ['organiser'] });
 		expect(await setAttendanceRule(event, '1', organiser.id)).toMatchObject({ ok: true });
-		expect(await queueReadyCertificates(new Date(AFTER.getTime() + 20 * DAY))).toBe(0);
-		expect(await queueReadyCertificates(AFTER)).toBe(1);
+		expect(await queueReadyCertificates(new Date(AFTER_COURSE.getTime() + 20 * DAY))).toBe(0);
+		expect(await queueReadyCertificates(AFTER_COURSE)).toBe(1);
 		expect((await certificateEmails()).map((e) => e.recipient)).toHaveLength(1);
 	});
 });

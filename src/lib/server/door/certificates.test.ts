@@ -1,49 +1,13 @@
-import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { db, table } from '../db/index.ts';
-import { createBooking, createEvent, emptyDatabase } from '../testing/fixtures.ts';
-import { recordCheckIns } from './check-ins.ts';
+import {
+	AFTER_COURSE as afterCourse,
+	attend,
+	threeDayCourse
+} from '../testing/course-attendance.ts';
+import { emptyDatabase } from '../testing/fixtures.ts';
 import { certificateCode, loadCertificate, verifyCertificate } from './certificates.ts';
 
-const DAY = 24 * 3_600_000;
-const audit = { actorUserId: null, action: 'test' };
-
 beforeEach(emptyDatabase);
-
-async function threeDayCourse(attendanceNeeded: number | null = null) {
-	const start = new Date('2027-01-25T09:00:00Z');
-	const event = await createEvent({
-		category: 'course',
-		attendanceNeeded,
-		sessions: [0, 1, 2].map((d) => ({
-			startsAt: new Date(start.getTime() + d * DAY),
-			endsAt: new Date(start.getTime() + d * DAY + 6 * 3_600_000)
-		}))
-	});
-	const sessions = await db
-		.select()
-		.from(table.eventSessions)
-		.where(eq(table.eventSessions.eventId, event.id))
-		.orderBy(table.eventSessions.startsAt);
-	const booking = await createBooking(event);
-	return { event, sessions, booking };
-}
-
-async function attend(eventId: number, uid: string, sessionIds: number[]) {
-	await recordCheckIns(
-		eventId,
-		sessionIds.map((sessionId) => ({
-			clientId: `c-${uid}-${sessionId}`,
-			bookingUid: uid,
-			sessionId,
-			checkedInAt: new Date('2027-01-25T09:00:00Z'),
-			deviceId: 'A'
-		})),
-		audit
-	);
-}
-
-const afterCourse = new Date('2027-01-28T09:00:00Z');
 
 describe('certificates of attendance', () => {
 	it('exist only after the last session, for someone at every session', async () => {
