@@ -39,6 +39,6 @@ export async function attend(eventId: number, uid: string, sessionIds: number[])
 			checkedInAt: COURSE_START,
 			deviceId: 'A'
 		})),
-		{ actorUserId: null, action: 'test' }
+		{ actorUserId: null, action: 'booking.checked-in', subjectType: 'booking', subjectId: uid }
 	);
 }
