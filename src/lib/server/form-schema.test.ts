@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	acrossFields,
 	blankWhenMissing,
+	checkField,
 	checkForm,
 	firstMessages,
 	orNull,
@@ -127,5 +128,19 @@ describe('a text field that must be filled in', () => {
 		expect(v.parse(subject, ' ab ')).toBe(' ab ');
 		expect(message(label, '   ')).toBe('Enter a label');
 		expect(v.parse(label, '  abcde  ')).toBe('abcde');
+	});
+});
+
+describe('a form of one field', () => {
+	it('gives the checked value, or the first message', () => {
+		const code = v.pipe(
+			v.string(),
+			v.transform((typed) => typed.replace(/\s+/g, '')),
+			v.nonEmpty('Enter the code'),
+			v.regex(/^\d{4}$/, 'The code is 4 numbers')
+		);
+		expect(checkField(code, '12 34')).toEqual({ ok: true, value: '1234' });
+		expect(checkField(code, '  ')).toEqual({ ok: false, error: 'Enter the code' });
+		expect(checkField(code, '12a')).toEqual({ ok: false, error: 'The code is 4 numbers' });
 	});
 });

@@ -50,6 +50,17 @@ export function checkForm<Schema extends v.GenericSchema, Values extends object>
 	return { ok: false, values, errors: inFieldOrder(errors, values) };
 }
 
+/** A form of one field: the field's checked value, or its first message. */
+export function checkField<Schema extends v.GenericSchema>(
+	schema: Schema,
+	typed: unknown
+): { ok: true; value: v.InferOutput<Schema> } | { ok: false; error: string } {
+	const result = v.safeParse(schema, typed);
+	return result.success
+		? { ok: true, value: result.output }
+		: { ok: false, error: result.issues[0].message };
+}
+
 /** A text field as posted; one the form did not send counts as left blank. */
 export const blankWhenMissing = <Schema extends v.GenericSchema<string, unknown>>(schema: Schema) =>
 	v.optional(schema, '');

@@ -3,7 +3,7 @@
 import { db, table } from '../db/index.ts';
 import { eq } from 'drizzle-orm';
 import * as v from 'valibot';
-import { checkForm } from '../form-schema.ts';
+import { checkField } from '../form-schema.ts';
 import {
 	createEmailVerificationRequest,
 	findEmailVerificationRequest,
@@ -21,20 +21,18 @@ const CODE_PROBLEMS = {
 		'Another account now uses this email address, so it cannot be yours as well. Sign in to that account, or use a different address.'
 };
 
-const VERIFICATION_CODE = v.object({
-	code: v.pipe(
-		v.string(),
-		v.transform((typed) => typed.replace(/\s+/g, '')),
-		v.nonEmpty('Enter the verification code'),
-		v.regex(/^\d{8}$/, 'The verification code is 8 numbers, like 12345678')
-	)
-});
+const VERIFICATION_CODE = v.pipe(
+	v.string(),
+	v.transform((typed) => typed.replace(/\s+/g, '')),
+	v.nonEmpty('Enter the verification code'),
+	v.regex(/^\d{8}$/, 'The verification code is 8 numbers, like 12345678')
+);
 
 /** The code's eight digits as typed (spaces dropped), or why it cannot be checked. */
 export function readVerificationCode(typed: string) {
-	const checked = checkForm(VERIFICATION_CODE, { code: typed });
-	if (checked.ok) return { ok: true as const, digits: checked.data.code };
-	return { ok: false as const, status: 400 as const, error: checked.errors.code };
+	const checked = checkField(VERIFICATION_CODE, typed);
+	if (checked.ok) return { ok: true as const, digits: checked.value };
+	return { ok: false as const, status: 400 as const, error: checked.error };
 }
 
 export async function submitVerificationCode(

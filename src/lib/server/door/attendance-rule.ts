@@ -6,7 +6,7 @@ import * as v from 'valibot';
 import { auditInsert } from '../audit.ts';
 import { db, table } from '../db/index.ts';
 import type { Event } from '../db/schema/index.ts';
-import { checkForm } from '../form-schema.ts';
+import { checkField } from '../form-schema.ts';
 import { sessionsNeeded } from './certificate-status.ts';
 
 export type AttendanceRule = { needed: number; sessions: number; everySession: boolean };
@@ -26,25 +26,21 @@ export async function loadAttendanceRule(event: Event): Promise<AttendanceRule |
 export type AttendanceRuleAnswer = { ok: true; message: string } | { ok: false; error: string };
 
 /** The number of sessions a member must attend: from 1 to the course's `sessions`. */
-const sessionsNeededForm = (sessions: number) =>
-	v.object({
-		attendanceNeeded: v.pipe(
-			v.string(),
-			v.trim(),
-			v.nonEmpty('Enter how many sessions a member must attend'),
-			v.regex(/^\d{1,3}$/, 'Enter the number of sessions as a whole number, like 2'),
-			v.transform(Number),
-			v.minValue(1, `Enter a number between 1 and ${sessions}`),
-			v.maxValue(sessions, `Enter a number between 1 and ${sessions}`)
-		)
-	});
+const sessionsNeededField = (sessions: number) =>
+	v.pipe(
+		v.string(),
+		v.trim(),
+		v.nonEmpty('Enter how many sessions a member must attend'),
+		v.regex(/^\d{1,3}$/, 'Enter the number of sessions as a whole number, like 2'),
+		v.transform(Number),
+		v.minValue(1, `Enter a number between 1 and ${sessions}`),
+		v.maxValue(sessions, `Enter a number between 1 and ${sessions}`)
+	);
 
 /** The organiser's answer, checked against the course's sessions as they stand. */
 export function readSessionsNeeded(given: string, sessions: number) {
-	const checked = checkForm(sessionsNeededForm(sessions), { attendanceNeeded: given });
-	return checked.ok
-		? { ok: true as const, needed: checked.data.attendanceNeeded }
-		: { ok: false as const, error: checked.errors.attendanceNeeded };
+	const checked = checkField(sessionsNeededField(sessions), given);
+	return checked.ok ? { ok: true as const, needed: checked.value } : checked;
 }
 
 export async function setAttendanceRule(

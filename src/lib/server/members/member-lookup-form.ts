@@ -1,10 +1,9 @@
 // The field where staff type the member they mean, by email address or membership number, as
 // Valibot schemas: what is looked up (trimmed), or the form's own message when it is left blank.
 import * as v from 'valibot';
-import { checkForm } from '../form-schema.ts';
+import { checkField } from '../form-schema.ts';
 
-const memberLookup = (blank: string) =>
-	v.object({ member: v.pipe(v.string(), v.trim(), v.nonEmpty(blank)) });
+const memberLookup = (blank: string) => v.pipe(v.string(), v.trim(), v.nonEmpty(blank));
 
 const ATTENDEE_TO_ADD = memberLookup('Enter the member’s email address or membership number');
 const MEMBER_TO_ASSIST = memberLookup('Enter the member’s membership number or email address');
@@ -12,10 +11,8 @@ const MEMBER_TO_ASSIST = memberLookup('Enter the member’s membership number or
 type Lookup = { ok: true; key: string } | { ok: false; error: string };
 
 function read(schema: typeof ATTENDEE_TO_ADD, typed: string): Lookup {
-	const checked = checkForm(schema, { member: typed });
-	return checked.ok
-		? { ok: true, key: checked.data.member }
-		: { ok: false, error: checked.errors.member };
+	const checked = checkField(schema, typed);
+	return checked.ok ? { ok: true, key: checked.value } : checked;
 }
 
 /** The member an organiser adds to an event's attendees. */
